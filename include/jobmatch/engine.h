@@ -1,0 +1,110 @@
+/*
+ * libjobmatch - the scoring engine: scoring, ranking and custom rules.
+ *
+ * An engine holds a scoring profile, the registered rules and an optional
+ * travel-time source.  Thread-safety: scoring calls (jm_engine_score,
+ * jm_engine_rank_*) only read the engine and may run concurrently from many
+ * threads as long as no thread changes the engine (add/remove rules, set the
+ * travel-time source) at the same time, and the callbacks themselves are
+ * thread-safe.  Error messages are kept per calling thread (jm_last_error).
+ */
+#ifndef JOBMATCH_ENGINE_H
+#define JOBMATCH_ENGINE_H
+
+#include "jobmatch/common.h"
+#include "jobmatch/profile.h"
+#include "jobmatch/candidate.h"
+#include "jobmatch/job.h"
+#include "jobmatch/match.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct jm_engine jm_engine;
+
+/** Creates an engine that scores with profile (NULL = the built-in IPS
+ *  default).  The engine takes its own reference to the profile.
+ *  Returns JM_OK or JM_ENOMEM. */
+JM_API int jm_engine_new(jm_profile *profile, jm_engine **out);
+
+/** Frees the engine; every rule's payload_free runs once.  NULL is allowed. */
+JM_API void jm_engine_free(jm_engine *engine);
+
+/** The engine's profile (borrowed). */
+JM_API const jm_profile *jm_engine_profile(const jm_engine *engine);
+
+/** Scores one pair.  *out gets a new match freed with jm_match_free.
+ *  Returns JM_OK, JM_ECALLBACK (a rule or the travel-time source failed;
+ *  jm_last_error() names it and gives its message) or JM_ENOMEM. */
+JM_API int jm_engine_score(jm_engine *engine, const jm_candidate *candidate, const jm_job *job,
+                           jm_match **out);
+
+/** Ranks jobs for a candidate: the k best feasible matches, best first, ties
+ *  broken by job id; every excluded pair is reported apart.  k = 0 keeps all.
+ *  Returns as jm_engine_score. */
+JM_API int jm_engine_rank_jobs(jm_engine *engine, const jm_candidate *candidate, const jm_jobs *jobs,
+                               size_t k, jm_ranking **out);
+
+/** Ranks candidates for a job, ties broken by candidate id. */
+JM_API int jm_engine_rank_candidates(jm_engine *engine, const jm_job *job,
+                                     const jm_candidates *candidates, size_t k, jm_ranking **out);
+
+/* ---------------------------------------------------------------------- */
+/* Custom rules                                                          */
+
+/** What a rule says of a pair; filled through the jm_verdict_* calls. */
+typedef struct jm_verdict jm_verdict;
+
+/** The rule gives a score in [0, 1] (values outside are clamped; NaN is an
+ *  error).  Without any call the rule abstains. */
+JM_API void jm_verdict_score(jm_verdict *v, double score);
+/** The rule abstains: it is left out of the total and of confidence. */
+JM_API void jm_verdict_abstain(jm_verdict *v);
+/** The rule excludes the pair, with a reason and (may be NULL) what would lift it. */
+JM_API void jm_verdict_veto(jm_verdict *v, const char *reason, const char *lift);
+/** Adds explanation text to the rule's line of the breakdown. */
+JM_API void jm_verdict_note(jm_verdict *v, const char *text);
+/** Records why the rule failed; use with a non-zero return. */
+JM_API void jm_verdict_fail(jm_verdict *v, const char *message);
+
+/** A rule.  Returns 0 on success; any other value fails the scoring call with
+ *  JM_ECALLBACK, the rule's name and the message given to jm_verdict_fail. */
+typedef int (*jm_rule_fn)(const jm_candidate *candidate, const jm_job *job, jm_verdict *verdict,
+                          void *payload);
+
+/** Destroys a payload; called exactly once. */
+typedef void (*jm_payload_free_fn)(void *payload);
+
+/** Registers a rule with a name (1..64 of [A-Za-z0-9_.-]) and a weight >= 0.
+ *  Rules run in registration order after the built-in factors.  payload_free
+ *  (may be NULL) runs once: on removal, on engine free, or at once when
+ *  registration fails.  Returns JM_OK, JM_EINVAL, JM_EEXISTS or JM_ENOMEM. */
+JM_API int jm_engine_add_rule(jm_engine *engine, const char *name, double weight, jm_rule_fn fn,
+                              void *payload, jm_payload_free_fn payload_free);
+
+/** Removes a rule (its payload_free runs).  Returns JM_OK or JM_ENOTFOUND. */
+JM_API int jm_engine_remove_rule(jm_engine *engine, const char *name);
+
+/** Number of registered rules. */
+JM_API size_t jm_engine_rule_count(const jm_engine *engine);
+
+/* ---------------------------------------------------------------------- */
+/* Travel times                                                          */
+
+/** Supplies a door-to-door travel time in minutes for a pair and a mode.
+ *  Return JM_OK with *minutes set, JM_ENOTFOUND to let the engine estimate
+ *  it from distance, or any other negative value to fail the call. */
+typedef int (*jm_travel_fn)(const jm_candidate *candidate, const jm_job *job, int mode,
+                            double *minutes, void *payload);
+
+/** Sets (or with fn = NULL removes) the travel-time source.  The previous
+ *  payload_free runs.  Returns JM_OK. */
+JM_API int jm_engine_set_travel_time(jm_engine *engine, jm_travel_fn fn, void *payload,
+                                     jm_payload_free_fn payload_free);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JOBMATCH_ENGINE_H */

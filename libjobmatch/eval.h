@@ -1,0 +1,81 @@
+/*
+ * Internal: the evaluation of one (candidate, job) pair.
+ *
+ * The engine runs every factor in jm_factor order on a jm_eval; each factor
+ * reads the pair and the profile and reports through the jm_eval_* calls
+ * below.  A factor must report exactly once through jm_eval_score or
+ * jm_eval_nodata (jm_eval_exclude may come in addition, any number of times).
+ * Out-of-memory is recorded in ev->error by these calls: factors need not
+ * check return values.
+ */
+#ifndef JM_EVAL_H
+#define JM_EVAL_H
+
+#include "model.h"
+#include "profile_impl.h"
+#include "util.h"
+
+struct jm_engine;
+
+/** A support need derived from a functional shortfall (functional.c fills,
+ *  support.c plans). */
+typedef struct jm_derived_need {
+    const char *dimension; /* borrowed from the profile */
+    const char *type;      /* support-need type, borrowed from the profile */
+    int intensity;
+} jm_derived_need;
+
+#define JM_MAX_DERIVED_NEEDS 32
+
+typedef struct jm_eval {
+    const jm_candidate *c;
+    const jm_job *j;
+    const jm_profile *p;
+    const struct jm_engine *engine;
+    struct jm_match *m; /* the result under construction */
+    int error;          /* first failure: JM_ENOMEM or JM_ECALLBACK; 0 when none */
+
+    jm_derived_need derived[JM_MAX_DERIVED_NEEDS];
+    size_t n_derived;
+} jm_eval;
+
+/** The factor has data on both sides: score in [0, 1] (clamped) and a
+ *  readable detail. */
+void jm_eval_score(jm_eval *ev, int factor, double score, const char *fmt, ...) JM_PRINTF(4, 5);
+
+/** Either side lacks the data: the factor is left out of the total and of
+ *  confidence.  The detail says what is missing. */
+void jm_eval_nodata(jm_eval *ev, int factor, const char *fmt, ...) JM_PRINTF(3, 4);
+
+/** A hard exclusion of the pair by this factor, with what would lift it
+ *  (lift may be NULL or "" when nothing can). */
+void jm_eval_exclude(jm_eval *ev, int factor, const char *lift, const char *fmt, ...)
+    JM_PRINTF(4, 5);
+
+/** A job skill and how the candidate stands on it. cand_level NaN = missing
+ *  or unstated; credit in [0, 1]. */
+void jm_eval_skill(jm_eval *ev, const jm_job_skill *skill, bool matched, double cand_level,
+                   double credit);
+
+/** A training-plan item (jm_training_kind).  label may be NULL. */
+void jm_eval_training(jm_eval *ev, int kind, const char *id, const char *label, bool essential,
+                      double gap_levels, double effort_hours, const char *by);
+
+/** A support-plan item.  offer may be NULL; origin is "stated" or
+ *  "functional:DIM". */
+void jm_eval_support(jm_eval *ev, const char *need, const char *label, int intensity,
+                     bool essential, int provider, const char *offer, double coach_hours,
+                     const char *origin);
+
+/** An advisory note for the coach ("refer to benefits counselling"). */
+void jm_eval_note(jm_eval *ev, const char *fmt, ...) JM_PRINTF(2, 3);
+
+/** Records a support need derived from a functional shortfall. */
+void jm_eval_derive_need(jm_eval *ev, const char *dimension, const char *type, int intensity);
+
+/** Travel time for a mode from the engine's travel-time source.
+ *  JM_OK with *minutes, JM_ENOTFOUND when there is no source or it has no
+ *  answer (estimate from distance), JM_ECALLBACK after setting ev->error. */
+int jm_eval_travel_time(jm_eval *ev, int mode, double *minutes);
+
+#endif /* JM_EVAL_H */

@@ -1,0 +1,103 @@
+/*
+ * Internal: the scoring factors.  Each lives in its own file and exposes
+ * (a) its pure formulas, unit-tested directly, and (b) an evaluation entry
+ * point jm_factor_NAME(jm_eval *) that reads the pair, calls the formulas and
+ * reports through eval.h.  docs/SCORING.md documents every formula.
+ */
+#ifndef JM_FACTORS_H
+#define JM_FACTORS_H
+
+#include "../eval.h"
+
+typedef void (*jm_factor_fn)(jm_eval *ev);
+
+/** The entry points, indexed by jm_factor. */
+extern const jm_factor_fn jm_factor_table[JM_FACTOR_COUNT];
+
+/* --- job_type.c --------------------------------------------------------- */
+/** Similarity of two occupations in [0, 1]: 1 for the same ESCO URI, O*NET
+ *  code, ISCO/ESCO code or label (case-insensitive); partial credit by the
+ *  depth of the shared ISCO code prefix (4 digits 0.75, 3 0.5, 2 0.25) or of
+ *  the O*NET-SOC code (detailed 0.75, broad 0.5, minor 0.25); else 0. */
+double jm_occ_similarity(const jm_occ *a, const jm_occ *b);
+void jm_factor_job_type(jm_eval *ev);
+
+/* --- hours.c ------------------------------------------------------------ */
+/** Score of working h hours for a person with range [min, max] and ideal:
+ *  1 at ideal, falling linearly to inside_min at the range's edges, then
+ *  linearly to 0 over falloff hours beyond them. */
+double jm_hours_score_at(double h, double min, double ideal, double max, double inside_min,
+                         double falloff);
+/** The hours the person would work in a job offering [jmin, jmax]: their
+ *  ideal clamped to the job's range. */
+double jm_hours_expected(const jm_candidate *c, const jm_job *j);
+void jm_factor_hours(jm_eval *ev);
+
+/* --- schedule.c --------------------------------------------------------- */
+/** Share of the job's scheduled slots the person is available for (NaN when
+ *  the job schedules none). */
+double jm_schedule_share(const jm_week *availability, const jm_week *schedule);
+void jm_factor_schedule(jm_eval *ev);
+
+/* --- commute.c ---------------------------------------------------------- */
+/** Great-circle distance in km (haversine, mean Earth radius 6371.0088 km). */
+double jm_haversine_km(double lat1, double lon1, double lat2, double lon2);
+/** Estimated door-to-door minutes: km * detour / speed * 60 + overhead. */
+double jm_travel_minutes(double km, double detour, double speed_kmh, double overhead_min);
+/** 1 up to full_share * max, linear to 0 at max, 0 beyond. */
+double jm_commute_score(double minutes, double max_minutes, double full_share);
+void jm_factor_commute(jm_eval *ev);
+
+/* --- environment.c ------------------------------------------------------ */
+/** One dimension: 1 inside [min, max], else max(0, 1 - excess / span). */
+double jm_env_dimension_score(double level, double min, double max, double span);
+void jm_factor_environment(jm_eval *ev);
+
+/* --- interests.c -------------------------------------------------------- */
+/** Pearson correlation of two six-value profiles; NaN when either is constant. */
+double jm_riasec_correlation(const double *a, const double *b);
+/** Steps between two RIASEC letters on the hexagon (0..3); -1 for a bad letter. */
+int jm_riasec_hexagon_distance(char a, char b);
+void jm_factor_interests(jm_eval *ev);
+
+/* --- work_values.c ------------------------------------------------------ */
+/** Importance-weighted mean of (extent - 1) / 6 over values known on both
+ *  sides; NaN when none is. */
+double jm_values_score(const double *importance, const double *extent);
+void jm_factor_work_values(jm_eval *ev);
+
+/* --- wage.c ------------------------------------------------------------- */
+/** 1 at or above the floor, linear to 0 at floor * (1 - falloff). */
+double jm_wage_score(double wage, double floor, double falloff);
+void jm_factor_wage(jm_eval *ev);
+
+/* --- benefits.c --------------------------------------------------------- */
+/** 1 within the limit, linear to 0 at limit * (1 + falloff); NaN limit = 1. */
+double jm_benefits_limit_score(double value, double limit, double falloff);
+void jm_factor_benefits(jm_eval *ev);
+
+/* --- skills.c ----------------------------------------------------------- */
+/** Credit for one job skill: 1 when the person has it at the required level
+ *  (or either level is unstated); level / required when below, but never
+ *  less than trainable_credit when trainable; missing: trainable_credit when
+ *  trainable, else 0. cand_level NaN with has = false means missing. */
+double jm_skill_credit(bool has, double cand_level, double required, bool trainable,
+                       double trainable_credit);
+void jm_factor_skills(jm_eval *ev);
+
+/* --- functional.c ------------------------------------------------------- */
+/** Credit for one dimension by shortfall (demand - ability) and whether a
+ *  support is in place (VocFit's 3x3). */
+double jm_functional_credit(int ability, int demand, bool supported, const jm_thresholds *th);
+void jm_factor_functional(jm_eval *ev);
+
+/* --- support.c ---------------------------------------------------------- */
+void jm_factor_support(jm_eval *ev);
+
+/* --- legal.c ------------------------------------------------------------ */
+void jm_factor_legal(jm_eval *ev);
+
+/* --- programme.c -------------------------------------------------------- */
+void jm_factor_programme(jm_eval *ev);
+
+#endif /* JM_FACTORS_H */

@@ -1,0 +1,80 @@
+/*
+ * Internal: small helpers shared by every module - strings, growable
+ * buffers and arrays, the thread-local last error.
+ */
+#ifndef JM_UTIL_H
+#define JM_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define JM_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define JM_PRINTF(f, a)
+#endif
+
+/** strdup that accepts NULL (returns NULL) - check the source before
+ *  treating NULL as out of memory. */
+char *jm_strdup(const char *s);
+char *jm_strndup(const char *s, size_t n);
+
+/** Replaces *dst with a copy of src (NULL allowed).  JM_OK or JM_ENOMEM;
+ *  on failure *dst is unchanged. */
+int jm_str_set(char **dst, const char *src);
+
+/** Case-insensitive ASCII comparison. */
+int jm_strcasecmp(const char *a, const char *b);
+
+/** Grows an array so that it can hold need elements of size elem.
+ *  JM_OK or JM_ENOMEM (then *ptr and *cap are unchanged). */
+int jm_grow(void **ptr, size_t *cap, size_t need, size_t elem);
+
+/** A vector of owned strings. */
+int jm_strv_push(char ***v, size_t *n, const char *s);
+void jm_strv_free(char **v, size_t n);
+int jm_strv_copy(char ***dst, size_t *dst_n, char *const *src, size_t n);
+bool jm_strv_contains(char *const *v, size_t n, const char *s);
+
+/** A growable, always NUL-terminated text buffer.  After an allocation
+ *  failure it stays failed (oom set) and ignores further appends. */
+typedef struct jm_buf {
+    char *data;
+    size_t len, cap;
+    bool oom;
+} jm_buf;
+
+void jm_buf_init(jm_buf *b);
+void jm_buf_free(jm_buf *b);
+void jm_buf_append(jm_buf *b, const char *s);
+void jm_buf_appendn(jm_buf *b, const char *s, size_t n);
+void jm_buf_printf(jm_buf *b, const char *fmt, ...) JM_PRINTF(2, 3);
+void jm_buf_vprintf(jm_buf *b, const char *fmt, va_list ap);
+/** Hands the text over (caller frees with free/jm_free); NULL after oom.
+ *  The buffer is left empty. */
+char *jm_buf_take(jm_buf *b);
+
+/** A new string formatted like printf; NULL on ENOMEM. */
+char *jm_strfmt(const char *fmt, ...) JM_PRINTF(1, 2);
+
+/** Sets the calling thread's last error message and returns code. */
+int jm_fail(int code, const char *fmt, ...) JM_PRINTF(2, 3);
+
+/** Formats a number for readable text: up to 2 decimals, trailing zeros
+ *  dropped ("16", "7.5", "0.25").  Writes into out (size >= 32). */
+const char *jm_num(char out[32], double x);
+
+/** Validates an id: 1..256 bytes, valid UTF-8, no control characters. */
+bool jm_id_valid(const char *id);
+
+/** True when s is valid UTF-8. */
+bool jm_utf8_valid(const char *s, size_t n);
+
+/** Clamps x to [lo, hi]. */
+static inline double jm_clamp(double x, double lo, double hi)
+{
+    return x < lo ? lo : (x > hi ? hi : x);
+}
+
+#endif /* JM_UTIL_H */
