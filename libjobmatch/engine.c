@@ -1,1 +1,141 @@
-/* (being written) */
+/* The engine: its lifecycle, and scoring one pair (factors, rules, totals). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "factors/factors.h"
+#include "match_impl.h"
+#include "rules.h"
+#include "score.h"
+
+int jm_engine_new(jm_profile *profile, jm_engine **out)
+{
+    if (!out)
+        return jm_fail(JM_EINVAL, "jm_engine_new: out is NULL");
+    jm_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return jm_fail(JM_ENOMEM, "out of memory creating an engine");
+    if (profile) {
+        e->profile = jm_profile_ref(profile);
+    } else if (jm_profile_default(&e->profile) != JM_OK) {
+        free(e);
+        return jm_fail(JM_ENOMEM, "out of memory creating the default profile");
+    }
+    *out = e;
+    return JM_OK;
+}
+
+void jm_engine_free(jm_engine *e)
+{
+    if (!e)
+        return;
+    jm_rules_free_all(e);
+    if (e->travel_free)
+        e->travel_free(e->travel_payload);
+    jm_profile_free(e->profile);
+    free(e);
+}
+
+const jm_profile *jm_engine_profile(const jm_engine *e)
+{
+    return e ? e->profile : NULL;
+}
+
+int jm_engine_set_travel_time(jm_engine *e, jm_travel_fn fn, void *payload,
+                              jm_payload_free_fn payload_free)
+{
+    if (!e) {
+        if (payload_free)
+            payload_free(payload);
+        return jm_fail(JM_EINVAL, "jm_engine_set_travel_time: engine is NULL");
+    }
+    if (e->travel_free)
+        e->travel_free(e->travel_payload);
+    e->travel = fn;
+    e->travel_payload = fn ? payload : NULL;
+    e->travel_free = fn ? payload_free : NULL;
+    if (!fn && payload_free)
+        payload_free(payload);
+    return JM_OK;
+}
+
+/* Totals, contributions, feasibility and the coach's fading schedule. */
+static int finish(struct jm_match *m, const jm_profile *p)
+{
+    double num = 0, with_data = 0, all = 0;
+    for (size_t i = 0; i < m->n_factors; i++) {
+        jm_factor_entry *f = &m->factors[i];
+        if (!f->reported) {
+            f->reported = true;
+            f->detail = jm_strdup("not evaluated");
+            if (!f->detail)
+                return JM_ENOMEM;
+        }
+        if (f->abstained || f->weight <= 0)
+            continue;
+        all += f->weight;
+        if (f->has_data) {
+            with_data += f->weight;
+            num += f->weight * f->score;
+        }
+    }
+    m->total = with_data > 0 ? num / with_data : 0.5;
+    m->confidence = all > 0 ? with_data / all : 0.0;
+    for (size_t i = 0; i < m->n_factors; i++) {
+        jm_factor_entry *f = &m->factors[i];
+        f->contribution = (f->has_data && with_data > 0 && f->weight > 0)
+                              ? f->weight * f->score / with_data : 0.0;
+    }
+    m->feasible = m->n_exclusions == 0;
+
+    m->coach_hours = 0;
+    for (size_t i = 0; i < m->n_support; i++)
+        m->coach_hours += m->support[i].coach_hours;
+    if (m->coach_hours > 0 && p->n_fading > 0) {
+        m->fading = calloc(p->n_fading, sizeof *m->fading);
+        if (!m->fading)
+            return JM_ENOMEM;
+        for (size_t i = 0; i < p->n_fading; i++) {
+            m->fading[i].week = p->fading[i].week;
+            m->fading[i].hours = m->coach_hours * p->fading[i].share;
+        }
+        m->n_fading = p->n_fading;
+    }
+    return JM_OK;
+}
+
+int jm_score_pair(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm_match **out)
+{
+    struct jm_match *m = jm_match_alloc(c->id, j->id, e->profile);
+    if (!m)
+        return jm_fail(JM_ENOMEM, "out of memory scoring '%s' against '%s'", c->id, j->id);
+    jm_eval ev;
+    memset(&ev, 0, sizeof ev);
+    ev.c = c;
+    ev.j = j;
+    ev.p = e->profile;
+    ev.engine = e;
+    ev.m = m;
+    for (int f = 0; f < JM_FACTOR_COUNT && !ev.error; f++)
+        jm_factor_table[f](&ev);
+    int rc = ev.error;
+    if (!rc)
+        rc = jm_rules_run(&ev);
+    if (!rc)
+        rc = finish(m, e->profile);
+    if (rc) {
+        jm_match_free(m);
+        if (rc == JM_ENOMEM)
+            return jm_fail(JM_ENOMEM, "out of memory scoring '%s' against '%s'", c->id, j->id);
+        return rc; /* JM_ECALLBACK: the message is already set */
+    }
+    *out = m;
+    return JM_OK;
+}
+
+int jm_engine_score(jm_engine *e, const jm_candidate *c, const jm_job *j, jm_match **out)
+{
+    if (!e || !c || !j || !out)
+        return jm_fail(JM_EINVAL, "jm_engine_score: engine, candidate, job and out are required");
+    return jm_score_pair(e, c, j, out);
+}

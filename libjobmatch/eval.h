@@ -52,6 +52,10 @@ void jm_eval_nodata(jm_eval *ev, int factor, const char *fmt, ...) JM_PRINTF(3, 
 void jm_eval_exclude(jm_eval *ev, int factor, const char *lift, const char *fmt, ...)
     JM_PRINTF(4, 5);
 
+/** Records an exclusion under an entry name (a factor name or "rule:NAME").
+ *  JM_OK or JM_ENOMEM (also recorded in ev->error). */
+int jm_eval_add_exclusion(jm_eval *ev, const char *entry, const char *reason, const char *lift);
+
 /** A job skill and how the candidate stands on it. cand_level NaN = missing
  *  or unstated; credit in [0, 1]. */
 void jm_eval_skill(jm_eval *ev, const jm_job_skill *skill, bool matched, double cand_level,

@@ -1,1 +1,748 @@
-/* (being written) */
+/*
+ * Reading JSON with precise diagnostics: parsing (UTF-8, BOM, depth,
+ * syntax errors with line and column, duplicate keys, non-finite numbers),
+ * the JSON path, reporting, and typed member access.
+ *
+ * Privacy: messages name only field names, ids, enum terms and vocabulary
+ * terms.  A term is echoed only when it looks like a term (short, made of
+ * letters, digits and _-.:/); anything else is described, never quoted.
+ */
+#include "jsonread.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diags.h"
+
+/* At most this many diagnostics are recorded per reader; then one notice. */
+#define JR_MAX_DIAGS 1000
+
+void jm_jr_init(jm_jr *r, const jm_load_options *opts, jm_diags *diags)
+{
+    memset(r, 0, sizeof *r);
+    jm_load_options_init(&r->defaults);
+    r->opts = opts ? opts : &r->defaults;
+    r->diags = diags;
+    r->source = (r->opts->source) ? r->opts->source : "";
+    r->line = 0;
+    r->unknown_fields_are_errors = false;
+    r->path[0] = '\0';
+    r->path_len = 0;
+    r->first_code = JM_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reporting                                                                */
+
+bool jm_jr_is_term(const char *s)
+{
+    if (!s || !*s)
+        return false;
+    size_t n = 0;
+    for (const char *p = s; *p; p++, n++) {
+        char c = *p;
+        if (n >= 64)
+            return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+              c == '-' || c == '.' || c == ':' || c == '/'))
+            return false;
+    }
+    return true;
+}
+
+static void report(jm_jr *r, int severity, int code, int line, int column, const char *fmt, va_list ap)
+{
+    if (severity == JM_SEVERITY_ERROR) {
+        if (r->errors++ == 0)
+            r->first_code = code;
+    } else
+        r->warnings++;
+    size_t total = r->errors + r->warnings;
+    char msg[768];
+    if (total > JR_MAX_DIAGS + 1)
+        return;
+    if (total == JR_MAX_DIAGS + 1) {
+        jm_diags_add(r->diags, JM_SEVERITY_ERROR, code, r->source, "", 0, 0,
+                     "too many problems: the rest are not listed");
+        return;
+    }
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (severity == JM_SEVERITY_ERROR && r->errors == 1) {
+        /* the first error also becomes the thread's last error */
+        char where[64] = "";
+        if (line > 0 && column > 0)
+            snprintf(where, sizeof where, "%d:%d: ", line, column);
+        else if (line > 0)
+            snprintf(where, sizeof where, "%d: ", line);
+        jm_fail(code, "%s%s%s%s%s%s", r->source, r->source[0] ? ":" : "", where, r->path,
+                r->path_len ? ": " : "", msg);
+    }
+    jm_diags_add(r->diags, severity, code, r->source, r->path, line, column, msg);
+}
+
+static void report_at(jm_jr *r, int code, int line, int column, const char *fmt, ...) JM_PRINTF(5, 6);
+static void report_at(jm_jr *r, int code, int line, int column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(r, JM_SEVERITY_ERROR, code, line, column, fmt, ap);
+    va_end(ap);
+}
+
+void jm_jr_error(jm_jr *r, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(r, JM_SEVERITY_ERROR, code, r->line, 0, fmt, ap);
+    va_end(ap);
+}
+
+void jm_jr_warn(jm_jr *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(r, JM_SEVERITY_WARNING, JM_EINVAL, r->line, 0, fmt, ap);
+    va_end(ap);
+}
+
+void jm_jr_policy(jm_jr *r, int policy, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(r, policy == JM_POLICY_WARN ? JM_SEVERITY_WARNING : JM_SEVERITY_ERROR, JM_EINVAL, r->line, 0,
+           fmt, ap);
+    va_end(ap);
+}
+
+void jm_jr_unknown_term(jm_jr *r, const char *what, const char *term)
+{
+    if (jm_jr_is_term(term))
+        jm_jr_policy(r, r->opts->unknown_terms, "unknown %s '%s' (not in the scoring profile's vocabulary)",
+                     what, term);
+    else
+        jm_jr_policy(r, r->opts->unknown_terms,
+                     "unknown %s (not in the scoring profile's vocabulary; a term is made of letters, "
+                     "digits and _-.:/, at most 64 bytes)",
+                     what);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The path                                                                 */
+
+static bool is_identifier(const char *k)
+{
+    if (!*k || (*k >= '0' && *k <= '9'))
+        return false;
+    for (; *k; k++) {
+        char c = *k;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    }
+    return true;
+}
+
+static void path_append(jm_jr *r, const char *s, size_t n)
+{
+    if (r->path_len + n >= JM_JR_PATH_MAX) {
+        /* too long: keep a marker so the path is visibly cut */
+        n = JM_JR_PATH_MAX - 1 - r->path_len;
+    }
+    memcpy(r->path + r->path_len, s, n);
+    r->path_len += n;
+    r->path[r->path_len] = '\0';
+}
+
+size_t jm_jr_push_key(jm_jr *r, const char *key)
+{
+    size_t mark = r->path_len;
+    if (is_identifier(key)) {
+        if (r->path_len)
+            path_append(r, ".", 1);
+        path_append(r, key, strlen(key));
+    } else if (jm_jr_is_term(key)) {
+        /* "a-b", "x.y": quoted; a term holds no quote or backslash */
+        path_append(r, "[\"", 2);
+        path_append(r, key, strlen(key));
+        path_append(r, "\"]", 2);
+    } else {
+        /* anything else may be free text: never copied into a path */
+        path_append(r, "[?]", 3);
+    }
+    return mark;
+}
+
+size_t jm_jr_push_index(jm_jr *r, size_t i)
+{
+    size_t mark = r->path_len;
+    char buf[32];
+    snprintf(buf, sizeof buf, "[%zu]", i);
+    path_append(r, buf, strlen(buf));
+    return mark;
+}
+
+void jm_jr_pop(jm_jr *r, size_t mark)
+{
+    if (mark <= r->path_len) {
+        r->path_len = mark;
+        r->path[mark] = '\0';
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Parsing                                                                  */
+
+/* Offset of the first byte that is not part of valid UTF-8. */
+static size_t utf8_first_bad(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t len;
+        unsigned min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            len = 2; min = 0x80; c &= 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3; min = 0x800; c &= 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4; min = 0x10000; c &= 0x07;
+        } else {
+            return i;
+        }
+        if (n - i < len)
+            return i;
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            c = (c << 6) | (s[i + k] & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            return i;
+        i += len;
+    }
+    return n;
+}
+
+/* 1-based line and column (in bytes) of offset off in text. */
+static void line_col(const char *text, size_t off, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (text[i] == '\n') {
+            l++;
+            c = 1;
+        } else {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Description of the byte at text[off] for a syntax error message; string
+ * contents are never quoted, only structural characters. */
+static void describe_byte(const char *text, size_t len, size_t off, char *out, size_t outsz)
+{
+    if (off >= len || text[off] == '\0') {
+        snprintf(out, outsz, "the end of the input");
+        return;
+    }
+    char c = text[off];
+    if (strchr("{}[],:\"", c))
+        snprintf(out, outsz, "'%c'", c);
+    else if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.')
+        snprintf(out, outsz, "a malformed number");
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        snprintf(out, outsz, "a bare word (strings need double quotes; literals are true, false, null)");
+    else if (c == '\'')
+        snprintf(out, outsz, "a single quote (strings need double quotes)");
+    else if ((unsigned char)c < 0x20)
+        snprintf(out, outsz, "a control character (0x%02x)", (unsigned)(unsigned char)c);
+    else
+        snprintf(out, outsz, "an unexpected character");
+}
+
+/* Scans for nesting depth and raw control characters in strings, without
+ * recursion.  Returns true when fine; else reports and returns false. */
+static bool prescan(jm_jr *r, const char *text, size_t len, size_t base, const char *orig, int line0,
+                    size_t max_depth, bool *unclosed)
+{
+    size_t depth = 0;
+    bool in_string = false, escape = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (escape) {
+                escape = false;
+            } else if (c == '\\') {
+                escape = true;
+            } else if (c == '"') {
+                in_string = false;
+            } else if ((unsigned char)c < 0x20) {
+                int line, col;
+                line_col(orig, base + i, &line, &col);
+                report_at(r, JM_EPARSE, line + line0, col,
+                          "JSON syntax error: found a raw control character (0x%02x) inside a string, "
+                          "expected it escaped (\\n, \\t, \\u00XX)",
+                          (unsigned)(unsigned char)c);
+                return false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > max_depth) {
+                int line, col;
+                line_col(orig, base + i, &line, &col);
+                report_at(r, JM_EPARSE, line + line0, col,
+                          "nesting too deep: found more than %zu levels of arrays and objects, "
+                          "expected at most %zu",
+                          max_depth, max_depth);
+                return false;
+            }
+        } else if (c == '}' || c == ']') {
+            if (depth)
+                depth--;
+        }
+    }
+    *unclosed = in_string || depth > 0;
+    return true;
+}
+
+/* Walks a parsed tree: duplicate keys and non-finite numbers.  The tree is
+ * no deeper than max_depth (checked before parsing), so recursion is safe. */
+static void walk(jm_jr *r, const cJSON *v)
+{
+    if (cJSON_IsNumber(v)) {
+        if (!isfinite(v->valuedouble))
+            jm_jr_error(r, JM_EINVAL, "found a number too large to represent (not finite), "
+                                      "expected a finite number");
+        return;
+    }
+    if (cJSON_IsArray(v)) {
+        size_t i = 0;
+        for (const cJSON *c = v->child; c; c = c->next, i++) {
+            size_t m = jm_jr_push_index(r, i);
+            walk(r, c);
+            jm_jr_pop(r, m);
+        }
+        return;
+    }
+    if (cJSON_IsObject(v)) {
+        for (const cJSON *c = v->child; c; c = c->next) {
+            const char *k = c->string ? c->string : "";
+            size_t m = jm_jr_push_key(r, k);
+            for (const cJSON *p = v->child; p != c; p = p->next) {
+                if (p->string && strcmp(p->string, k) == 0) {
+                    jm_jr_error(r, JM_EINVAL, "duplicate key '%s': found it twice in one object, "
+                                              "expected each key once",
+                                jm_jr_is_term(k) ? k : "(not shown)");
+                    break;
+                }
+            }
+            walk(r, c);
+            jm_jr_pop(r, m);
+        }
+    }
+}
+
+/* Shared parser: parses one JSON value at the start of text[0..len) and
+ * returns it, with *end (when not NULL) the offset just after it; when end
+ * is NULL anything but whitespace after the value is an error. */
+static cJSON *parse_impl(jm_jr *r, const char *text, size_t len, int line0, size_t *end)
+{
+    size_t start = 0;
+    if (!text) {
+        jm_jr_error(r, JM_EINVAL, "no text given");
+        return NULL;
+    }
+    if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
+        (unsigned char)text[2] == 0xBF)
+        start = 3;
+    const char *body = text + start;
+    size_t blen = len - start;
+    /* lines and columns are counted from after the byte-order mark */
+    if (!jm_utf8_valid(body, blen)) {
+        size_t bad = utf8_first_bad((const unsigned char *)body, blen);
+        int line, col;
+        line_col(body, bad, &line, &col);
+        report_at(r, JM_EPARSE, line + line0, col,
+                  "found a byte that is not valid UTF-8 (0x%02x), expected UTF-8 text",
+                  (unsigned)(unsigned char)body[bad]);
+        return NULL;
+    }
+    size_t first = 0;
+    while (first < blen && is_ws(body[first]))
+        first++;
+    if (first == blen) {
+        int line, col;
+        line_col(body, first, &line, &col);
+        report_at(r, JM_EPARSE, line + line0, col, "found no JSON value (empty input), expected a JSON document");
+        return NULL;
+    }
+    size_t max_depth = r->opts->max_depth ? r->opts->max_depth : JM_DEFAULT_MAX_DEPTH;
+    if (max_depth > CJSON_NESTING_LIMIT - 1)
+        max_depth = CJSON_NESTING_LIMIT - 1;
+    /* The prescan covers the whole remaining text: for a prefix parse that
+     * is more than needed, but depth beyond the limit is an error anyway. */
+    bool unclosed = false;
+    if (!prescan(r, body, blen, 0, body, line0, max_depth, &unclosed))
+        return NULL;
+    const char *stop = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(body, blen, &stop, 0);
+    if (!root) {
+        size_t off = (stop && stop >= body && stop <= body + blen) ? (size_t)(stop - body) : 0;
+        if (unclosed) {
+            /* cJSON reports the start of the last token when the input
+             * ends early: point at the end when nothing structural follows */
+            size_t k = off;
+            while (k < blen && !strchr("{}[],:", body[k]))
+                k++;
+            if (k == blen)
+                off = blen;
+        }
+        char what[128];
+        describe_byte(body, blen, off, what, sizeof what);
+        int line, col;
+        line_col(body, off, &line, &col);
+        report_at(r, JM_EPARSE, line + line0, col, "JSON syntax error: found %s, expected valid JSON", what);
+        return NULL;
+    }
+    size_t after = (stop && stop >= body && stop <= body + blen) ? (size_t)(stop - body) : blen;
+    if (end) {
+        *end = start + after;
+    } else {
+        size_t k = after;
+        while (k < blen && is_ws(body[k]))
+            k++;
+        if (k < blen) {
+            int line, col;
+            line_col(body, k, &line, &col);
+            char what[128];
+            describe_byte(body, blen, k, what, sizeof what);
+            report_at(r, JM_EPARSE, line + line0, col,
+                      "JSON syntax error: found %s after the end of the document, expected nothing more",
+                      what);
+            cJSON_Delete(root);
+            return NULL;
+        }
+    }
+    size_t before = r->errors;
+    walk(r, root);
+    if (r->errors != before) {
+        cJSON_Delete(root);
+        return NULL;
+    }
+    return root;
+}
+
+cJSON *jm_jr_parse(jm_jr *r, const char *text, size_t len, int line0)
+{
+    return parse_impl(r, text, len, line0, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Unknown fields                                                           */
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return (size_t)-1;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = (a[i - 1] == b[j - 1]) ? 0 : 1;
+            size_t best = diag + cost;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+/* The allowed name closest to key, or NULL when none is close enough. */
+static const char *closest(const char *key, const char *const *allowed)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    size_t klen = strlen(key);
+    for (size_t i = 0; allowed[i]; i++) {
+        size_t d = edit_distance(key, allowed[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = allowed[i];
+        }
+        /* case-insensitive exact match is the best possible suggestion */
+        if (jm_strcasecmp(key, allowed[i]) == 0)
+            return allowed[i];
+    }
+    size_t limit = klen <= 4 ? 1 : (klen <= 8 ? 2 : 3);
+    return best && best_d <= limit ? best : NULL;
+}
+
+void jm_jr_check_fields(jm_jr *r, const cJSON *obj, const char *const *allowed)
+{
+    if (!cJSON_IsObject(obj))
+        return;
+    int policy = r->unknown_fields_are_errors ? JM_POLICY_ERROR : r->opts->unknown_fields;
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        const char *k = c->string ? c->string : "";
+        bool ok = false;
+        for (size_t i = 0; allowed[i]; i++)
+            if (strcmp(allowed[i], k) == 0) {
+                ok = true;
+                break;
+            }
+        if (ok)
+            continue;
+        size_t m = jm_jr_push_key(r, k);
+        const char *s = closest(k, allowed);
+        const char *shown = jm_jr_is_term(k) ? k : "(name not shown)";
+        if (s)
+            jm_jr_policy(r, policy, "unknown field '%s' (did you mean '%s'?)", shown, s);
+        else
+            jm_jr_policy(r, policy, "unknown field '%s'", shown);
+        jm_jr_pop(r, m);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Typed members                                                            */
+
+const char *jm_json_type_name(const cJSON *v)
+{
+    if (!v)
+        return "nothing";
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsObject(v))
+        return "an object";
+    if (cJSON_IsArray(v))
+        return "an array";
+    if (cJSON_IsBool(v))
+        return cJSON_IsTrue(v) ? "true" : "false";
+    if (cJSON_IsNull(v))
+        return "null";
+    return "an invalid value";
+}
+
+static const cJSON *member(const cJSON *obj, const char *key)
+{
+    if (!cJSON_IsObject(obj))
+        return NULL;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v))
+        return NULL;
+    return v;
+}
+
+/* "a number from 0 to 168", "a number >= 0", "a number" */
+static void range_text(char *out, size_t n, const char *noun, double lo, double hi)
+{
+    char a[32], b[32];
+    bool has_lo = isfinite(lo), has_hi = isfinite(hi);
+    if (has_lo && has_hi)
+        snprintf(out, n, "%s from %s to %s", noun, jm_num(a, lo), jm_num(b, hi));
+    else if (has_lo)
+        snprintf(out, n, "%s >= %s", noun, jm_num(a, lo));
+    else if (has_hi)
+        snprintf(out, n, "%s <= %s", noun, jm_num(b, hi));
+    else
+        snprintf(out, n, "%s", noun);
+}
+
+static void found_number(char *out, size_t n, double x)
+{
+    snprintf(out, n, "%.10g", x);
+}
+
+bool jm_jr_value_number(jm_jr *r, const cJSON *v, double lo, double hi, double *out)
+{
+    char expect[96], found[40];
+    range_text(expect, sizeof expect, "a number", lo, hi);
+    if (!cJSON_IsNumber(v)) {
+        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expect, jm_json_type_name(v));
+        return false;
+    }
+    double x = v->valuedouble;
+    if (!isfinite(x)) {
+        jm_jr_error(r, JM_EINVAL, "expected %s, found a number that is not finite", expect);
+        return false;
+    }
+    if (x < lo || x > hi) {
+        found_number(found, sizeof found, x);
+        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expect, found);
+        return false;
+    }
+    *out = x;
+    return true;
+}
+
+bool jm_jr_number(jm_jr *r, const cJSON *obj, const char *key, double lo, double hi, double *out)
+{
+    const cJSON *v = member(obj, key);
+    if (!v)
+        return false;
+    size_t m = jm_jr_push_key(r, key);
+    bool ok = jm_jr_value_number(r, v, lo, hi, out);
+    jm_jr_pop(r, m);
+    return ok;
+}
+
+bool jm_jr_int(jm_jr *r, const cJSON *obj, const char *key, int lo, int hi, int *out)
+{
+    const cJSON *v = member(obj, key);
+    if (!v)
+        return false;
+    size_t m = jm_jr_push_key(r, key);
+    char expect[96], found[40];
+    range_text(expect, sizeof expect, "an integer", (double)lo, (double)hi);
+    bool ok = false;
+    if (!cJSON_IsNumber(v)) {
+        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expect, jm_json_type_name(v));
+    } else if (!isfinite(v->valuedouble)) {
+        jm_jr_error(r, JM_EINVAL, "expected %s, found a number that is not finite", expect);
+    } else if (v->valuedouble != floor(v->valuedouble) || v->valuedouble < lo || v->valuedouble > hi) {
+        found_number(found, sizeof found, v->valuedouble);
+        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expect, found);
+    } else {
+        *out = (int)v->valuedouble;
+        ok = true;
+    }
+    jm_jr_pop(r, m);
+    return ok;
+}
+
+bool jm_jr_bool(jm_jr *r, const cJSON *obj, const char *key, bool *out)
+{
+    const cJSON *v = member(obj, key);
+    if (!v)
+        return false;
+    if (!cJSON_IsBool(v)) {
+        size_t m = jm_jr_push_key(r, key);
+        jm_jr_error(r, JM_EINVAL, "expected true or false, found %s", jm_json_type_name(v));
+        jm_jr_pop(r, m);
+        return false;
+    }
+    *out = cJSON_IsTrue(v) != 0;
+    return true;
+}
+
+bool jm_jr_value_string(jm_jr *r, const cJSON *v, size_t max_len, const char **out)
+{
+    if (max_len == 0)
+        max_len = 4096;
+    if (!cJSON_IsString(v) || !v->valuestring) {
+        jm_jr_error(r, JM_EINVAL, "expected a string, found %s", jm_json_type_name(v));
+        return false;
+    }
+    size_t n = strlen(v->valuestring);
+    if (n > max_len) {
+        jm_jr_error(r, JM_EINVAL, "expected a string of at most %zu bytes, found %zu bytes", max_len, n);
+        return false;
+    }
+    *out = v->valuestring;
+    return true;
+}
+
+bool jm_jr_string(jm_jr *r, const cJSON *obj, const char *key, size_t max_len, const char **out)
+{
+    const cJSON *v = member(obj, key);
+    if (!v)
+        return false;
+    size_t m = jm_jr_push_key(r, key);
+    bool ok = jm_jr_value_string(r, v, max_len, out);
+    jm_jr_pop(r, m);
+    return ok;
+}
+
+bool jm_jr_enum(jm_jr *r, const cJSON *obj, const char *key, const char *const *names, int count,
+                int *out)
+{
+    const cJSON *v = member(obj, key);
+    if (!v)
+        return false;
+    size_t m = jm_jr_push_key(r, key);
+    bool ok = false;
+    jm_buf list;
+    jm_buf_init(&list);
+    for (int i = 0; i < count; i++) {
+        if (!names[i])
+            continue;
+        if (list.len)
+            jm_buf_append(&list, ", ");
+        jm_buf_append(&list, names[i]);
+    }
+    const char *choices = list.data && !list.oom ? list.data : "a known term";
+    if (!cJSON_IsString(v) || !v->valuestring) {
+        jm_jr_error(r, JM_EINVAL, "expected one of %s, found %s", choices, jm_json_type_name(v));
+    } else {
+        for (int i = 0; i < count; i++) {
+            if (names[i] && strcmp(names[i], v->valuestring) == 0) {
+                *out = i;
+                ok = true;
+                break;
+            }
+        }
+        if (!ok) {
+            if (jm_jr_is_term(v->valuestring))
+                jm_jr_error(r, JM_EINVAL, "expected one of %s, found '%s'", choices, v->valuestring);
+            else
+                jm_jr_error(r, JM_EINVAL, "expected one of %s, found another string", choices);
+        }
+    }
+    jm_buf_free(&list);
+    jm_jr_pop(r, m);
+    return ok;
+}
+
+const cJSON *jm_jr_object(jm_jr *r, const cJSON *obj, const char *key)
+{
+    const cJSON *v = member(obj, key);
+    if (!v)
+        return NULL;
+    if (!cJSON_IsObject(v)) {
+        size_t m = jm_jr_push_key(r, key);
+        jm_jr_error(r, JM_EINVAL, "expected an object, found %s", jm_json_type_name(v));
+        jm_jr_pop(r, m);
+        return NULL;
+    }
+    return v;
+}
+
+const cJSON *jm_jr_array(jm_jr *r, const cJSON *obj, const char *key)
+{
+    const cJSON *v = member(obj, key);
+    if (!v)
+        return NULL;
+    if (!cJSON_IsArray(v)) {
+        size_t m = jm_jr_push_key(r, key);
+        jm_jr_error(r, JM_EINVAL, "expected an array, found %s", jm_json_type_name(v));
+        jm_jr_pop(r, m);
+        return NULL;
+    }
+    return v;
+}

@@ -33,6 +33,7 @@ typedef struct jm_jr {
     size_t warnings;
     char path[JM_JR_PATH_MAX];
     size_t path_len;
+    int first_code;              /* code of the first error reported; JM_OK when none */
 } jm_jr;
 
 /** Prepares a reader.  opts may be NULL (defaults). */
@@ -49,7 +50,8 @@ cJSON *jm_jr_parse(jm_jr *r, const char *text, size_t len, int line0);
 
 /** Appends ".key" (or "key" at the root) and returns the previous length,
  *  to give back to jm_jr_pop.  Keys that are not plain identifiers are
- *  written ["like this"]. */
+ *  written ["like-this"] when they are terms (jm_jr_is_term), and as [?]
+ *  otherwise (a key with spaces may be free text: it is never shown). */
 size_t jm_jr_push_key(jm_jr *r, const char *key);
 /** Appends "[i]". */
 size_t jm_jr_push_index(jm_jr *r, size_t i);
@@ -94,6 +96,10 @@ const cJSON *jm_jr_array(jm_jr *r, const cJSON *obj, const char *key);
 /** Checks a value (not a member): the same rules, for array elements. */
 bool jm_jr_value_number(jm_jr *r, const cJSON *v, double lo, double hi, double *out);
 bool jm_jr_value_string(jm_jr *r, const cJSON *v, size_t max_len, const char **out);
+
+/** True when s looks like a term that may be quoted in a message: 1..64
+ *  bytes of letters, digits and _-.:/ (free text never qualifies). */
+bool jm_jr_is_term(const char *s);
 
 /** A short name of a JSON value's type: "a string", "a number", "an object"... */
 const char *jm_json_type_name(const cJSON *v);

@@ -198,6 +198,9 @@ int jm_week_count(const jm_week *w);
 int jm_week_overlap(const jm_week *a, const jm_week *b);
 bool jm_week_is_empty(const jm_week *w);
 bool jm_week_get(const jm_week *w, int slot);
+/** Why [start, end) of day is not a valid range for the setters (a static
+ *  phrase), or NULL: day 0..6, 0 <= start < 1440, start < end <= start + 1440. */
+const char *jm_week_range_problem(int day, int start_minute, int end_minute);
 
 /* --- record lifecycle (candidate.c, job.c) ------------------------------ */
 
@@ -206,8 +209,28 @@ int jm_occ_copy(jm_occ *dst, const jm_occ *src);
 int jm_occ_from_public(jm_occ *dst, const jm_occupation *src);
 bool jm_occ_is_empty(const jm_occ *o);
 
+/** Why a public occupation is not acceptable - a static phrase naming the
+ *  member ("isco is not an ISCO-08 code ...") - or NULL when it is valid.
+ *  Valid: not NULL, at least one member set, every member set non-empty
+ *  UTF-8, isco and onet in their formats (occupation.c). */
+const char *jm_occupation_problem(const jm_occupation *o);
+/** ISCO-08 / ESCO code: 1 to 4 digits, then optional ".N" segments ("9412.1"). */
+bool jm_isco_valid(const char *s);
+/** O*NET-SOC code "NN-NNNN.NN". */
+bool jm_onet_valid(const char *s);
+/** A skill, licence or term id: 1..max_bytes bytes of UTF-8 without
+ *  control characters (skills allow 512, other ids 256 as jm_id_valid). */
+bool jm_long_id_valid(const char *id, size_t max_bytes);
+
 /** Fresh candidate/job with every field unknown (id copied). NULL on ENOMEM. */
 jm_candidate *jm_candidate_alloc(const char *id);
 jm_job *jm_job_alloc(const char *id);
+
+/** Validating interest setters shared by candidates and jobs (candidate.c):
+ *  six scores on 1..7, or a code of 1..3 distinct RIASEC letters (lower case
+ *  accepted, stored upper case).  On failure jm_fail names fn and the
+ *  argument, and *in is unchanged.  JM_OK or JM_EINVAL. */
+int jm_interests_set_scores(jm_interests *in, const char *fn, const double *scores, size_t n);
+int jm_interests_set_code(jm_interests *in, const char *fn, const char *code);
 
 #endif /* JM_MODEL_H */

@@ -1,1 +1,160 @@
-/* (being written) */
+/*
+ * The benefits factor: the hours and earnings a job would bring against the
+ * person's benefits constraint (maximum hours per week, maximum earnings per
+ * week or month) and their goal (stay on benefits, exit, undecided).
+ *
+ * Hours worked are the person's expected hours at this job
+ * (jm_hours_expected), or the job's minimum (then maximum) when that is
+ * unknown.  Weekly earnings are hours x hourly wage; a monthly limit compares
+ * weekly earnings x 52 / 12.  The score is the lower of the hours and the
+ * earnings limit scores.  A goal of exit scores 1 (leaving benefits is the
+ * aim), with a note when the job would go beyond the limits.  Beyond a limit
+ * the coach is told to refer the person to benefits counselling; a firm
+ * constraint excludes the pair, with what would lift it.
+ */
+#include "factors.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+double jm_benefits_limit_score(double value, double limit, double falloff)
+{
+    if (isnan(limit) || isnan(value) || value <= limit)
+        return 1.0;
+    if (!(falloff > 0.0))
+        return 0.0;
+    double top = limit * (1.0 + falloff);
+    if (value >= top)
+        return 0.0;
+    return (top - value) / (top - limit);
+}
+
+/* The hours the person would work at this job, NaN when unknown. */
+static double expected_hours(const jm_candidate *c, const jm_job *j)
+{
+    double h = jm_hours_expected(c, j);
+    if (isnan(h))
+        h = j->hours_min;
+    if (isnan(h))
+        h = j->hours_max;
+    return h;
+}
+
+void jm_factor_benefits(jm_eval *ev)
+{
+    const int F = JM_FACTOR_BENEFITS;
+    const jm_candidate *c = ev->c;
+    const jm_job *j = ev->j;
+    const jm_benefits *b = &c->benefits;
+    const double falloff = ev->p->th.benefits_falloff;
+    char n1[32], n2[32], n3[32];
+
+    if (!b->set) {
+        jm_eval_nodata(ev, F, "no benefits constraint stated");
+        return;
+    }
+    if (isnan(b->max_hours) && isnan(b->max_earnings)) {
+        jm_eval_nodata(ev, F, "the benefits constraint sets no limit");
+        return;
+    }
+
+    const double h = expected_hours(c, j);
+    const double wage = j->wage;
+    const bool monthly = b->period == JM_PERIOD_MONTH;
+    const char *per = monthly ? "month" : "week";
+
+    /* Which limits can be checked with what the job says. */
+    const bool check_hours = !isnan(b->max_hours) && !isnan(h);
+    const bool check_earn = !isnan(b->max_earnings) && !isnan(h) && !isnan(wage);
+    if (!check_hours && !check_earn) {
+        if (isnan(h) && isnan(wage))
+            jm_eval_nodata(ev, F, "the job's hours and wage are unknown");
+        else if (isnan(h))
+            jm_eval_nodata(ev, F, "the job's hours are unknown");
+        else
+            jm_eval_nodata(ev, F, "the job's wage is unknown");
+        return;
+    }
+
+    double score = 1.0;
+    bool over_hours = false, over_earn = false;
+    double earnings = NAN;
+    jm_buf detail;
+    jm_buf_init(&detail);
+
+    if (check_hours) {
+        double s = jm_benefits_limit_score(h, b->max_hours, falloff);
+        over_hours = h > b->max_hours;
+        score = fmin(score, s);
+        jm_buf_printf(&detail, "about %s h/week, %s the limit of %s h/week", jm_num(n1, h),
+                      over_hours ? "over" : "within", jm_num(n2, b->max_hours));
+    }
+    if (check_earn) {
+        earnings = h * wage;
+        if (monthly)
+            earnings = earnings * 52.0 / 12.0;
+        double s = jm_benefits_limit_score(earnings, b->max_earnings, falloff);
+        over_earn = earnings > b->max_earnings;
+        score = fmin(score, s);
+        jm_buf_printf(&detail, "%searnings about %s per %s, %s the limit of %s",
+                      check_hours ? "; " : "", jm_num(n1, earnings), per,
+                      over_earn ? "over" : "within", jm_num(n2, b->max_earnings));
+    }
+    if (!isnan(b->max_earnings) && !check_earn)
+        jm_buf_append(&detail, "; earnings unknown (no wage)");
+
+    const bool over = over_hours || over_earn;
+
+    if (b->goal == JM_GOAL_EXIT) {
+        jm_buf_append(&detail, "; the goal is to move off benefits");
+        char *text = jm_buf_take(&detail);
+        if (!text && !ev->error)
+            ev->error = JM_ENOMEM;
+        jm_eval_score(ev, F, 1.0, "%s", text ? text : "");
+        free(text);
+        if (over)
+            jm_eval_note(ev, "above the benefit limits: refer to benefits counselling before "
+                             "accepting");
+        return;
+    }
+
+    char *text = jm_buf_take(&detail);
+    if (!text && !ev->error)
+        ev->error = JM_ENOMEM;
+    jm_eval_score(ev, F, score, "%s", text ? text : "");
+    free(text);
+    if (!over)
+        return;
+
+    if (over_hours && over_earn)
+        jm_eval_note(ev, "hours and earnings over the benefit limits: refer to benefits counselling");
+    else if (over_hours)
+        jm_eval_note(ev, "hours over the benefit limit: refer to benefits counselling");
+    else
+        jm_eval_note(ev, "earnings over the benefit limit: refer to benefits counselling");
+
+    if (!b->firm)
+        return;
+    if (over_hours) {
+        char lift[160];
+        snprintf(lift, sizeof lift, "feasible at %s h/week or fewer, or after benefits counselling",
+                 jm_num(n3, b->max_hours));
+        jm_eval_exclude(ev, F, lift, "about %s h/week, over the benefit limit of %s", jm_num(n1, h),
+                        jm_num(n2, b->max_hours));
+    }
+    if (over_earn) {
+        /* The hours at which earnings stay within the limit, at this wage. */
+        double weekly_limit = monthly ? b->max_earnings * 12.0 / 52.0 : b->max_earnings;
+        double h_ok = wage > 0.0 ? weekly_limit / wage : NAN;
+        char lift[160];
+        if (!isnan(h_ok))
+            snprintf(lift, sizeof lift,
+                     "feasible at %s h/week or fewer at this wage, or after benefits counselling",
+                     jm_num(n3, floor(h_ok * 100.0) / 100.0));
+        else
+            snprintf(lift, sizeof lift, "feasible after benefits counselling");
+        jm_eval_exclude(ev, F, lift, "earnings about %s per %s, over the benefit limit of %s",
+                        jm_num(n1, earnings), per, jm_num(n2, b->max_earnings));
+    }
+}

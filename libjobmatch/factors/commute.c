@@ -1,1 +1,199 @@
-/* (being written) */
+/*
+ * The commute factor: the one-way travel time to the job against the
+ * person's maximum, by the fastest of the person's transport modes.
+ *
+ * Modes: those the person gave, else public transport and walking; public
+ * transport is left out when the job says it has none.  Per mode the
+ * engine's travel-time source is asked first; without an answer the time is
+ * estimated from the straight-line (haversine) distance:
+ * km x detour_factor / speed_kmh[mode] x 60 + overhead_min[mode].
+ * Score: 1 up to commute_full_share of the maximum, linear to 0 at the
+ * maximum.  Beyond the maximum the pair is excluded (the person's own
+ * deal-breaker).  Without coordinates, the same area on both sides
+ * (case-insensitive) scores 1.  Without the person's maximum there is no
+ * preference to score against: no data, but the detail gives the time.
+ */
+#include "factors.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define JM_EARTH_RADIUS_KM 6371.0088
+#define JM_PI 3.14159265358979323846
+
+double jm_haversine_km(double lat1, double lon1, double lat2, double lon2)
+{
+    const double rad = JM_PI / 180.0;
+    double p1 = lat1 * rad, p2 = lat2 * rad;
+    double dp = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
+    double s1 = sin(dp / 2.0), s2 = sin(dl / 2.0);
+    double a = s1 * s1 + cos(p1) * cos(p2) * s2 * s2;
+    a = jm_clamp(a, 0.0, 1.0);
+    return 2.0 * JM_EARTH_RADIUS_KM * atan2(sqrt(a), sqrt(1.0 - a));
+}
+
+double jm_travel_minutes(double km, double detour, double speed_kmh, double overhead_min)
+{
+    if (!(speed_kmh > 0.0) || isnan(km))
+        return NAN;
+    if (isnan(detour) || detour <= 0.0)
+        detour = 1.0;
+    if (isnan(overhead_min) || overhead_min < 0.0)
+        overhead_min = 0.0;
+    return km * detour / speed_kmh * 60.0 + overhead_min;
+}
+
+double jm_commute_score(double minutes, double max_minutes, double full_share)
+{
+    if (isnan(minutes) || isnan(max_minutes))
+        return NAN;
+    full_share = isnan(full_share) ? 0.0 : jm_clamp(full_share, 0.0, 1.0);
+    double full = full_share * max_minutes;
+    if (minutes <= full)
+        return 1.0;
+    if (minutes >= max_minutes)
+        return 0.0;
+    return (max_minutes - minutes) / (max_minutes - full);
+}
+
+static const char *mode_phrase(int mode)
+{
+    switch (mode) {
+    case JM_TRANSPORT_WALK: return "on foot";
+    case JM_TRANSPORT_WHEELCHAIR: return "by wheelchair";
+    case JM_TRANSPORT_CYCLE: return "by bike";
+    case JM_TRANSPORT_PUBLIC: return "by public transport";
+    case JM_TRANSPORT_CAR: return "by car";
+    case JM_TRANSPORT_LIFT: return "getting a lift";
+    default: return "";
+    }
+}
+
+/* Whole minutes for display, never below the true time (so that a time just
+ * over the maximum never reads as the maximum). */
+static double display_minutes(double m)
+{
+    return ceil(m - 1e-9);
+}
+
+static bool nonempty(const char *s)
+{
+    return s && *s;
+}
+
+void jm_factor_commute(jm_eval *ev)
+{
+    const int F = JM_FACTOR_COMMUTE;
+    const jm_candidate *c = ev->c;
+    const jm_job *j = ev->j;
+    const jm_thresholds *th = &ev->p->th;
+    char n1[32], n2[32], n3[32];
+    static const char *const lift =
+        "feasible with travel training or help with travel to work, or if the person accepts a "
+        "longer commute";
+
+    unsigned modes = c->transport & ((1u << JM_TRANSPORT_COUNT) - 1u);
+    const bool assumed = modes == 0;
+    if (assumed)
+        modes = (1u << JM_TRANSPORT_PUBLIC) | (1u << JM_TRANSPORT_WALK);
+    const bool no_pt = j->public_transport == JM_NO && (modes & (1u << JM_TRANSPORT_PUBLIC));
+    if (j->public_transport == JM_NO)
+        modes &= ~(1u << JM_TRANSPORT_PUBLIC);
+
+    const bool has_max = !isnan(c->max_commute);
+    const bool coords = !isnan(c->lat) && !isnan(c->lon) && !isnan(j->lat) && !isnan(j->lon);
+    const double km = coords ? jm_haversine_km(c->lat, c->lon, j->lat, j->lon) : NAN;
+
+    if (modes == 0) {
+        /* The person travels only by public transport and the job has none. */
+        jm_eval_note(ev, "no public transport to the job: consider help with travel to work");
+        if (!has_max) {
+            jm_eval_nodata(ev, F, "no public transport to the job, the person's only way of "
+                                  "travelling; no maximum commute stated");
+            return;
+        }
+        jm_eval_score(ev, F, 0.0, "no public transport to the job, the person's only way of "
+                                  "travelling; maximum %s min", jm_num(n1, c->max_commute));
+        jm_eval_exclude(ev, F,
+                        "feasible with help with travel to work (a lift or funded transport) "
+                        "or travel training for another way of travelling",
+                        "no public transport to the job, the person's only way of travelling");
+        return;
+    }
+
+    double best = INFINITY;
+    int best_mode = -1;
+    bool best_estimated = false;
+    for (int mode = 0; mode < JM_TRANSPORT_COUNT; mode++) {
+        if (!(modes & (1u << mode)))
+            continue;
+        double m = NAN;
+        int rc = jm_eval_travel_time(ev, mode, &m);
+        if (rc == JM_ECALLBACK)
+            return; /* recorded in ev->error: the engine fails the call */
+        bool estimated = false;
+        if (rc != JM_OK) {
+            if (!coords)
+                continue;
+            m = jm_travel_minutes(km, th->detour_factor, th->speed_kmh[mode], th->overhead_min[mode]);
+            estimated = true;
+        }
+        if (!isnan(m) && m < best) {
+            best = m;
+            best_mode = mode;
+            best_estimated = estimated;
+        }
+    }
+
+    if (best_mode < 0) {
+        const bool same_area = nonempty(c->area) && nonempty(j->area) &&
+                               jm_strcasecmp(c->area, j->area) == 0;
+        if (same_area && has_max) {
+            jm_eval_score(ev, F, 1.0, "same area; maximum %s min", jm_num(n1, c->max_commute));
+        } else if (same_area) {
+            jm_eval_nodata(ev, F, "same area; no maximum commute stated");
+        } else {
+            const bool c_loc = (!isnan(c->lat) && !isnan(c->lon)) || nonempty(c->area);
+            const bool j_loc = (!isnan(j->lat) && !isnan(j->lon)) || nonempty(j->area);
+            if (!c_loc && !j_loc)
+                jm_eval_nodata(ev, F, "neither the person's location nor the job's is known");
+            else if (!c_loc)
+                jm_eval_nodata(ev, F, "the person's location is unknown");
+            else if (!j_loc)
+                jm_eval_nodata(ev, F, "the job's location is unknown");
+            else
+                jm_eval_nodata(ev, F, "travel time unknown (no coordinates on both sides)");
+        }
+        return;
+    }
+
+    jm_buf d;
+    jm_buf_init(&d);
+    jm_buf_printf(&d, "about %s min %s", jm_num(n1, display_minutes(best)), mode_phrase(best_mode));
+    if (best_estimated)
+        jm_buf_printf(&d, " (estimated from %s km)", jm_num(n2, round(km * 10.0) / 10.0));
+    if (assumed)
+        jm_buf_append(&d, "; modes not stated, public transport or walking assumed");
+    else if (no_pt)
+        jm_buf_append(&d, "; no public transport to the job");
+
+    if (!has_max) {
+        jm_buf_append(&d, "; no maximum commute stated");
+        char *text = jm_buf_take(&d);
+        jm_eval_nodata(ev, F, "%s", text ? text : "");
+        free(text);
+        return;
+    }
+
+    jm_buf_printf(&d, "; maximum %s", jm_num(n3, c->max_commute));
+    const double score = jm_commute_score(best, c->max_commute, th->commute_full_share);
+    char *text = jm_buf_take(&d);
+    jm_eval_score(ev, F, score, "%s", text ? text : "");
+    free(text);
+
+    if (best > c->max_commute)
+        jm_eval_exclude(ev, F, lift, "about %s min %s; maximum %s",
+                        jm_num(n1, display_minutes(best)), mode_phrase(best_mode),
+                        jm_num(n2, c->max_commute));
+}

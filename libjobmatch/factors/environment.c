@@ -1,1 +1,161 @@
-/* (being written) */
+/*
+ * The environment factor: the job's levels on the shared 0..4 scales (noise,
+ * outdoor work, temperature, pace, time pressure, public contact, teamwork,
+ * routine) against the person's tolerances.
+ *
+ * Per dimension rated on both sides (the job's level known, the person gave
+ * a tolerance): 1 inside the person's [min, max] (a missing min is 0, a
+ * missing max 4), else 1 - excess / env_excess_span, not below 0.  The score
+ * is the mean weighted by importance_weight[importance].  A dimension marked
+ * "must" whose level lies outside the range excludes the pair (the person's
+ * own deal-breaker), with the restructuring that would lift it.
+ */
+#include "factors.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+double jm_env_dimension_score(double level, double min, double max, double span)
+{
+    if (isnan(level))
+        return NAN;
+    if (isnan(min))
+        min = 0.0;
+    if (isnan(max))
+        max = 4.0;
+    double excess = level < min ? min - level : (level > max ? level - max : 0.0);
+    if (excess <= 0.0)
+        return 1.0;
+    if (!(span > 0.0))
+        return 0.0;
+    return fmax(0.0, 1.0 - excess / span);
+}
+
+static const char *dim_label(int d)
+{
+    static const char *const labels[JM_ENV_COUNT] = {
+        "noise", "outdoor work", "temperature", "pace", "time pressure", "public contact",
+        "teamwork", "routine"};
+    return d >= 0 && d < JM_ENV_COUNT ? labels[d] : "?";
+}
+
+typedef struct dim_result {
+    int dim;
+    double score;
+    bool above; /* level above the person's max (else below their min) */
+} dim_result;
+
+void jm_factor_environment(jm_eval *ev)
+{
+    const int F = JM_FACTOR_ENVIRONMENT;
+    const jm_candidate *c = ev->c;
+    const jm_job *j = ev->j;
+    const jm_thresholds *th = &ev->p->th;
+    char n1[32], n2[32];
+
+    double wsum = 0.0, sum = 0.0;
+    int rated = 0, person_dims = 0, job_dims = 0;
+    dim_result outside[JM_ENV_COUNT];
+    int n_outside = 0;
+
+    for (int d = 0; d < JM_ENV_COUNT; d++) {
+        const jm_env_tolerance *t = &c->env[d];
+        const double level = j->env[d];
+        const bool has_t = t->importance >= JM_IMPORTANCE_LOW && t->importance <= JM_IMPORTANCE_MUST;
+        person_dims += has_t;
+        job_dims += !isnan(level);
+        if (!has_t || isnan(level))
+            continue;
+        const double lo = isnan(t->min) ? 0.0 : t->min;
+        const double hi = isnan(t->max) ? 4.0 : t->max;
+        const double s = jm_env_dimension_score(level, lo, hi, th->env_excess_span);
+        const double w = th->importance_weight[t->importance];
+        rated++;
+        if (w > 0.0) {
+            wsum += w;
+            sum += w * s;
+        }
+        if (level < lo || level > hi) {
+            outside[n_outside].dim = d;
+            outside[n_outside].score = s;
+            outside[n_outside].above = level > hi;
+            n_outside++;
+            if (t->importance == JM_IMPORTANCE_MUST) {
+                char lift[200];
+                if (level > hi) {
+                    snprintf(lift, sizeof lift,
+                             "feasible if the job can be restructured to keep %s at or below %s",
+                             dim_label(d), jm_num(n1, hi));
+                    jm_eval_exclude(ev, F, lift, "%s %s exceeds the person's limit of %s (a must)",
+                                    dim_label(d), jm_num(n1, level), jm_num(n2, hi));
+                } else {
+                    snprintf(lift, sizeof lift,
+                             "feasible if the job can be restructured to bring %s to at least %s",
+                             dim_label(d), jm_num(n1, lo));
+                    jm_eval_exclude(ev, F, lift,
+                                    "%s %s is below the person's minimum of %s (a must)",
+                                    dim_label(d), jm_num(n1, level), jm_num(n2, lo));
+                }
+            }
+        }
+    }
+
+    if (rated == 0) {
+        if (person_dims == 0 && job_dims == 0)
+            jm_eval_nodata(ev, F, "neither the person's tolerances nor the job's environment are known");
+        else if (person_dims == 0)
+            jm_eval_nodata(ev, F, "the person gave no environment tolerances");
+        else if (job_dims == 0)
+            jm_eval_nodata(ev, F, "the job's environment is unknown");
+        else
+            jm_eval_nodata(ev, F, "no environment dimension is known on both sides");
+        return;
+    }
+    /* All weights zero: an unweighted mean keeps the factor meaningful. */
+    double score;
+    if (wsum > 0.0) {
+        score = sum / wsum;
+    } else {
+        score = 0.0;
+        for (int k = 0; k < n_outside; k++)
+            score += outside[k].score - 1.0;
+        score = 1.0 + score / rated;
+    }
+
+    jm_buf d;
+    jm_buf_init(&d);
+    if (n_outside == 0) {
+        jm_buf_printf(&d, "within the person's tolerance on all %d rated dimension%s", rated,
+                      rated == 1 ? "" : "s");
+    } else {
+        /* Worst first; equal scores keep the dimensions' order. */
+        for (int a = 1; a < n_outside; a++) {
+            dim_result x = outside[a];
+            int b = a;
+            while (b > 0 && outside[b - 1].score > x.score) {
+                outside[b] = outside[b - 1];
+                b--;
+            }
+            outside[b] = x;
+        }
+        jm_buf_printf(&d, "outside tolerance on %d of %d rated dimension%s: ", n_outside, rated,
+                      rated == 1 ? "" : "s");
+        int shown = n_outside < 3 ? n_outside : 3;
+        for (int k = 0; k < shown; k++) {
+            const int dm = outside[k].dim;
+            const jm_env_tolerance *t = &c->env[dm];
+            if (outside[k].above)
+                jm_buf_printf(&d, "%s%s %s (limit %s)", k ? ", " : "", dim_label(dm),
+                              jm_num(n1, j->env[dm]), jm_num(n2, isnan(t->max) ? 4.0 : t->max));
+            else
+                jm_buf_printf(&d, "%s%s %s (minimum %s)", k ? ", " : "", dim_label(dm),
+                              jm_num(n1, j->env[dm]), jm_num(n2, isnan(t->min) ? 0.0 : t->min));
+        }
+        if (n_outside > shown)
+            jm_buf_printf(&d, " and %d more", n_outside - shown);
+    }
+    char *text = jm_buf_take(&d);
+    jm_eval_score(ev, F, score, "%s", text ? text : "");
+    free(text);
+}

@@ -1,1 +1,95 @@
-/* (being written) */
+/*
+ * The functional-demands factor: the person's abilities (0..2) against the
+ * job's demands (0..2) per dimension, VocFit-style.  Meeting a demand scores
+ * 1; one level short 0.75 with a support in place and 0.5 without; two levels
+ * short 0.25 / 0.1.  A support is in place when the job offers one of the
+ * dimension's supported_by offers, or allows a job coach on site.
+ *
+ * Support needs become a support plan: every shortfall is recorded as a
+ * derived support need (the dimension's need type, medium intensity for one
+ * level short, high for two) that the support factor then plans.  No
+ * shortfall ever excludes (zero exclusion).
+ */
+#include "factors.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+double jm_functional_credit(int ability, int demand, bool supported, const jm_thresholds *th)
+{
+    int shortfall = demand - ability;
+    if (shortfall <= 0)
+        return 1.0;
+    if (shortfall == 1)
+        return supported ? th->short1_supported : th->short1_unsupported;
+    return supported ? th->short2_supported : th->short2_unsupported;
+}
+
+static const jm_level_item *find_ability(const jm_candidate *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_abilities; i++)
+        if (c->abilities[i].id && strcmp(c->abilities[i].id, id) == 0)
+            return &c->abilities[i];
+    return NULL;
+}
+
+static bool job_supports(const jm_job *j, const jm_dim_def *dim)
+{
+    if (j->coach_on_site == JM_YES)
+        return true;
+    if (!dim)
+        return false;
+    for (size_t i = 0; i < dim->n_supported_by; i++)
+        if (jm_strv_contains(j->offers, j->n_offers, dim->supported_by[i]))
+            return true;
+    return false;
+}
+
+void jm_factor_functional(jm_eval *ev)
+{
+    const int F = JM_FACTOR_FUNCTIONAL;
+    const jm_candidate *c = ev->c;
+    const jm_job *j = ev->j;
+    const jm_thresholds *th = &ev->p->th;
+
+    double sum = 0.0;
+    size_t known = 0, met = 0;
+    jm_buf shorts;
+    jm_buf_init(&shorts);
+
+    for (size_t i = 0; i < j->n_demands; i++) {
+        const jm_level_item *demand = &j->demands[i];
+        if (!demand->id)
+            continue;
+        const jm_level_item *ability = find_ability(c, demand->id);
+        if (!ability)
+            continue;
+        known++;
+        const jm_dim_def *dim = jm_profile_find_dim(ev->p, demand->id);
+        const bool supported = job_supports(j, dim);
+        const double credit = jm_functional_credit(ability->level, demand->level, supported, th);
+        sum += credit;
+        const int shortfall = demand->level - ability->level;
+        if (shortfall <= 0) {
+            met++;
+            continue;
+        }
+        jm_buf_printf(&shorts, "; %s %d level%s short (%s)", demand->id, shortfall,
+                      shortfall == 1 ? "" : "s", supported ? "support in place" : "no support");
+        if (dim && dim->need)
+            jm_eval_derive_need(ev, dim->id, dim->need,
+                                shortfall == 1 ? JM_INTENSITY_MEDIUM : JM_INTENSITY_HIGH);
+    }
+
+    if (known == 0) {
+        jm_buf_free(&shorts);
+        jm_eval_nodata(ev, F, "no functional dimension is known on both sides");
+        return;
+    }
+    char *text = jm_buf_take(&shorts);
+    if (!text && !ev->error)
+        ev->error = JM_ENOMEM;
+    jm_eval_score(ev, F, sum / (double)known, "meets %zu of %zu demands%s", met, known,
+                  text ? text : "");
+    free(text);
+}

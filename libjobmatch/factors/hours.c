@@ -1,1 +1,176 @@
-/* (being written) */
+/*
+ * The hours factor: hours per week the job offers against the person's
+ * {min, ideal, max}.
+ *
+ * The person's range: a missing min is 0, a missing max 168 (open); a
+ * missing ideal is the midpoint of min and max, or the min when the max is
+ * open ("at least 30").  The job's range: a bound left out equals the other
+ * (a job of "20 hours"), as the JSON reader reads it.  The person works
+ * their ideal clamped into the job's range (jm_hours_expected); that many
+ * hours score 1 at the ideal, falling linearly to hours_inside_min at the
+ * edges of the person's range, then linearly to 0 over hours_falloff hours
+ * beyond them.
+ *
+ * With firm hours the person's stated min and max are deal-breakers: a job
+ * whose stated minimum exceeds the person's maximum, or whose stated maximum
+ * is below the person's minimum, is excluded (a bound the job does not state
+ * never excludes).
+ */
+#include "factors.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define JM_WEEK_HOURS 168.0
+
+double jm_hours_score_at(double h, double min, double ideal, double max, double inside_min,
+                         double falloff)
+{
+    if (isnan(h) || isnan(min) || isnan(ideal) || isnan(max))
+        return NAN;
+    inside_min = jm_clamp(inside_min, 0.0, 1.0);
+    if (h == ideal)
+        return 1.0;
+    if (h >= min && h < ideal)
+        return 1.0 - (1.0 - inside_min) * (ideal - h) / (ideal - min);
+    if (h > ideal && h <= max)
+        return 1.0 - (1.0 - inside_min) * (h - ideal) / (max - ideal);
+    double beyond = h < min ? min - h : h - max;
+    if (!(falloff > 0.0) || beyond >= falloff)
+        return 0.0;
+    return inside_min * (1.0 - beyond / falloff);
+}
+
+/* The person's effective range; false when they stated no preference (no
+ * ideal, and neither a minimum above 0 nor a maximum below 168). */
+static bool candidate_range(const jm_candidate *c, double *min, double *ideal, double *max)
+{
+    double lo = isnan(c->hours_min) ? 0.0 : c->hours_min;
+    double hi = isnan(c->hours_max) ? JM_WEEK_HOURS : c->hours_max;
+    double id = c->hours_ideal;
+    if (isnan(id)) {
+        if (lo <= 0.0 && hi >= JM_WEEK_HOURS)
+            return false;
+        /* The midpoint; with an open maximum ("at least 30") the minimum. */
+        id = hi >= JM_WEEK_HOURS ? lo : (lo + hi) / 2.0;
+    }
+    *min = fmin(lo, id);
+    *max = fmax(hi, id);
+    *ideal = id;
+    return true;
+}
+
+/* The job's effective range; false when it states no hours.  A bound left
+ * out equals the other (a job of "20 hours"), as the JSON reader reads it. */
+static bool job_range(const jm_job *j, double *min, double *max)
+{
+    if (isnan(j->hours_min) && isnan(j->hours_max))
+        return false;
+    *min = isnan(j->hours_min) ? j->hours_max : j->hours_min;
+    *max = isnan(j->hours_max) ? j->hours_min : j->hours_max;
+    if (*max < *min)
+        *max = *min;
+    return true;
+}
+
+double jm_hours_expected(const jm_candidate *c, const jm_job *j)
+{
+    double cmin, ideal, cmax, jmin, jmax;
+    if (!candidate_range(c, &cmin, &ideal, &cmax) || !job_range(j, &jmin, &jmax))
+        return NAN;
+    return jm_clamp(ideal, jmin, jmax);
+}
+
+static void describe_job(jm_buf *d, double jmin, double jmax)
+{
+    char a[32], b[32];
+    if (jmin == jmax)
+        jm_buf_printf(d, "job offers %s h/week", jm_num(a, jmin));
+    else
+        jm_buf_printf(d, "job offers %s-%s h/week", jm_num(a, jmin), jm_num(b, jmax));
+}
+
+static void describe_person(jm_buf *d, const jm_candidate *c)
+{
+    char a[32], b[32];
+    const bool has_min = !isnan(c->hours_min) && c->hours_min > 0.0;
+    const bool has_max = !isnan(c->hours_max) && c->hours_max < JM_WEEK_HOURS;
+    const bool has_ideal = !isnan(c->hours_ideal);
+    jm_buf range;
+    jm_buf_init(&range);
+    if (has_min && has_max)
+        jm_buf_printf(&range, "%s-%s", jm_num(a, c->hours_min), jm_num(b, c->hours_max));
+    else if (has_max)
+        jm_buf_printf(&range, "at most %s", jm_num(a, c->hours_max));
+    else if (has_min)
+        jm_buf_printf(&range, "at least %s", jm_num(a, c->hours_min));
+    if (c->hours_firm && (has_min || has_max))
+        jm_buf_append(&range, ", firm");
+
+    jm_buf_append(d, "; person prefers ");
+    if (has_ideal) {
+        jm_buf_append(d, jm_num(a, c->hours_ideal));
+        if (range.len)
+            jm_buf_printf(d, " (%s)", range.data);
+    } else {
+        jm_buf_append(d, range.len ? range.data : "any hours");
+    }
+    jm_buf_free(&range);
+}
+
+void jm_factor_hours(jm_eval *ev)
+{
+    const int F = JM_FACTOR_HOURS;
+    const jm_candidate *c = ev->c;
+    const jm_job *j = ev->j;
+    const jm_thresholds *th = &ev->p->th;
+    char n1[32], n2[32], n3[32];
+
+    double cmin, ideal, cmax, jmin, jmax;
+    const bool has_c = candidate_range(c, &cmin, &ideal, &cmax);
+    const bool has_j = job_range(j, &jmin, &jmax);
+    if (!has_c || !has_j) {
+        if (!has_c && !has_j)
+            jm_eval_nodata(ev, F, "neither the person's hours nor the job's are known");
+        else if (!has_c)
+            jm_eval_nodata(ev, F, "the person stated no hours preference");
+        else
+            jm_eval_nodata(ev, F, "the job's hours are unknown");
+        return;
+    }
+
+    const double h = jm_clamp(ideal, jmin, jmax);
+    const double score = jm_hours_score_at(h, cmin, ideal, cmax, th->hours_inside_min,
+                                           th->hours_falloff);
+
+    jm_buf d;
+    jm_buf_init(&d);
+    describe_job(&d, jmin, jmax);
+    describe_person(&d, c);
+    if (h != ideal)
+        jm_buf_printf(&d, "; about %s h/week here", jm_num(n1, h));
+    char *text = jm_buf_take(&d);
+    jm_eval_score(ev, F, score, "%s", text ? text : "");
+    free(text);
+
+    if (!c->hours_firm)
+        return;
+    if (!isnan(c->hours_max) && !isnan(j->hours_min) && j->hours_min > c->hours_max) {
+        char lift[160];
+        snprintf(lift, sizeof lift,
+                 "feasible if the employer agrees to %s h/week or fewer "
+                 "(job carving / reduced hours)",
+                 jm_num(n3, c->hours_max));
+        jm_eval_exclude(ev, F, lift, "job needs at least %s h/week; firm maximum %s",
+                        jm_num(n1, j->hours_min), jm_num(n2, c->hours_max));
+    }
+    if (!isnan(c->hours_min) && !isnan(j->hours_max) && j->hours_max < c->hours_min) {
+        char lift[160];
+        snprintf(lift, sizeof lift,
+                 "feasible if the employer can offer %s h/week or more (extra hours or shifts)",
+                 jm_num(n3, c->hours_min));
+        jm_eval_exclude(ev, F, lift, "job offers at most %s h/week; firm minimum %s",
+                        jm_num(n1, j->hours_max), jm_num(n2, c->hours_min));
+    }
+}

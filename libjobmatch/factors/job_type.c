@@ -1,1 +1,229 @@
-/* (being written) */
+/*
+ * The job-type factor: the job's occupation against the job types the person
+ * wants and avoids, and the evidence of their work history.
+ *
+ * Similarity of two occupations (jm_occ_similarity): 1 for the same ESCO
+ * URI, O*NET-SOC code, ISCO/ESCO code or label (case-insensitive); partial
+ * credit by the depth of the shared hierarchy: ISCO-08 digits (unit group,
+ * 4 shared digits, 0.75; minor group, 3, 0.5; sub-major group, 2, 0.25) or
+ * O*NET-SOC (same detailed SOC occupation "NN-NNNN" 0.75, broad group
+ * "NN-NNN" 0.5, minor group "NN-N" 0.25); the best of these; else 0.
+ *
+ * Score: the best of weight x similarity over the wanted types and of
+ * history_liked x similarity over the past jobs the person liked; times
+ * history_disliked when the job resembles (similarity >= 0.75) a past job
+ * they disliked.  With no wanted type and no liked past job, a resemblance
+ * to a disliked one still scores (0.5 x history_disliked: a neutral base
+ * lowered by the evidence); otherwise there is no preference data.
+ *
+ * An avoided job type with similarity >= avoid_similarity excludes the pair:
+ * it is the person's own deal-breaker.
+ */
+#include "factors.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Resemblance to a disliked past job that lowers the score. */
+#define JM_DISLIKED_SIMILARITY 0.75
+
+static bool nonempty(const char *s)
+{
+    return s && *s;
+}
+
+static bool occ_known(const jm_occ *o)
+{
+    return nonempty(o->label) || nonempty(o->esco_uri) || nonempty(o->isco) ||
+           nonempty(o->onet);
+}
+
+static bool is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* Leading ISCO digits both codes share (0..4). */
+static int isco_shared_digits(const char *a, const char *b)
+{
+    int n = 0;
+    while (n < 4 && is_digit(a[n]) && a[n] == b[n])
+        n++;
+    return n;
+}
+
+/* Does s look like an O*NET-SOC code, at least "NN-N"? */
+static bool onet_shape(const char *s)
+{
+    return strlen(s) >= 4 && is_digit(s[0]) && is_digit(s[1]) && s[2] == '-' && is_digit(s[3]);
+}
+
+static double onet_similarity(const char *a, const char *b)
+{
+    if (!onet_shape(a) || !onet_shape(b))
+        return 0.0;
+    size_t la = strlen(a), lb = strlen(b);
+    if (la >= 7 && lb >= 7 && strncmp(a, b, 7) == 0)
+        return 0.75; /* the same detailed SOC occupation */
+    if (la >= 6 && lb >= 6 && strncmp(a, b, 6) == 0)
+        return 0.5; /* broad group */
+    if (strncmp(a, b, 4) == 0)
+        return 0.25; /* minor group */
+    return 0.0;
+}
+
+double jm_occ_similarity(const jm_occ *a, const jm_occ *b)
+{
+    if (!a || !b)
+        return 0.0;
+    if (nonempty(a->esco_uri) && nonempty(b->esco_uri) && strcmp(a->esco_uri, b->esco_uri) == 0)
+        return 1.0;
+    if (nonempty(a->onet) && nonempty(b->onet) && strcmp(a->onet, b->onet) == 0)
+        return 1.0;
+    if (nonempty(a->isco) && nonempty(b->isco) && strcmp(a->isco, b->isco) == 0)
+        return 1.0;
+    if (nonempty(a->label) && nonempty(b->label) && jm_strcasecmp(a->label, b->label) == 0)
+        return 1.0;
+
+    double best = 0.0;
+    if (nonempty(a->isco) && nonempty(b->isco)) {
+        static const double by_digits[5] = {0.0, 0.0, 0.25, 0.5, 0.75};
+        best = by_digits[isco_shared_digits(a->isco, b->isco)];
+    }
+    if (nonempty(a->onet) && nonempty(b->onet))
+        best = fmax(best, onet_similarity(a->onet, b->onet));
+    return best;
+}
+
+/* A readable name for an occupation: its label, else a code. */
+static const char *occ_name(const jm_occ *o, char *buf, size_t size)
+{
+    if (nonempty(o->label))
+        return o->label;
+    if (nonempty(o->isco))
+        snprintf(buf, size, "ISCO %s", o->isco);
+    else if (nonempty(o->onet))
+        snprintf(buf, size, "O*NET %s", o->onet);
+    else if (nonempty(o->esco_uri))
+        return o->esco_uri;
+    else
+        snprintf(buf, size, "unnamed job type");
+    return buf;
+}
+
+static const char *closeness(double sim)
+{
+    if (sim >= 1.0)
+        return "matches";
+    if (sim >= 0.75)
+        return "closely related to";
+    if (sim >= 0.5)
+        return "related to";
+    return "loosely related to";
+}
+
+void jm_factor_job_type(jm_eval *ev)
+{
+    const int F = JM_FACTOR_JOB_TYPE;
+    const jm_candidate *c = ev->c;
+    const jm_job *j = ev->j;
+    const jm_thresholds *th = &ev->p->th;
+    char nb[32], name_buf[96];
+
+    if (!occ_known(&j->occ)) {
+        jm_eval_nodata(ev, F, "the job's occupation is unknown");
+        return;
+    }
+
+    /* Deal-breakers first: each avoided type the job resembles closely enough. */
+    for (size_t i = 0; i < c->n_avoided; i++) {
+        double sim = jm_occ_similarity(&c->avoided[i], &j->occ);
+        if (sim > 0.0 && sim >= th->avoid_similarity)
+            jm_eval_exclude(ev, F, "only if the person changes this preference",
+                            "avoided job type: %s",
+                            occ_name(&c->avoided[i], name_buf, sizeof name_buf));
+    }
+
+    /* Positive evidence: wanted types, then liked past jobs. */
+    double best = 0.0;
+    const jm_occ *best_occ = NULL;
+    double best_sim = 0.0;
+    bool best_from_history = false;
+    size_t n_liked = 0;
+    for (size_t i = 0; i < c->n_wanted; i++) {
+        double w = c->wanted[i].weight;
+        if (isnan(w) || w <= 0.0)
+            w = 1.0;
+        double sim = jm_occ_similarity(&c->wanted[i].occ, &j->occ);
+        double s = w * sim;
+        if (s > best) {
+            best = s;
+            best_occ = &c->wanted[i].occ;
+            best_sim = sim;
+            best_from_history = false;
+        }
+    }
+    const jm_occ *disliked = NULL;
+    for (size_t i = 0; i < c->n_history; i++) {
+        const jm_history *h = &c->history[i];
+        double sim = jm_occ_similarity(&h->occ, &j->occ);
+        if (h->liked == JM_YES) {
+            n_liked++;
+            double s = th->history_liked * sim;
+            if (s > best) {
+                best = s;
+                best_occ = &h->occ;
+                best_sim = sim;
+                best_from_history = true;
+            }
+        } else if (h->liked == JM_NO && sim >= JM_DISLIKED_SIMILARITY && !disliked) {
+            disliked = &h->occ;
+        }
+    }
+
+    const bool positive = c->n_wanted > 0 || n_liked > 0;
+    if (!positive && !disliked) {
+        if (c->n_wanted == 0 && c->n_history == 0)
+            jm_eval_nodata(ev, F, "the person named no wanted job types and no work history");
+        else
+            jm_eval_nodata(ev, F, "no wanted job types, and no past job the person liked");
+        return;
+    }
+
+    jm_buf d;
+    jm_buf_init(&d);
+    double score;
+    if (!positive) {
+        score = 0.5 * th->history_disliked;
+        jm_buf_printf(&d, "no wanted job types; resembles a past job the person disliked: %s",
+                      occ_name(disliked, name_buf, sizeof name_buf));
+    } else {
+        score = best;
+        if (best_occ) {
+            jm_buf_printf(&d, "%s %s: %s (similarity %s)", closeness(best_sim),
+                          best_from_history ? "a past job the person liked" : "wanted job type",
+                          occ_name(best_occ, name_buf, sizeof name_buf), jm_num(nb, best_sim));
+        } else if (c->n_wanted > 0) {
+            jm_buf_append(&d, "not among the wanted job types (");
+            size_t shown = c->n_wanted < 3 ? c->n_wanted : 3;
+            for (size_t i = 0; i < shown; i++)
+                jm_buf_printf(&d, "%s%s", i ? ", " : "",
+                              occ_name(&c->wanted[i].occ, name_buf, sizeof name_buf));
+            if (c->n_wanted > shown)
+                jm_buf_printf(&d, " and %zu more", c->n_wanted - shown);
+            jm_buf_append(&d, ")");
+        } else {
+            jm_buf_append(&d, "unlike any past job the person liked");
+        }
+        if (disliked) {
+            score *= th->history_disliked;
+            jm_buf_printf(&d, "; resembles a past job the person disliked: %s",
+                          occ_name(disliked, name_buf, sizeof name_buf));
+        }
+    }
+    char *text = jm_buf_take(&d);
+    jm_eval_score(ev, F, score, "%s", text ? text : "");
+    free(text);
+}

@@ -1,1 +1,120 @@
-/* (being written) */
+/*
+ * The skills factor: essential and optional coverage of the job's skills,
+ * with levels.  Place, then train: a skill the job can teach on site keeps
+ * partial credit and enters the training plan; a missing essential skill is
+ * never a hard exclusion (zero exclusion), it only lowers this factor.
+ *
+ * A candidate with an empty skills list is read as holding none of the
+ * job's skills (the job's list is data on its own side); trainable skills
+ * keep their trainable credit, so such a person does not score 0 for a job
+ * that trains what it asks for.
+ */
+#include "factors.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+double jm_skill_credit(bool has, double cand_level, double required, bool trainable,
+                       double trainable_credit)
+{
+    if (!has)
+        return trainable ? jm_clamp(trainable_credit, 0.0, 1.0) : 0.0;
+    if (isnan(cand_level) || isnan(required) || cand_level >= required || required <= 0.0)
+        return 1.0;
+    double r = cand_level > 0.0 ? cand_level / required : 0.0;
+    if (trainable && r < trainable_credit)
+        r = trainable_credit;
+    return jm_clamp(r, 0.0, 1.0);
+}
+
+static const jm_skill *find_skill(const jm_candidate *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_skills; i++)
+        if (c->skills[i].id && strcmp(c->skills[i].id, id) == 0)
+            return &c->skills[i];
+    return NULL;
+}
+
+void jm_factor_skills(jm_eval *ev)
+{
+    const int F = JM_FACTOR_SKILLS;
+    const jm_candidate *c = ev->c;
+    const jm_job *j = ev->j;
+    const jm_thresholds *th = &ev->p->th;
+
+    if (j->n_skills == 0) {
+        jm_eval_nodata(ev, F, "the job lists no skills");
+        return;
+    }
+
+    const char *by = j->training_weeks > 0.0 ? "employer training" : "job coach";
+    double sum_ess = 0.0, sum_opt = 0.0;
+    size_t n_ess = 0, n_opt = 0, has_ess = 0, has_opt = 0, n_train = 0, n_untrainable = 0;
+
+    for (size_t i = 0; i < j->n_skills; i++) {
+        const jm_job_skill *js = &j->skills[i];
+        const jm_skill *cs = find_skill(c, js->id);
+        const bool has = cs != NULL;
+        const double cl = has ? cs->level : NAN;
+        const bool trainable = js->trainable != JM_NO;
+        const double credit = jm_skill_credit(has, cl, js->level, trainable, th->trainable_credit);
+        const bool matched = has && (isnan(cl) || isnan(js->level) || cl >= js->level);
+
+        jm_eval_skill(ev, js, matched, cl, credit);
+
+        if (js->essential) {
+            n_ess++;
+            sum_ess += credit;
+            has_ess += matched;
+        } else {
+            n_opt++;
+            sum_opt += credit;
+            has_opt += matched;
+        }
+        if (matched)
+            continue;
+        if (!trainable) {
+            n_untrainable++;
+            continue;
+        }
+        double gap;
+        if (isnan(js->level))
+            gap = has ? 0.0 : 2.0;
+        else
+            gap = js->level - (has && !isnan(cl) ? cl : 0.0);
+        if (gap < 0.0)
+            gap = 0.0;
+        double effort = gap * th->training_hours_per_level;
+        if (effort < th->training_hours_min)
+            effort = th->training_hours_min;
+        jm_eval_training(ev, JM_TRAINING_SKILL, js->id, js->label, js->essential, gap, effort, by);
+        n_train++;
+    }
+
+    double score;
+    if (n_ess && n_opt)
+        score = th->essential_share * (sum_ess / (double)n_ess)
+                + (1.0 - th->essential_share) * (sum_opt / (double)n_opt);
+    else if (n_ess)
+        score = sum_ess / (double)n_ess;
+    else
+        score = sum_opt / (double)n_opt;
+
+    jm_buf d;
+    jm_buf_init(&d);
+    if (n_ess)
+        jm_buf_printf(&d, "%zu of %zu essential skills", has_ess, n_ess);
+    if (n_opt)
+        jm_buf_printf(&d, n_ess ? ", %zu of %zu optional" : "%zu of %zu optional skills", has_opt,
+                      n_opt);
+    if (n_train)
+        jm_buf_printf(&d, "; %zu trainable on the job", n_train);
+    if (n_untrainable)
+        jm_buf_printf(&d, "; %zu not trainable here", n_untrainable);
+    char *text = jm_buf_take(&d);
+    if (!text && !ev->error)
+        ev->error = JM_ENOMEM;
+    jm_eval_score(ev, F, score, "%s", text ? text : "");
+    free(text);
+}

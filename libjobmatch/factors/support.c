@@ -1,1 +1,174 @@
-/* (being written) */
+/*
+ * The support-coverage factor: the person's stated support needs, plus the
+ * needs derived from functional shortfalls, against what this job can meet.
+ *
+ * Support needs become a support plan: each need is planned with who meets
+ * it here - an accommodation the employer offers, natural supports, a funded
+ * scheme, the agency's job coach on site, or the agency off site - walking
+ * the need type's met_by list in the profile's order of preference.  A need
+ * lowers the score only through what this job leaves unmet, and never
+ * excludes the pair (zero exclusion).
+ *
+ * A need derived from a shortfall whose type is already in the plan is not
+ * planned a second time (one item, and one share of coach hours, per type).
+ *
+ * When the job's supports were not analysed, a need nothing else meets is
+ * "to negotiate" and counts as half met; when every need is to negotiate,
+ * the factor has no data (unknown is neutral and lowers confidence instead).
+ */
+#include "factors.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct plan {
+    int provider;
+    const char *offer;
+} plan;
+
+/* Who meets a need of type `type` at this job. */
+static plan plan_need(const jm_eval *ev, const char *type, const jm_need_def *def)
+{
+    const jm_job *j = ev->j;
+    plan r = { JM_PROVIDER_UNMET, NULL };
+
+    if (strcmp(type, "physical_access") == 0 && j->accessible == JM_YES) {
+        r.provider = JM_PROVIDER_EMPLOYER;
+        r.offer = "physical_accessibility";
+        return r;
+    }
+    for (size_t i = 0; def && i < def->n_met_by; i++) {
+        const char *by = def->met_by[i];
+        if (!by)
+            continue;
+        if (strcmp(by, "job_coach") == 0) {
+            if (j->coach_on_site == JM_YES) {
+                r.provider = JM_PROVIDER_JOB_COACH;
+                return r;
+            }
+        } else if (strcmp(by, "agency") == 0) {
+            r.provider = JM_PROVIDER_AGENCY;
+            return r;
+        } else if (jm_strv_contains(j->offers, j->n_offers, by)) {
+            const jm_offer_def *od = jm_profile_find_offer(ev->p, by);
+            r.provider = od ? od->provider : JM_PROVIDER_EMPLOYER;
+            r.offer = by;
+            return r;
+        }
+    }
+    r.provider = j->has_supports ? JM_PROVIDER_UNMET : JM_PROVIDER_TO_NEGOTIATE;
+    return r;
+}
+
+typedef struct tally {
+    double weight, met;
+    size_t n, n_met, n_negotiate, n_unmet;
+} tally;
+
+static void plan_one(jm_eval *ev, tally *t, const char *type, int intensity, bool essential,
+                     const char *origin)
+{
+    const jm_thresholds *th = &ev->p->th;
+    const jm_need_def *def = jm_profile_find_need(ev->p, type);
+    const char *label = def && def->label ? def->label : type;
+    const plan r = plan_need(ev, type, def);
+    const int k = intensity < JM_INTENSITY_LOW    ? JM_INTENSITY_LOW
+                  : intensity > JM_INTENSITY_HIGH ? JM_INTENSITY_HIGH
+                                                  : intensity;
+    double coach = 0.0;
+    if (r.provider == JM_PROVIDER_JOB_COACH || r.provider == JM_PROVIDER_AGENCY)
+        coach = th->coach_hours[k];
+
+    jm_eval_support(ev, type, label, k, essential, r.provider, r.offer, coach, origin);
+
+    const double w = th->need_weight[k] * (essential ? th->essential_multiplier : 1.0);
+    t->n++;
+    t->weight += w;
+    if (r.provider == JM_PROVIDER_UNMET) {
+        t->n_unmet++;
+        if (essential)
+            jm_eval_note(ev, "essential support not available here: %s", type);
+    } else if (r.provider == JM_PROVIDER_TO_NEGOTIATE) {
+        t->n_negotiate++;
+        t->met += 0.5 * w;
+    } else {
+        t->n_met++;
+        t->met += w;
+    }
+}
+
+/* A derived need whose type is already planned (stated, or derived from an
+ * earlier dimension) is not planned twice: one plan item per need type. */
+static bool already_planned(const jm_eval *ev, size_t derived_index)
+{
+    const char *type = ev->derived[derived_index].type;
+    for (size_t i = 0; i < ev->c->n_needs; i++)
+        if (ev->c->needs[i].type && strcmp(ev->c->needs[i].type, type) == 0)
+            return true;
+    for (size_t i = 0; i < derived_index; i++)
+        if (ev->derived[i].type && strcmp(ev->derived[i].type, type) == 0)
+            return true;
+    return false;
+}
+
+void jm_factor_support(jm_eval *ev)
+{
+    const int F = JM_FACTOR_SUPPORT;
+    const jm_candidate *c = ev->c;
+
+    const size_t n_derived = ev->n_derived < JM_MAX_DERIVED_NEEDS ? ev->n_derived
+                                                                  : JM_MAX_DERIVED_NEEDS;
+    if (!c->has_needs && c->n_needs == 0 && n_derived == 0) {
+        jm_eval_nodata(ev, F, "support needs not recorded");
+        return;
+    }
+    if (c->n_needs == 0 && n_derived == 0) {
+        jm_eval_score(ev, F, 1.0, "no support needs stated");
+        return;
+    }
+
+    tally t = { 0 };
+    for (size_t i = 0; i < c->n_needs; i++) {
+        const jm_need *n = &c->needs[i];
+        if (!n->type)
+            continue;
+        plan_one(ev, &t, n->type, n->intensity, n->essential, "stated");
+    }
+    for (size_t i = 0; i < n_derived; i++) {
+        const jm_derived_need *d = &ev->derived[i];
+        if (!d->type || already_planned(ev, i))
+            continue;
+        char *origin = jm_strfmt("functional:%s", d->dimension ? d->dimension : "");
+        if (!origin) {
+            if (!ev->error)
+                ev->error = JM_ENOMEM;
+            continue;
+        }
+        plan_one(ev, &t, d->type, d->intensity, false, origin);
+        free(origin);
+    }
+
+    if (t.n == 0) {
+        jm_eval_score(ev, F, 1.0, "no support needs stated");
+        return;
+    }
+    if (t.n_negotiate == t.n) {
+        jm_eval_nodata(ev, F, "the job's supports were not analysed: %zu support need%s to negotiate",
+                       t.n, t.n == 1 ? "" : "s");
+        return;
+    }
+
+    const double score = t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n;
+    jm_buf d;
+    jm_buf_init(&d);
+    jm_buf_printf(&d, "%zu of %zu support need%s met here", t.n_met, t.n, t.n == 1 ? "" : "s");
+    if (t.n_negotiate)
+        jm_buf_printf(&d, "; %zu to negotiate", t.n_negotiate);
+    if (t.n_unmet)
+        jm_buf_printf(&d, "; %zu unmet", t.n_unmet);
+    char *text = jm_buf_take(&d);
+    if (!text && !ev->error)
+        ev->error = JM_ENOMEM;
+    jm_eval_score(ev, F, score, "%s", text ? text : "");
+    free(text);
+}

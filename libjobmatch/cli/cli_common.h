@@ -1,0 +1,128 @@
+/*
+ * jobmatch command-line tool: shared pieces - exit codes, error messages,
+ * option helpers, loading documents and printing their diagnostics, a small
+ * string builder.  The tool uses only the public API (jobmatch.h).
+ */
+#ifndef JM_CLI_COMMON_H
+#define JM_CLI_COMMON_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "jobmatch.h"
+
+#if defined(__GNUC__)
+#define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define CLI_PRINTF(f, a)
+#endif
+
+/* Exit statuses. */
+enum {
+    CLI_EXIT_OK = 0,    /* success (validate: every file is valid) */
+    CLI_EXIT_DATA = 1,  /* invalid or unreadable input, or a failure while scoring */
+    CLI_EXIT_USAGE = 2  /* unknown option, missing or bad argument */
+};
+
+/* Output formats. */
+typedef enum cli_format {
+    CLI_FORMAT_TEXT = 1,
+    CLI_FORMAT_JSON = 2,
+    CLI_FORMAT_CSV = 4
+} cli_format;
+
+/* The subcommands (one file each). */
+int cmd_validate(int argc, char **argv);
+int cmd_score(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
+void cmd_validate_help(FILE *out);
+void cmd_score_help(FILE *out);
+void cmd_rank_help(FILE *out);
+
+/* ---- messages ---------------------------------------------------------- */
+
+/** Prints "jobmatch CMD: message" and a newline on stderr. */
+void cli_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
+
+/** Prints a usage error and a hint to use --help on stderr; returns
+ *  CLI_EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
+
+/** Reports what getopt_long returned for a bad option (c is '?' or ':';
+ *  the option string must start with ':').  Returns CLI_EXIT_USAGE. */
+int cli_option_error(const char *cmd, int c, char **argv);
+
+/** Parses --format: one of the formats in the mask allowed. */
+int cli_parse_format(const char *cmd, const char *arg, unsigned allowed, cli_format *out);
+
+/** Parses a non-negative integer option value. */
+int cli_parse_count(const char *cmd, const char *option, const char *arg, size_t *out);
+
+/** The name a file is shown under in messages: "<stdin>" for "-". */
+const char *cli_display_name(const char *path);
+
+/** Fails with a usage error when more than one of the n paths (NULL ones
+ *  are skipped) is "-": standard input can be read only once. */
+int cli_check_stdin(const char *cmd, const char *const *paths, const char *const *options, size_t n);
+
+/* ---- loading ------------------------------------------------------------ */
+
+/** Prints the diagnostics of a list: errors (one line each,
+ *  "FILE:LINE:COLUMN: PATH: message", parts unknown left out) to errors_to,
+ *  warnings to stderr as "warning: FILE: PATH: message".
+ *  Returns the number of errors printed. */
+size_t cli_print_diags(const jm_diags *diags, FILE *errors_to);
+
+/** Reads a whole file ("-" = standard input).  On failure prints why and
+ *  returns CLI_EXIT_DATA. */
+int cli_read(const char *cmd, const char *path, char **text, size_t *len);
+
+/** Loads a scoring profile, or the built-in default when path is NULL.
+ *  Returns CLI_EXIT_OK or CLI_EXIT_DATA (diagnostics printed). */
+int cli_load_profile(const char *cmd, const char *path, jm_profile **out);
+
+/** Loads every candidate of a document; terms are checked against profile. */
+int cli_load_candidates(const char *cmd, const char *path, const jm_profile *profile,
+                        jm_candidates **out);
+
+/** Loads every job of a document. */
+int cli_load_jobs(const char *cmd, const char *path, const jm_profile *profile, jm_jobs **out);
+
+/** Flushes standard output; reports a write error (CLI_EXIT_DATA). */
+int cli_finish(const char *cmd, int status);
+
+/* ---- a small string builder ------------------------------------------- */
+
+typedef struct cli_buf {
+    char *data;
+    size_t len, cap;
+    bool oom;
+} cli_buf;
+
+void cli_buf_init(cli_buf *b);
+void cli_buf_free(cli_buf *b);
+void cli_buf_add(cli_buf *b, const char *s);
+void cli_buf_addn(cli_buf *b, const char *s, size_t n);
+void cli_buf_printf(cli_buf *b, const char *fmt, ...) CLI_PRINTF(2, 3);
+/** The text so far ("" when empty or after an allocation failure). */
+const char *cli_buf_str(const cli_buf *b);
+
+/* ---- text helpers --------------------------------------------------------- */
+
+/** Length in bytes of the UTF-8 character at s (1 for an invalid byte,
+ *  0 at the end of the string). */
+size_t cli_utf8_seq(const char *s);
+
+/** Number of characters (UTF-8 code points) in s. */
+size_t cli_utf8_width(const char *s);
+
+/** Appends s padded with spaces (or cut, ending in "~") to exactly width
+ *  characters; control characters become spaces.  left != 0 aligns left. */
+void cli_buf_cell(cli_buf *b, const char *s, size_t width, int left);
+
+/** Appends a field quoted as RFC 4180 requires (only when needed). */
+void cli_buf_csv(cli_buf *b, const char *s);
+
+#endif /* JM_CLI_COMMON_H */

@@ -1,0 +1,453 @@
+/* Reading and writing the value types shared by candidates and jobs. */
+#include "json_common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+
+bool jm_jc_present(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return v && !cJSON_IsNull(v);
+}
+
+void jm_jc_missing(jm_jr *r, const char *key)
+{
+    size_t m = jm_jr_push_key(r, key);
+    jm_jr_error(r, JM_EINVAL, "missing required field '%s'", key);
+    jm_jr_pop(r, m);
+}
+
+void jm_jc_nomem(jm_jr *r)
+{
+    jm_jr_error(r, JM_ENOMEM, "out of memory");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Occupation                                                               */
+
+static const char *const OCC_FIELDS[] = { "label", "esco", "isco", "onet", NULL };
+
+bool jm_jc_occupation_value(jm_jr *r, const cJSON *v, const char *const *extra_fields, jm_occ *out)
+{
+    if (!cJSON_IsObject(v)) {
+        jm_jr_error(r, JM_EINVAL, "expected an occupation object (label, esco, isco, onet), found %s",
+                    jm_json_type_name(v));
+        return false;
+    }
+    size_t before = r->errors;
+    const char *allowed[16];
+    size_t n = 0;
+    for (size_t i = 0; OCC_FIELDS[i]; i++)
+        allowed[n++] = OCC_FIELDS[i];
+    for (size_t i = 0; extra_fields && extra_fields[i] && n < 15; i++)
+        allowed[n++] = extra_fields[i];
+    allowed[n] = NULL;
+    jm_jr_check_fields(r, v, allowed);
+
+    const char *label = NULL, *esco = NULL, *isco = NULL, *onet = NULL;
+    if (jm_jr_string(r, v, "label", 256, &label) && !*label) {
+        size_t m = jm_jr_push_key(r, "label");
+        jm_jr_error(r, JM_EINVAL, "expected a non-empty label, found an empty string");
+        jm_jr_pop(r, m);
+    }
+    if (jm_jr_string(r, v, "esco", 512, &esco) && !jm_long_id_valid(esco, 512)) {
+        size_t m = jm_jr_push_key(r, "esco");
+        jm_jr_error(r, JM_EINVAL, "expected an ESCO URI without control characters, found %s",
+                    *esco ? "another string" : "an empty string");
+        jm_jr_pop(r, m);
+    }
+    if (jm_jr_string(r, v, "isco", 32, &isco) && !jm_isco_valid(isco)) {
+        size_t m = jm_jr_push_key(r, "isco");
+        if (jm_jr_is_term(isco))
+            jm_jr_error(r, JM_EINVAL,
+                        "expected an ISCO-08 code of 1 to 4 digits with optional .N segments "
+                        "(\"9412\", \"9412.1\"), found '%s'", isco);
+        else
+            jm_jr_error(r, JM_EINVAL,
+                        "expected an ISCO-08 code of 1 to 4 digits with optional .N segments "
+                        "(\"9412\", \"9412.1\"), found another string");
+        jm_jr_pop(r, m);
+        isco = NULL;
+    }
+    if (jm_jr_string(r, v, "onet", 32, &onet) && !jm_onet_valid(onet)) {
+        size_t m = jm_jr_push_key(r, "onet");
+        if (jm_jr_is_term(onet))
+            jm_jr_error(r, JM_EINVAL, "expected an O*NET-SOC code NN-NNNN.NN (\"35-9021.00\"), found '%s'",
+                        onet);
+        else
+            jm_jr_error(r, JM_EINVAL,
+                        "expected an O*NET-SOC code NN-NNNN.NN (\"35-9021.00\"), found another string");
+        jm_jr_pop(r, m);
+        onet = NULL;
+    }
+    if (r->errors != before)
+        return false;
+    if (!label && !esco && !isco && !onet) {
+        jm_jr_error(r, JM_EINVAL, "expected at least one of label, esco, isco, onet, found none");
+        return false;
+    }
+    jm_occ o = { jm_strdup(label), jm_strdup(esco), jm_strdup(isco), jm_strdup(onet) };
+    if ((label && !o.label) || (esco && !o.esco_uri) || (isco && !o.isco) || (onet && !o.onet)) {
+        jm_occ_clear(&o);
+        jm_jc_nomem(r);
+        return false;
+    }
+    jm_occ_clear(out);
+    *out = o;
+    return true;
+}
+
+bool jm_jc_occupation(jm_jr *r, const cJSON *obj, const char *key, jm_occ *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v))
+        return false;
+    size_t m = jm_jr_push_key(r, key);
+    bool ok = jm_jc_occupation_value(r, v, NULL, out);
+    jm_jr_pop(r, m);
+    return ok;
+}
+
+cJSON *jm_jc_occupation_json(const jm_occ *o)
+{
+    cJSON *v = cJSON_CreateObject();
+    if (!v)
+        return NULL;
+    if (!jm_jc_add_string(v, "label", o->label) || !jm_jc_add_string(v, "esco", o->esco_uri) ||
+        !jm_jc_add_string(v, "isco", o->isco) || !jm_jc_add_string(v, "onet", o->onet)) {
+        cJSON_Delete(v);
+        return NULL;
+    }
+    return v;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Week                                                                     */
+
+static int two_digits(const char *s)
+{
+    if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+        return -1;
+    return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* "HH:MM" -> minutes, or -1. */
+static int parse_time(const char *s)
+{
+    int h = two_digits(s), m = two_digits(s + 3);
+    if (h < 0 || m < 0 || s[2] != ':' || h > 24 || m > 59 || (h == 24 && m != 0))
+        return -1;
+    return h * 60 + m;
+}
+
+static bool time_chars_only(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++, n++)
+        if (n > 32 || !((*s >= '0' && *s <= '9') || *s == ':' || *s == '-' || *s == ' '))
+            return false;
+    return n > 0;
+}
+
+static bool read_range(jm_jr *r, const cJSON *v, int day, jm_week *w)
+{
+    const char *s = NULL;
+    if (!cJSON_IsString(v)) {
+        jm_jr_error(r, JM_EINVAL, "expected a time range \"HH:MM-HH:MM\", found %s", jm_json_type_name(v));
+        return false;
+    }
+    s = v->valuestring;
+    int start = -1, end = -1;
+    if (strlen(s) == 11 && s[5] == '-') {
+        start = parse_time(s);
+        end = parse_time(s + 6);
+    }
+    if (start < 0 || end < 0 || start == 24 * 60) {
+        if (time_chars_only(s))
+            jm_jr_error(r, JM_EINVAL,
+                        "expected a time range \"HH:MM-HH:MM\" with times from 00:00 to 24:00 "
+                        "(24:00 only as an end), found '%s'", s);
+        else
+            jm_jr_error(r, JM_EINVAL, "expected a time range \"HH:MM-HH:MM\", found another string");
+        return false;
+    }
+    if (start == end) {
+        jm_jr_error(r, JM_EINVAL, "expected a range whose end differs from its start, found '%s'", s);
+        return false;
+    }
+    if (end < start)
+        end += 24 * 60; /* runs past midnight */
+    jm_week_add(w, day, start, end);
+    return true;
+}
+
+bool jm_jc_week(jm_jr *r, const cJSON *obj, const char *key, jm_week *out, bool *has)
+{
+    const cJSON *v = jm_jr_object(r, obj, key);
+    if (!v)
+        return false;
+    size_t m = jm_jr_push_key(r, key);
+    size_t before = r->errors;
+    const char *allowed[8];
+    for (int d = 0; d < 7; d++)
+        allowed[d] = jm_day_names[d];
+    allowed[7] = NULL;
+    jm_jr_check_fields(r, v, allowed);
+    jm_week w;
+    memset(&w, 0, sizeof w);
+    for (int d = 0; d < 7; d++) {
+        const cJSON *ranges = jm_jr_array(r, v, jm_day_names[d]);
+        if (!ranges)
+            continue;
+        size_t md = jm_jr_push_key(r, jm_day_names[d]);
+        size_t i = 0;
+        for (const cJSON *e = ranges->child; e; e = e->next, i++) {
+            size_t mi = jm_jr_push_index(r, i);
+            read_range(r, e, d, &w);
+            jm_jr_pop(r, mi);
+        }
+        jm_jr_pop(r, md);
+    }
+    jm_jr_pop(r, m);
+    if (r->errors != before)
+        return false;
+    *out = w;
+    *has = !jm_week_is_empty(&w);
+    return true;
+}
+
+cJSON *jm_jc_week_json(const jm_week *w)
+{
+    cJSON *v = cJSON_CreateObject();
+    if (!v)
+        return NULL;
+    for (int d = 0; d < 7; d++) {
+        cJSON *arr = NULL;
+        int s = 0;
+        while (s < JM_SLOTS_PER_DAY) {
+            if (!jm_week_get(w, d * JM_SLOTS_PER_DAY + s)) {
+                s++;
+                continue;
+            }
+            int e = s;
+            while (e < JM_SLOTS_PER_DAY && jm_week_get(w, d * JM_SLOTS_PER_DAY + e))
+                e++;
+            int a = s * JM_SLOT_MINUTES, b = e * JM_SLOT_MINUTES;
+            char buf[48];
+            snprintf(buf, sizeof buf, "%02d:%02d-%02d:%02d", a / 60, a % 60, b / 60, b % 60);
+            if (!arr && !(arr = cJSON_AddArrayToObject(v, jm_day_names[d]))) {
+                cJSON_Delete(v);
+                return NULL;
+            }
+            cJSON *str = cJSON_CreateString(buf);
+            if (!str) {
+                cJSON_Delete(v);
+                return NULL;
+            }
+            cJSON_AddItemToArray(arr, str);
+            s = e;
+        }
+    }
+    return v;
+}
+
+/* ------------------------------------------------------------------------ */
+/* RIASEC                                                                   */
+
+static const char *const RIASEC_FIELDS[] = { "R", "I", "A", "S", "E", "C", "code", NULL };
+
+bool jm_jc_riasec(jm_jr *r, const cJSON *obj, const char *key, jm_interests *out)
+{
+    const cJSON *v = jm_jr_object(r, obj, key);
+    if (!v)
+        return false;
+    size_t m = jm_jr_push_key(r, key);
+    size_t before = r->errors;
+    jm_jr_check_fields(r, v, RIASEC_FIELDS);
+    jm_interests in;
+    memset(&in, 0, sizeof in);
+    int given = 0;
+    char missing[8] = "";
+    size_t nmissing = 0;
+    for (int k = 0; k < JM_RIASEC_COUNT; k++) {
+        char name[2] = { jm_riasec_letters[k], '\0' };
+        const cJSON *x = cJSON_GetObjectItemCaseSensitive(v, name);
+        if (!x || cJSON_IsNull(x)) {
+            missing[nmissing++] = jm_riasec_letters[k];
+            missing[nmissing] = '\0';
+            continue;
+        }
+        given++;
+        jm_jr_number(r, v, name, 1, 7, &in.scores[k]);
+    }
+    if (given > 0 && given < JM_RIASEC_COUNT) {
+        jm_buf b;
+        jm_buf_init(&b);
+        for (size_t i = 0; i < nmissing; i++)
+            jm_buf_printf(&b, "%s'%c'", i ? ", " : "", missing[i]);
+        jm_jr_error(r, JM_EINVAL, "expected all six RIASEC scores (R, I, A, S, E, C), missing %s",
+                    b.data ? b.data : "some");
+        jm_buf_free(&b);
+    }
+    in.has_scores = given == JM_RIASEC_COUNT;
+    const char *code = NULL;
+    if (jm_jr_string(r, v, "code", 16, &code)) {
+        size_t n = strlen(code);
+        bool ok = n >= 1 && n <= 3;
+        char up[4] = "";
+        for (size_t i = 0; ok && i < n; i++) {
+            char c = code[i];
+            if (c >= 'a' && c <= 'z')
+                c = (char)(c - 'a' + 'A');
+            if (!strchr(jm_riasec_letters, c) || c == '\0' || strchr(up, c))
+                ok = false;
+            up[i] = c;
+            up[i + 1] = '\0';
+        }
+        if (!ok) {
+            size_t mc = jm_jr_push_key(r, "code");
+            if (jm_jr_is_term(code))
+                jm_jr_error(r, JM_EINVAL, "expected 1 to 3 distinct letters of RIASEC (\"SEC\"), found '%s'",
+                            code);
+            else
+                jm_jr_error(r, JM_EINVAL,
+                            "expected 1 to 3 distinct letters of RIASEC (\"SEC\"), found another string");
+            jm_jr_pop(r, mc);
+        } else {
+            memcpy(in.code, up, sizeof in.code);
+        }
+    }
+    jm_jr_pop(r, m);
+    if (r->errors != before)
+        return false;
+    *out = in;
+    return true;
+}
+
+bool jm_jc_riasec_known(const jm_interests *in)
+{
+    return in->has_scores || in->code[0] != '\0';
+}
+
+cJSON *jm_jc_riasec_json(const jm_interests *in)
+{
+    cJSON *v = cJSON_CreateObject();
+    if (!v)
+        return NULL;
+    if (in->has_scores) {
+        for (int k = 0; k < JM_RIASEC_COUNT; k++) {
+            char name[2] = { jm_riasec_letters[k], '\0' };
+            if (!jm_jc_add_number(v, name, in->scores[k])) {
+                cJSON_Delete(v);
+                return NULL;
+            }
+        }
+    }
+    if (in->code[0] && !jm_jc_add_string(v, "code", in->code)) {
+        cJSON_Delete(v);
+        return NULL;
+    }
+    return v;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tristate, header                                                         */
+
+bool jm_jc_tristate(jm_jr *r, const cJSON *obj, const char *key, int *out)
+{
+    bool b;
+    if (!jm_jr_bool(r, obj, key, &b))
+        return false;
+    *out = b ? JM_YES : JM_NO;
+    return true;
+}
+
+static const char *record_kind(const char *type)
+{
+    if (strcmp(type, "candidate") == 0)
+        return "a candidate record";
+    if (strcmp(type, "job") == 0)
+        return "a job record";
+    if (strcmp(type, "scoring_profile") == 0)
+        return "a scoring profile";
+    return NULL;
+}
+
+void jm_jc_header(jm_jr *r, const cJSON *obj, const char *expected_type, bool required)
+{
+    const char *schema = NULL, *type = NULL;
+    const cJSON *sv = cJSON_GetObjectItemCaseSensitive(obj, "schema");
+    if (jm_jr_string(r, obj, "schema", 64, &schema)) {
+        if (strcmp(schema, JM_SCHEMA) != 0) {
+            size_t m = jm_jr_push_key(r, "schema");
+            if (jm_jr_is_term(schema))
+                jm_jr_error(r, JM_EINVAL, "expected \"" JM_SCHEMA "\", found '%s'", schema);
+            else
+                jm_jr_error(r, JM_EINVAL, "expected \"" JM_SCHEMA "\", found another string");
+            jm_jr_pop(r, m);
+        }
+    } else if (required && (!sv || cJSON_IsNull(sv))) {
+        size_t m = jm_jr_push_key(r, "schema");
+        jm_jr_error(r, JM_EINVAL, "missing required field 'schema' (expected \"" JM_SCHEMA "\")");
+        jm_jr_pop(r, m);
+    }
+    const cJSON *tv = cJSON_GetObjectItemCaseSensitive(obj, "type");
+    if (jm_jr_string(r, obj, "type", 64, &type)) {
+        if (expected_type && strcmp(type, expected_type) != 0) {
+            size_t m = jm_jr_push_key(r, "type");
+            const char *found = record_kind(type);
+            const char *want = record_kind(expected_type);
+            if (found)
+                jm_jr_error(r, JM_ETYPE, "expected %s, found %s", want ? want : expected_type, found);
+            else if (jm_jr_is_term(type))
+                jm_jr_error(r, JM_EINVAL, "expected \"%s\", found '%s'", expected_type, type);
+            else
+                jm_jr_error(r, JM_EINVAL, "expected \"%s\", found another string", expected_type);
+            jm_jr_pop(r, m);
+        }
+    } else if (required && (!tv || cJSON_IsNull(tv))) {
+        size_t m = jm_jr_push_key(r, "type");
+        jm_jr_error(r, JM_EINVAL, "missing required field 'type' (expected \"%s\")",
+                    expected_type ? expected_type : "candidate");
+        jm_jr_pop(r, m);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                  */
+
+bool jm_jc_add_number(cJSON *obj, const char *key, double x)
+{
+    return cJSON_AddNumberToObject(obj, key, x) != NULL;
+}
+
+bool jm_jc_add_string(cJSON *obj, const char *key, const char *s)
+{
+    return !s || cJSON_AddStringToObject(obj, key, s) != NULL;
+}
+
+bool jm_jc_add_bool(cJSON *obj, const char *key, bool b)
+{
+    return cJSON_AddBoolToObject(obj, key, b) != NULL;
+}
+
+bool jm_jc_add_tristate(cJSON *obj, const char *key, int t)
+{
+    return t == JM_UNKNOWN || jm_jc_add_bool(obj, key, t == JM_YES);
+}
+
+int jm_jc_print(cJSON *tree, char **out)
+{
+    if (!tree)
+        return jm_fail(JM_ENOMEM, "out of memory writing JSON");
+    char *s = cJSON_Print(tree);
+    cJSON_Delete(tree);
+    if (!s)
+        return jm_fail(JM_ENOMEM, "out of memory writing JSON");
+    /* cJSON allocates with malloc (no hooks are installed): jm_free frees it */
+    *out = s;
+    return JM_OK;
+}

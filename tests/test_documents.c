@@ -1,0 +1,389 @@
+/* Documents: records, arrays, collections, JSON Lines; sets; validation. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "util.h"
+
+static jm_diags *D;
+static jm_candidates *C;
+static jm_jobs *J;
+
+static void setup(void)
+{
+    ck_assert_int_eq(jm_diags_new(&D), JM_OK);
+    ck_assert_int_eq(jm_candidates_new(&C), JM_OK);
+    ck_assert_int_eq(jm_jobs_new(&J), JM_OK);
+}
+
+static void teardown(void)
+{
+    jm_diags_free(D);
+    jm_candidates_free(C);
+    jm_jobs_free(J);
+}
+
+#define CAND(id, body) "{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": \"" id "\"" body "}"
+#define JOB(id, body) "{\"schema\": \"jobmatch/1\", \"type\": \"job\", \"id\": \"" id "\"" body "}"
+
+static int load_c(const char *text)
+{
+    jm_diags_clear(D);
+    return jm_candidates_load(C, text, strlen(text), NULL, D);
+}
+
+static int load_j(const char *text)
+{
+    jm_diags_clear(D);
+    return jm_jobs_load(J, text, strlen(text), NULL, D);
+}
+
+static jm_diag diag(size_t i)
+{
+    jm_diag g;
+    ck_assert_int_eq(jm_diags_get(D, i, &g), JM_OK);
+    return g;
+}
+
+START_TEST(single_record)
+{
+    ck_assert_int_eq(load_c(CAND("c1", )), JM_OK);
+    ck_assert_uint_eq(jm_candidates_count(C), 1);
+    ck_assert_str_eq(jm_candidate_id(jm_candidates_get(C, 0)), "c1");
+}
+END_TEST
+
+START_TEST(array_of_records)
+{
+    ck_assert_int_eq(load_c("[" CAND("c1", ) ", " CAND("c2", ", \"skills\": [{\"id\": \"s\", \"level\": 2}]") "]"), JM_OK);
+    ck_assert_uint_eq(jm_candidates_count(C), 2);
+    ck_assert_ptr_nonnull(jm_candidates_find(C, "c2"));
+    ck_assert_int_eq(load_c("[]"), JM_OK);
+    ck_assert_uint_eq(jm_candidates_count(C), 2);
+}
+END_TEST
+
+START_TEST(array_errors_have_index_paths)
+{
+    int rc = load_c("[" CAND("c1", ) ", " CAND("c2", ", \"skills\": [{\"id\": \"s\", \"level\": \"x\"}]") ", 7, "
+                    CAND("c4", ", \"hours\": 3") "]");
+    ck_assert_int_eq(rc, JM_EINVAL);
+    ck_assert_uint_eq(jm_diags_count(D), 3);
+    ck_assert(tu_diags_has(D, "[1].skills[0].level", "expected a number from 0 to 7, found a string"));
+    ck_assert(tu_diags_has(D, "[2]", "expected a record (an object), found a number"));
+    ck_assert(tu_diags_has(D, "[3].hours", "unknown field 'hours'"));
+    /* all or nothing */
+    ck_assert_uint_eq(jm_candidates_count(C), 0);
+}
+END_TEST
+
+START_TEST(type_checking)
+{
+    ck_assert_int_eq(load_c(JOB("j1", )), JM_ETYPE);
+    ck_assert(tu_diags_has(D, "type", "expected a candidate record, found a job record"));
+    ck_assert_int_eq(load_c("[" CAND("c1", ) ", " JOB("j1", ) "]"), JM_ETYPE);
+    ck_assert(tu_diags_has(D, "[1].type", "expected a candidate record, found a job record"));
+    ck_assert_uint_eq(jm_candidates_count(C), 0);
+    ck_assert_int_eq(load_j("[" CAND("c1", ) "]"), JM_ETYPE);
+    ck_assert(tu_diags_has(D, "[0].type", "expected a job record, found a candidate record"));
+    ck_assert_int_eq(load_c("{\"schema\": \"jobmatch/1\", \"type\": \"scoring_profile\"}"), JM_ETYPE);
+    ck_assert(tu_diags_has(D, "type", "expected a candidate record, found a scoring profile"));
+    ck_assert_int_eq(load_c("\"candidate\""), JM_EINVAL);
+    ck_assert(tu_diags_has(D, "", "found a string"));
+}
+END_TEST
+
+static const char *COLLECTION =
+    "{\"schema\": \"jobmatch/1\",\n"
+    " \"candidates\": [{\"id\": \"c1\"}, {\"id\": \"c2\", \"type\": \"candidate\"}],\n"
+    " \"jobs\": [{\"id\": \"j0\"}, {\"id\": \"j1\"}, {\"id\": \"j2\", \"schema\": \"jobmatch/1\"}, {\"id\": \"j3\", \"hours\": {\"min\": 20, \"max\": 10}}]}";
+
+START_TEST(collection)
+{
+    ck_assert_int_eq(load_c(COLLECTION), JM_OK); /* the jobs are not candidates' business */
+    ck_assert_uint_eq(jm_candidates_count(C), 2);
+    ck_assert_int_eq(load_j(COLLECTION), JM_EINVAL);
+    ck_assert_uint_eq(jm_diags_count(D), 1);
+    jm_diag g = diag(0);
+    ck_assert_str_eq(g.path, "jobs[3].hours.min");
+    ck_assert_str_eq(g.message, "expected min at most max (10), found 20");
+    ck_assert_int_eq(g.line, 0);
+    ck_assert_uint_eq(jm_jobs_count(J), 0);
+}
+END_TEST
+
+START_TEST(collection_errors)
+{
+    ck_assert_int_eq(load_c("{\"schema\": \"jobmatch/1\", \"candidates\": [{\"id\": \"c1\", \"type\": \"job\"}]}"), JM_ETYPE);
+    ck_assert(tu_diags_has(D, "candidates[0].type", "expected a candidate record, found a job record"));
+    ck_assert_int_eq(load_c("{\"schema\": \"jobmatch/1\", \"jobs\": []}"), JM_ETYPE);
+    ck_assert(tu_diags_has(D, "", "found one with jobs only"));
+    ck_assert_int_eq(load_c("{\"candidates\": [], \"candidatez\": []}"), JM_EINVAL);
+    ck_assert(tu_diags_has(D, "schema", "missing required field 'schema'"));
+    ck_assert(tu_diags_has(D, "candidatez", "did you mean 'candidates'?"));
+    ck_assert_int_eq(load_j("{\"schema\": \"jobmatch/1\", \"jobs\": {}}"), JM_EINVAL);
+    ck_assert(tu_diags_has(D, "jobs", "expected an array, found an object"));
+}
+END_TEST
+
+START_TEST(json_lines)
+{
+    const char *t = CAND("c1", ) "\n"
+                    "\n"
+                    CAND("c2", ", \"skills\": [{\"id\": \"s\", \"level\": 9}]") "\n"
+                    "   \r\n"
+                    "{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": \"c5\",}\n"
+                    CAND("c6", ) "\r\n";
+    ck_assert_int_eq(load_c(t), JM_EINVAL);
+    ck_assert_uint_eq(jm_diags_count(D), 2);
+    jm_diag g = diag(0);
+    ck_assert_str_eq(g.path, "skills[0].level");
+    ck_assert_int_eq(g.line, 3);
+    ck_assert_str_eq(g.message, "expected a number from 0 to 7, found 9");
+    g = diag(1);
+    ck_assert_int_eq(g.code, JM_EPARSE);
+    ck_assert_int_eq(g.line, 5);
+    ck_assert_int_eq(g.column, 58); /* the '}' where a key was expected */
+    ck_assert_uint_eq(jm_candidates_count(C), 0);
+    /* without the bad lines everything loads */
+    ck_assert_int_eq(load_c("\xEF\xBB\xBF" CAND("c1", ) "\n" CAND("c2", ) "\n\n" CAND("c3", ) "\n"), JM_OK);
+    ck_assert_uint_eq(jm_candidates_count(C), 3);
+}
+END_TEST
+
+START_TEST(json_lines_first_line_broken)
+{
+    const char *t = "{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": \"c1\" \"x\": 1}\n"
+                    CAND("c2", ", \"wage\": 1") "\n";
+    ck_assert_int_eq(load_c(t), JM_EPARSE);
+    ck_assert_uint_eq(jm_diags_count(D), 2);
+    jm_diag g = diag(0);
+    ck_assert_int_eq(g.line, 1);
+    ck_assert_int_eq(g.column, 58); /* the '"' of "x" where a ',' was expected */
+    g = diag(1);
+    ck_assert_int_eq(g.line, 2);
+    ck_assert_str_eq(g.path, "wage");
+}
+END_TEST
+
+START_TEST(single_record_syntax_error_position)
+{
+    ck_assert_int_eq(load_c("{\"schema\": \"jobmatch/1\",\n \"type\": \"candidate\",\n \"id\": c1}"), JM_EPARSE);
+    jm_diag g = diag(0);
+    ck_assert_int_eq(g.line, 3);
+    ck_assert_int_eq(g.column, 8);
+}
+END_TEST
+
+START_TEST(duplicate_ids)
+{
+    ck_assert_int_eq(load_c("[" CAND("c1", ) ", " CAND("c2", ) ", " CAND("c1", ) "]"), JM_EEXISTS);
+    ck_assert(tu_diags_has(D, "[2].id", "duplicate id 'c1': already used by the record at [0]"));
+    ck_assert_uint_eq(jm_candidates_count(C), 0);
+    ck_assert_int_eq(load_c(CAND("c1", ) "\n" CAND("c1", ) "\n"), JM_EEXISTS);
+    ck_assert(tu_diags_has(D, "id", "already used by the record on line 1"));
+    ck_assert_int_eq(diag(0).line, 2);
+    /* against the set: all or nothing */
+    ck_assert_int_eq(load_c("[" CAND("a", ) ", " CAND("b", ) "]"), JM_OK);
+    ck_assert_int_eq(load_c("[" CAND("c", ) ", " CAND("b", ) "]"), JM_EEXISTS);
+    ck_assert(tu_diags_has(D, "[1].id", "duplicate id 'b': the set already holds a record with this id"));
+    ck_assert_uint_eq(jm_candidates_count(C), 2);
+    ck_assert_ptr_null(jm_candidates_find(C, "c"));
+    /* the same id may name a candidate and a job */
+    ck_assert_int_eq(load_j(JOB("a", )), JM_OK);
+}
+END_TEST
+
+START_TEST(first_error_code_is_returned)
+{
+    ck_assert_int_eq(load_c("[" CAND("c1", ", \"wage\": 1") ", " JOB("j", ) "]"), JM_EINVAL);
+    ck_assert_uint_eq(jm_diags_count(D), 2);
+    ck_assert_int_eq(diag(1).code, JM_ETYPE);
+}
+END_TEST
+
+START_TEST(diagnostics_are_capped)
+{
+    jm_buf b;
+    jm_buf_init(&b);
+    jm_buf_append(&b, "[");
+    for (int i = 0; i < 1500; i++)
+        jm_buf_printf(&b, "%s{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": \"c%d\", \"wage\": 1}",
+                      i ? "," : "", i);
+    jm_buf_append(&b, "]");
+    ck_assert_int_eq(load_c(b.data), JM_EINVAL);
+    ck_assert_uint_eq(jm_diags_count(D), 1001);
+    ck_assert(tu_diags_has(D, "[1499].wage", NULL) == 0);
+    ck_assert(tu_diags_has(D, "", "too many problems"));
+    jm_buf_free(&b);
+}
+END_TEST
+
+START_TEST(privacy_in_documents)
+{
+    const char *t = "[" CAND("c1", ", \"support_needs\": [{\"type\": \"quiet_workspace\", \"intensity\": \"severe\", "
+                               "\"note\": \"PRIVATE-NOTE about depression\"}]") "]";
+    ck_assert_int_eq(load_c(t), JM_EINVAL);
+    ck_assert(tu_diags_has(D, "[0].support_needs[0].intensity", "found 'severe'"));
+    for (size_t i = 0; i < jm_diags_count(D); i++) {
+        char *line = NULL;
+        jm_diags_format(D, i, &line);
+        ck_assert_ptr_null(strstr(line, "PRIVATE"));
+        jm_free(line);
+    }
+    ck_assert_ptr_null(strstr(jm_last_error(), "PRIVATE"));
+}
+END_TEST
+
+START_TEST(sets_round_trip)
+{
+    ck_assert_int_eq(load_c("[" CAND("c1", ", \"support_needs\": [{\"type\": \"mentor_or_buddy\", \"note\": \"n\"}]") ", "
+                            CAND("c2", ", \"preferences\": {\"hours\": {\"min\": 4, \"max\": 8}}") "]"),
+                     JM_OK);
+    char *a = NULL, *b = NULL;
+    ck_assert_int_eq(jm_candidates_to_json(C, &a), JM_OK);
+    ck_assert_ptr_nonnull(strstr(a, "{\n\t\"schema\":\t\"jobmatch/1\",\n\t\"candidates\":\t[{\n\t\t\t\"id\":\t\"c1\""));
+    jm_candidates *c2 = NULL;
+    jm_candidates_new(&c2);
+    ck_assert_int_eq(jm_candidates_load(c2, a, strlen(a), NULL, D), JM_OK);
+    ck_assert_uint_eq(jm_candidates_count(c2), 2);
+    ck_assert_int_eq(jm_candidates_to_json(c2, &b), JM_OK);
+    ck_assert_str_eq(a, b);
+    jm_free(a);
+    jm_free(b);
+    jm_candidates_free(c2);
+
+    ck_assert_int_eq(load_j("[" JOB("j1", ", \"wage\": 12.5") "]"), JM_OK);
+    ck_assert_int_eq(jm_jobs_to_json(J, &a), JM_OK);
+    jm_jobs *j2 = NULL;
+    jm_jobs_new(&j2);
+    ck_assert_int_eq(jm_jobs_load(j2, a, strlen(a), NULL, D), JM_OK);
+    ck_assert_int_eq(jm_jobs_to_json(j2, &b), JM_OK);
+    ck_assert_str_eq(a, b);
+    jm_free(a);
+    jm_free(b);
+    jm_jobs_free(j2);
+    /* an empty set is an empty collection that loads */
+    jm_candidates *e = NULL;
+    jm_candidates_new(&e);
+    ck_assert_int_eq(jm_candidates_to_json(e, &a), JM_OK);
+    ck_assert_int_eq(jm_candidates_load(e, a, strlen(a), NULL, D), JM_OK);
+    jm_free(a);
+    jm_candidates_free(e);
+}
+END_TEST
+
+START_TEST(load_file)
+{
+    char path[] = "/tmp/jm_test_documents_XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    const char *t = CAND("c1", ) "\n" CAND("c2", ", \"wage\": 1") "\n";
+    ck_assert_int_eq((int)write(fd, t, strlen(t)), (int)strlen(t));
+    close(fd);
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_candidates_load_file(C, path, NULL, D), JM_EINVAL);
+    jm_diag g = diag(0);
+    ck_assert_str_eq(g.source, path);
+    ck_assert_int_eq(g.line, 2);
+    char *line = NULL;
+    jm_diags_format(D, 0, &line);
+    char expect[256];
+    snprintf(expect, sizeof expect, "%s:2: wage: unknown field 'wage'", path);
+    ck_assert_str_eq(line, expect);
+    jm_free(line);
+    jm_load_options o = JM_LOAD_OPTIONS_INIT;
+    o.source = "people";
+    o.unknown_fields = JM_POLICY_WARN;
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_candidates_load_file(C, path, &o, D), JM_OK);
+    ck_assert_str_eq(diag(0).source, "people");
+    ck_assert_uint_eq(jm_candidates_count(C), 2);
+    unlink(path);
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_jobs_load_file(J, "/nonexistent/jobs.json", NULL, D), JM_EIO);
+    ck_assert_str_eq(diag(0).source, "/nonexistent/jobs.json");
+}
+END_TEST
+
+START_TEST(validate)
+{
+    jm_load_options o = JM_LOAD_OPTIONS_INIT;
+    o.unknown_fields = JM_POLICY_WARN; /* validate treats them as errors anyway */
+    const char *ok = "{\"schema\": \"jobmatch/1\", \"candidates\": [{\"id\": \"c1\"}], \"jobs\": [{\"id\": \"c1\"}]}";
+    ck_assert_int_eq(jm_validate(ok, strlen(ok), &o, D), JM_OK);
+    ck_assert_int_eq(jm_validate(ok, strlen(ok), NULL, NULL), JM_OK);
+    const char *bad = "[" CAND("c1", ", \"skils\": []") ", " JOB("j1", ", \"hours\": {\"min\": 9, \"max\": 1}") ", "
+                      "{\"schema\": \"jobmatch/1\", \"type\": \"scoring_profile\", \"id\": \"p\", \"wieghts\": {}}, "
+                      "{\"schema\": \"jobmatch/1\", \"type\": \"resume\"}, "
+                      JOB("j1", ) "]";
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_validate(bad, strlen(bad), &o, D), JM_EINVAL);
+    if (jm_diags_count_severity(D, JM_SEVERITY_ERROR) != 5)
+        tu_diags_print(D);
+    ck_assert_uint_eq(jm_diags_count_severity(D, JM_SEVERITY_ERROR), 5);
+    ck_assert(tu_diags_has(D, "[0].skils", "did you mean 'skills'?"));
+    ck_assert(tu_diags_has(D, "[1].hours.min", "expected min at most max (1), found 9"));
+    ck_assert(tu_diags_has(D, "[2].wieghts", "did you mean 'weights'?"));
+    ck_assert(tu_diags_has(D, "[3].type", "found 'resume'"));
+    ck_assert(tu_diags_has(D, "[4].id", "duplicate id 'j1'"));
+    /* a valid profile record */
+    const char *prof = "{\"schema\": \"jobmatch/1\", \"type\": \"scoring_profile\", \"id\": \"mine\"}";
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_validate(prof, strlen(prof), NULL, D), JM_OK);
+    /* a profile at the root keeps line numbers */
+    const char *prof_bad = "{\"schema\": \"jobmatch/1\",\n \"type\": \"scoring_profile\",\n \"wieghts\": {}}";
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_validate(prof_bad, strlen(prof_bad), NULL, D), JM_EINVAL);
+    ck_assert(tu_diags_has(D, "wieghts", "did you mean 'weights'?"));
+    /* syntax */
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_validate("[1,", 3, NULL, D), JM_EPARSE);
+    /* deep nesting is a clean error */
+    char *deep = malloc(20001);
+    for (int i = 0; i < 10000; i++) {
+        deep[i] = '[';
+        deep[19999 - i] = ']';
+    }
+    deep[20000] = '\0';
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_validate(deep, 20000, NULL, D), JM_EPARSE);
+    ck_assert_int_eq(diag(0).column, 65);
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_candidates_load(C, deep, 20000, NULL, D), JM_EPARSE);
+    free(deep);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("documents");
+    TCase *t = tcase_create("core");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_set_timeout(t, 30);
+    tcase_add_test(t, single_record);
+    tcase_add_test(t, array_of_records);
+    tcase_add_test(t, array_errors_have_index_paths);
+    tcase_add_test(t, type_checking);
+    tcase_add_test(t, collection);
+    tcase_add_test(t, collection_errors);
+    tcase_add_test(t, json_lines);
+    tcase_add_test(t, json_lines_first_line_broken);
+    tcase_add_test(t, single_record_syntax_error_position);
+    tcase_add_test(t, duplicate_ids);
+    tcase_add_test(t, first_error_code_is_returned);
+    tcase_add_test(t, diagnostics_are_capped);
+    tcase_add_test(t, privacy_in_documents);
+    tcase_add_test(t, sets_round_trip);
+    tcase_add_test(t, load_file);
+    tcase_add_test(t, validate);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run(suite());
+}
