@@ -889,7 +889,7 @@ int jm_profile_from_json(const char *text, size_t len, const jm_load_options *op
     jm_jr_init(&r, opts, diags);
     cJSON *root = jm_jr_parse(&r, text, len, 0);
     if (!root)
-        return r.errors ? JM_EPARSE : jm_fail(JM_ENOMEM, "out of memory reading a scoring profile");
+        return r.errors ? (r.first_code ? r.first_code : JM_EPARSE) : jm_fail(JM_ENOMEM, "out of memory reading a scoring profile");
     if (!cJSON_IsObject(root)) {
         jm_jr_error(&r, JM_ETYPE, "expected a scoring_profile record (an object), found %s",
                     jm_json_type_name(root));

@@ -171,7 +171,7 @@ START_TEST(wanted_weight_and_partial)
     const jm_factor_entry *e = run();
     /* max(0.6 x 1, 1 x 0.5) */
     TU_NEAR(e->score, 0.6);
-    ck_assert_str_eq(e->detail, "matches wanted job type: kitchen porter (similarity 1)");
+    ck_assert_str_eq(e->detail, "matches wanted job type: kitchen porter (similarity 1, weight 0.6)");
 
     job_occ("food preparation helper", "9411.3");
     e = run();
@@ -204,7 +204,7 @@ START_TEST(liked_history)
     const jm_factor_entry *e = run();
     TU_NEAR(e->score, 0.8);
     ck_assert_str_eq(e->detail,
-                     "matches a past job the person liked: kitchen porter (similarity 1)");
+                     "matches a past job the person liked: kitchen porter (similarity 1, weight 0.8)");
     /* a wanted type counts over weaker history evidence */
     want("dishwasher", "9412", 1.0);
     e = run();

@@ -176,15 +176,16 @@ OCCUPATIONS = [
          shifts=["day_early", "day"], hours=[(22.5, 30), (37.5, 37.5)],
          wage=(12.45, 13.4), env=[1, 0, 1, 2, 2, 1, 3, 3], dem=[1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 2],
          bg=True, skip=r"clinical|pharmaceutical advice|pharmaceutical chemistry|insurance|"
-                          r"informed consent|emergenc|prescri|medical history|patients' needs|phyto|homeopath|"
-                          r"pharmacokin|therapeutic|cash"),
+                          r"informed consent|emergenc|prescri|medical history|patients' needs|"
+                          r"phyto|homeopath|"
+                          r"pharmacokin|therapeutic|cash|policy makers"),
     dict(esco="medical records clerk", onet="43-4071.00", n=2,
          titles=["Medical records assistant", "Health records clerk"],
          employers=["lea-valley-nhs-trust", "royal-docklands-nhs-trust"],
          shifts=["day", "day_early"], hours=[(16, 22.5), (30, 37.5)],
          wage=(12.45, 13.0), env=[1, 0, 0, 1, 2, 0, 2, 4], dem=[1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 2],
          bg=True,
-         skip=r"clinical|pharmacology|statistic|informatics|auditing"),
+         skip=r"clinical|pharmacology|statistic|informatics|auditing|medical studies|laboratory"),
     dict(esco="food service worker", onet="35-3023.00", n=3,
          titles=["Ward hostess / host", "Hospital restaurant assistant", "Catering assistant"],
          employers=["docklands-catering", "docklands-catering", "eastside-borough-council"],
@@ -283,14 +284,15 @@ OCCUPATIONS = [
          shifts=["care_split", "early_rota"], hours=[(16, 30), (24, 37.5)],
          wage=(12.2, 13.5), env=[1, 1, 1, 2, 3, 3, 2, 2], dem=[2, 2, 2, 2, 1, 2, 1, 1, 1, 2, 1, 2],
          bg=True, lic=[("care_certificate", True)],
-         skip=r"social justice|counselling|medic|prescri|abuse|legislation"),
+         skip=r"social justice|counselling|medic|prescri|abuse|legislation|social change|"
+              r"socially just"),
     dict(esco="healthcare assistant", onet="31-1131.00", n=1,
          titles=["Healthcare support worker (bank)"],
          employers=["lea-valley-nhs-trust"],
          shifts=["early_rota"], hours=[(11.5, 37.5)],
          wage=(12.45, 13.0), env=[2, 0, 1, 3, 3, 3, 4, 2], dem=[2, 2, 2, 2, 1, 1, 2, 1, 1, 2, 1, 2],
          bg=True, lic=[("care_certificate", True)],
-         skip=r"research|foreign languages"),
+         skip=r"informed consent"),
     dict(esco="landscape gardener", onet="37-3011.00", n=2,
          titles=["Gardener", "Grounds maintenance operative"],
          employers=["greenwich-parks-trust", "eastside-borough-council"],
@@ -324,7 +326,7 @@ OCCUPATIONS = [
          employers=["eastside-borough-council"],
          shifts=["retail_mix"], hours=[(16, 22.5)],
          wage=(12.3, 13.2), env=[0, 0, 0, 1, 1, 3, 2, 3], dem=[1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1],
-         skip=r"semantic trees|classification systems"),
+         skip=r"semantic trees|classification systems|funding"),
     dict(esco="recycling worker", onet="53-7081.00", n=1,
          titles=["Recycling sorter"],
          employers=["eastside-recycling"],
@@ -337,7 +339,7 @@ OCCUPATIONS = [
          shifts=["hotel_early"], hours=[(16, 25)],
          wage=(11.44, 11.9), env=[3, 0, 1, 3, 3, 4, 4, 2], dem=[1, 2, 2, 2, 2, 1, 2, 1, 1, 2, 2, 1],
          lic=[("food_hygiene_level_2", True)],
-         skip=r"alcoholic|wine|cocktail|beer|spirits"),
+         skip=r"alcoholic|wine|cocktail|beer|spirits|flamb"),
 ]
 
 # ESCO skills left out of every sample (they do not fit an entry-level job in London).
@@ -637,7 +639,8 @@ ARCHETYPES = [
     dict(want=[("data entry clerk", 1.0), ("medical records clerk", 0.9), ("@isco:4415:file clerk", 0.6)],
          hist=[("office clerk", 6, None, "other")], area="Bethnal Green",
          hours=(16, 20, 25, False), avail="weekdays", modes=["public_transport", "walk"], commute=40,
-         env={"public_contact": (None, 1, "must"), "noise": (None, 1, "high"), "routine": (3, None, "medium")},
+         env={"public_contact": (None, 1, "must"), "noise": (None, 1, "high"),
+              "routine": (3, None, "medium")},
          needs=[("quiet_workspace", "medium", True), ("supervisor_checkins", "low", False),
                 ("communication_support", "low", False)],
          values={"independence": 4, "working_conditions": 4, "relationships": 2}, note_need=3),

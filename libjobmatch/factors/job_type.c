@@ -202,9 +202,13 @@ void jm_factor_job_type(jm_eval *ev)
     } else {
         score = best;
         if (best_occ) {
-            jm_buf_printf(&d, "%s %s: %s (similarity %s)", closeness(best_sim),
+            jm_buf_printf(&d, "%s %s: %s (similarity %s", closeness(best_sim),
                           best_from_history ? "a past job the person liked" : "wanted job type",
                           occ_name(best_occ, name_buf, sizeof name_buf), jm_num(nb, best_sim));
+            /* Say why the score is below the similarity: the item's weight. */
+            if (best < best_sim)
+                jm_buf_printf(&d, ", weight %s", jm_num(nb, best / best_sim));
+            jm_buf_append(&d, ")");
         } else if (c->n_wanted > 0) {
             jm_buf_append(&d, "not among the wanted job types (");
             size_t shown = c->n_wanted < 3 ? c->n_wanted : 3;
