@@ -162,34 +162,14 @@ static bool check_id(loader *ld, id_set *ids, const char *id, bool in_set)
 
 static void keep_candidate(loader *ld, jm_candidate *c)
 {
-    if (!ld->keep) {
+    if (!ld->keep || !jm_jc_push(&ld->r, (void **)&ld->cands, &ld->n_cands, &ld->cap_cands, &c, sizeof c))
         jm_candidate_free(c);
-        return;
-    }
-    void *p = ld->cands;
-    if (jm_grow(&p, &ld->cap_cands, ld->n_cands + 1, sizeof *ld->cands) != JM_OK) {
-        jm_candidate_free(c);
-        jm_jc_nomem(&ld->r);
-        return;
-    }
-    ld->cands = p;
-    ld->cands[ld->n_cands++] = c;
 }
 
 static void keep_job(loader *ld, jm_job *j)
 {
-    if (!ld->keep) {
+    if (!ld->keep || !jm_jc_push(&ld->r, (void **)&ld->jobs, &ld->n_jobs, &ld->cap_jobs, &j, sizeof j))
         jm_job_free(j);
-        return;
-    }
-    void *p = ld->jobs;
-    if (jm_grow(&p, &ld->cap_jobs, ld->n_jobs + 1, sizeof *ld->jobs) != JM_OK) {
-        jm_job_free(j);
-        jm_jc_nomem(&ld->r);
-        return;
-    }
-    ld->jobs = p;
-    ld->jobs[ld->n_jobs++] = j;
 }
 
 /* A scoring profile inside a document (validate only): checked by the
@@ -320,14 +300,22 @@ static void handle_record(loader *ld, const cJSON *obj, const char *implied, con
     }
 }
 
+typedef struct array_ctx {
+    loader *ld;
+    const char *implied;
+} array_ctx;
+
+static bool handle_element(jm_jr *r, const cJSON *e, size_t i, void *ctx)
+{
+    array_ctx *x = ctx;
+    handle_record(x->ld, e, x->implied, NULL, 0);
+    return true;
+}
+
 static void handle_array(loader *ld, const cJSON *arr, const char *implied)
 {
-    size_t i = 0;
-    for (const cJSON *e = arr->child; e; e = e->next, i++) {
-        size_t m = jm_jr_push_index(&ld->r, i);
-        handle_record(ld, e, implied, NULL, 0);
-        jm_jr_pop(&ld->r, m);
-    }
+    array_ctx x = { ld, implied };
+    jm_jr_each_value(&ld->r, arr, NULL, handle_element, &x);
 }
 
 static const char *const COLLECTION_FIELDS[] = { "schema", "candidates", "jobs", NULL };
@@ -336,19 +324,8 @@ static void handle_collection(loader *ld, const cJSON *root)
 {
     jm_jr *r = &ld->r;
     jm_jr_check_fields(r, root, COLLECTION_FIELDS);
-    const char *schema = NULL;
-    if (jm_jr_string(r, root, "schema", 64, &schema)) {
-        if (strcmp(schema, JM_SCHEMA) != 0) {
-            size_t m = jm_jr_push_key(r, "schema");
-            if (jm_jr_is_term(schema))
-                jm_jr_error(r, JM_EINVAL, "expected \"" JM_SCHEMA "\", found '%s'", schema);
-            else
-                jm_jr_error(r, JM_EINVAL, "expected \"" JM_SCHEMA "\", found another string");
-            jm_jr_pop(r, m);
-        }
-    } else if (!jm_jc_present(root, "schema")) {
+    if (!jm_jc_schema(r, root) && !jm_jc_present(root, "schema"))
         jm_jc_missing(r, "schema");
-    }
     const cJSON *cands = jm_jr_array(r, root, "candidates");
     const cJSON *jobs = jm_jr_array(r, root, "jobs");
     if (ld->want == JM_DOC_CANDIDATE && !jm_jc_present(root, "candidates")) {
@@ -581,12 +558,7 @@ static int load_file(const char *path, const jm_load_options *opts, jm_diags *di
         return jm_fail(JM_EINVAL, "%s: the set and the path are required",
                        jobs ? "jm_jobs_load_file" : "jm_candidates_load_file");
     jm_load_options o;
-    if (opts)
-        o = *opts;
-    else
-        jm_load_options_init(&o);
-    if (!o.source)
-        o.source = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    jm_jr_file_options(&o, opts, path);
     char *text = NULL;
     size_t len = 0;
     int rc = jm_read_file(path, &text, &len);
@@ -625,14 +597,26 @@ static cJSON *collection(const char *key, cJSON **arr)
     return root;
 }
 
-int jm_candidates_to_json(const jm_candidates *set, char **out)
+/* The tree of record i of a set (without header); NULL on ENOMEM. */
+typedef cJSON *(*record_tree_fn)(const void *set, size_t i);
+
+static cJSON *candidate_tree(const void *set, size_t i)
 {
-    if (!set || !out)
-        return jm_fail(JM_EINVAL, "jm_candidates_to_json: set and out are required");
+    return jm_json_candidate_tree(jm_candidates_get(set, i), false);
+}
+
+static cJSON *job_tree(const void *set, size_t i)
+{
+    return jm_json_job_tree(jm_jobs_get(set, i), false);
+}
+
+/* A collection {"schema", key: [records]} printed into *out. */
+static int set_to_json(const char *key, const void *set, size_t n, record_tree_fn tree, char **out)
+{
     cJSON *arr = NULL;
-    cJSON *root = collection("candidates", &arr);
-    for (size_t i = 0; root && i < jm_candidates_count(set); i++) {
-        cJSON *rec = jm_json_candidate_tree(jm_candidates_get(set, i), false);
+    cJSON *root = collection(key, &arr);
+    for (size_t i = 0; root && i < n; i++) {
+        cJSON *rec = tree(set, i);
         if (!rec || !cJSON_AddItemToArray(arr, rec)) {
             cJSON_Delete(rec);
             cJSON_Delete(root);
@@ -642,19 +626,16 @@ int jm_candidates_to_json(const jm_candidates *set, char **out)
     return jm_jc_print(root, out);
 }
 
+int jm_candidates_to_json(const jm_candidates *set, char **out)
+{
+    if (!set || !out)
+        return jm_fail(JM_EINVAL, "jm_candidates_to_json: set and out are required");
+    return set_to_json("candidates", set, jm_candidates_count(set), candidate_tree, out);
+}
+
 int jm_jobs_to_json(const jm_jobs *set, char **out)
 {
     if (!set || !out)
         return jm_fail(JM_EINVAL, "jm_jobs_to_json: set and out are required");
-    cJSON *arr = NULL;
-    cJSON *root = collection("jobs", &arr);
-    for (size_t i = 0; root && i < jm_jobs_count(set); i++) {
-        cJSON *rec = jm_json_job_tree(jm_jobs_get(set, i), false);
-        if (!rec || !cJSON_AddItemToArray(arr, rec)) {
-            cJSON_Delete(rec);
-            cJSON_Delete(root);
-            root = NULL;
-        }
-    }
-    return jm_jc_print(root, out);
+    return set_to_json("jobs", set, jm_jobs_count(set), job_tree, out);
 }

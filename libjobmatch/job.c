@@ -2,29 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
-#include "util.h"
-
-#define SKILL_ID_MAX 512
+#include "record.h"
 
 static int null_job(const char *fn)
 {
     return jm_fail(JM_EINVAL, "%s: job is NULL", fn);
-}
-
-static bool is_tristate(int v)
-{
-    return v == JM_UNKNOWN || v == JM_NO || v == JM_YES;
-}
-
-static bool in_range(double x, double lo, double hi)
-{
-    return isfinite(x) && x >= lo && x <= hi;
-}
-
-static bool text_ok(const char *s)
-{
-    return s && s[0] != '\0' && jm_utf8_valid(s, strlen(s));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -61,39 +43,54 @@ jm_job *jm_job_alloc(const char *id)
 
 int jm_job_new(const char *id, jm_job **out)
 {
+    static const char fn[] = "jm_job_new";
     if (!out)
-        return jm_fail(JM_EINVAL, "jm_job_new: out is NULL");
-    if (!jm_id_valid(id))
-        return jm_fail(JM_EINVAL, "jm_job_new: id must be 1..256 bytes of UTF-8 without control characters");
+        return jm_fail(JM_EINVAL, "%s: out is NULL", fn);
+    if (!jm_arg_id(fn, "id", id))
+        return JM_EINVAL;
     jm_job *j = jm_job_alloc(id);
     if (!j)
-        return jm_fail(JM_ENOMEM, "jm_job_new: out of memory");
+        return jm_nomem(fn);
     *out = j;
     return JM_OK;
 }
 
-static void free_skills(jm_job_skill *v, size_t n)
+/* Clearing and copying one element of each owned array (record.h). */
+
+static void skill_clear(void *item)
 {
-    for (size_t i = 0; i < n; i++) {
-        free(v[i].id);
-        free(v[i].label);
-    }
-    free(v);
+    jm_job_skill *s = item;
+    free(s->id);
+    free(s->label);
 }
 
-static void free_licences(jm_licence_req *v, size_t n)
+static bool skill_copy(void *dst, const void *src)
 {
-    for (size_t i = 0; i < n; i++)
-        free(v[i].id);
-    free(v);
+    jm_job_skill *d = dst;
+    const jm_job_skill *s = src;
+    d->level = s->level;
+    d->essential = s->essential;
+    d->trainable = s->trainable;
+    return jm_dup_opt(&d->id, s->id) && jm_dup_opt(&d->label, s->label);
 }
 
-static void free_levels(jm_level_item *v, size_t n)
+static void licence_clear(void *item)
 {
-    for (size_t i = 0; i < n; i++)
-        free(v[i].id);
-    free(v);
+    free(((jm_licence_req *)item)->id);
 }
+
+static bool licence_copy(void *dst, const void *src)
+{
+    jm_licence_req *d = dst;
+    const jm_licence_req *s = src;
+    d->obtainable = s->obtainable;
+    return jm_dup_opt(&d->id, s->id);
+}
+
+#define FREE_ARRAY(v, n, clear) jm_array_free((v), (n), sizeof *(v), (clear))
+#define COPY_ARRAY(dst, src, field, copy, clear)                                                   \
+    jm_array_copy((void **)&(dst)->field, &(dst)->n_##field, (src)->field, (src)->n_##field,        \
+                  sizeof *(src)->field, (copy), (clear))
 
 void jm_job_free(jm_job *j)
 {
@@ -104,81 +101,23 @@ void jm_job_free(jm_job *j)
     free(j->title);
     jm_occ_clear(&j->occ);
     free(j->area);
-    free_skills(j->skills, j->n_skills);
-    free_licences(j->licences, j->n_licences);
-    free_levels(j->demands, j->n_demands);
+    FREE_ARRAY(j->skills, j->n_skills, skill_clear);
+    FREE_ARRAY(j->licences, j->n_licences, licence_clear);
+    FREE_ARRAY(j->demands, j->n_demands, jm_level_clear);
     jm_strv_free(j->offers, j->n_offers);
     free(j);
 }
 
-static bool dup_opt(char **dst, const char *src)
-{
-    *dst = NULL;
-    if (!src)
-        return true;
-    *dst = jm_strdup(src);
-    return *dst != NULL;
-}
-
-static bool copy_skills(jm_job_skill **dst, const jm_job_skill *src, size_t n)
-{
-    jm_job_skill *v = n ? calloc(n, sizeof *v) : NULL;
-    if (n && !v)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        v[i].level = src[i].level;
-        v[i].essential = src[i].essential;
-        v[i].trainable = src[i].trainable;
-        if (!dup_opt(&v[i].id, src[i].id) || !dup_opt(&v[i].label, src[i].label)) {
-            free_skills(v, i + 1);
-            return false;
-        }
-    }
-    *dst = v;
-    return true;
-}
-
-static bool copy_licences(jm_licence_req **dst, const jm_licence_req *src, size_t n)
-{
-    jm_licence_req *v = n ? calloc(n, sizeof *v) : NULL;
-    if (n && !v)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        v[i].obtainable = src[i].obtainable;
-        if (!dup_opt(&v[i].id, src[i].id)) {
-            free_licences(v, i + 1);
-            return false;
-        }
-    }
-    *dst = v;
-    return true;
-}
-
-static bool copy_levels(jm_level_item **dst, const jm_level_item *src, size_t n)
-{
-    jm_level_item *v = n ? calloc(n, sizeof *v) : NULL;
-    if (n && !v)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        v[i].level = src[i].level;
-        if (!dup_opt(&v[i].id, src[i].id)) {
-            free_levels(v, i + 1);
-            return false;
-        }
-    }
-    *dst = v;
-    return true;
-}
-
 int jm_job_copy(const jm_job *src, jm_job **out)
 {
+    static const char fn[] = "jm_job_copy";
     if (!src)
-        return null_job("jm_job_copy");
+        return null_job(fn);
     if (!out)
-        return jm_fail(JM_EINVAL, "jm_job_copy: out is NULL");
+        return jm_fail(JM_EINVAL, "%s: out is NULL", fn);
     jm_job *j = malloc(sizeof *j);
     if (!j)
-        return jm_fail(JM_ENOMEM, "jm_job_copy: out of memory");
+        return jm_nomem(fn);
     *j = *src;
     j->id = j->employer = j->title = j->area = NULL;
     j->occ.label = j->occ.esco_uri = j->occ.isco = j->occ.onet = NULL;
@@ -191,20 +130,16 @@ int jm_job_copy(const jm_job *src, jm_job **out)
     j->offers = NULL;
     j->n_offers = 0;
 
-    bool ok = dup_opt(&j->id, src->id) && dup_opt(&j->employer, src->employer) &&
-              dup_opt(&j->title, src->title) && dup_opt(&j->area, src->area) &&
-              jm_occ_copy(&j->occ, &src->occ) == JM_OK;
-    if (ok && (ok = copy_skills(&j->skills, src->skills, src->n_skills)))
-        j->n_skills = src->n_skills;
-    if (ok && (ok = copy_licences(&j->licences, src->licences, src->n_licences)))
-        j->n_licences = src->n_licences;
-    if (ok && (ok = copy_levels(&j->demands, src->demands, src->n_demands)))
-        j->n_demands = src->n_demands;
-    if (ok)
-        ok = jm_strv_copy(&j->offers, &j->n_offers, src->offers, src->n_offers) == JM_OK;
+    bool ok = jm_dup_opt(&j->id, src->id) && jm_dup_opt(&j->employer, src->employer) &&
+              jm_dup_opt(&j->title, src->title) && jm_dup_opt(&j->area, src->area) &&
+              jm_occ_copy(&j->occ, &src->occ) == JM_OK &&
+              COPY_ARRAY(j, src, skills, skill_copy, skill_clear) &&
+              COPY_ARRAY(j, src, licences, licence_copy, licence_clear) &&
+              COPY_ARRAY(j, src, demands, jm_level_copy, jm_level_clear) &&
+              jm_strv_copy(&j->offers, &j->n_offers, src->offers, src->n_offers) == JM_OK;
     if (!ok) {
         jm_job_free(j);
-        return jm_fail(JM_ENOMEM, "jm_job_copy: out of memory");
+        return jm_nomem(fn);
     }
     *out = j;
     return JM_OK;
@@ -238,8 +173,8 @@ int jm_job_set_title(jm_job *j, const char *title, const char *employer_id)
 {
     static const char fn[] = "jm_job_set_title";
     CHECK_J(fn);
-    if (title && !text_ok(title))
-        return jm_fail(JM_EINVAL, "%s: title must be a non-empty UTF-8 string (or NULL)", fn);
+    if (!jm_arg_text(fn, "title", title))
+        return JM_EINVAL;
     if (employer_id && !jm_id_valid(employer_id))
         return jm_fail(JM_EINVAL, "%s: employer_id must be 1..256 bytes of UTF-8 without control "
                                   "characters (or NULL)", fn);
@@ -247,7 +182,7 @@ int jm_job_set_title(jm_job *j, const char *title, const char *employer_id)
     if ((title && !t) || (employer_id && !e)) {
         free(t);
         free(e);
-        return jm_fail(JM_ENOMEM, "%s: out of memory", fn);
+        return jm_nomem(fn);
     }
     free(j->title);
     free(j->employer);
@@ -260,12 +195,11 @@ int jm_job_set_occupation(jm_job *j, const jm_occupation *occupation)
 {
     static const char fn[] = "jm_job_set_occupation";
     CHECK_J(fn);
-    const char *why = jm_occupation_problem(occupation);
-    if (why)
-        return jm_fail(JM_EINVAL, "%s: occupation: %s", fn, why);
+    if (!jm_arg_occupation(fn, occupation))
+        return JM_EINVAL;
     jm_occ o;
     if (jm_occ_from_public(&o, occupation) != JM_OK)
-        return jm_fail(JM_ENOMEM, "%s: out of memory", fn);
+        return jm_nomem(fn);
     jm_occ_clear(&j->occ);
     j->occ = o;
     return JM_OK;
@@ -285,10 +219,8 @@ int jm_job_set_programme_flags(jm_job *j, int competitive, int integrated)
 {
     static const char fn[] = "jm_job_set_programme_flags";
     CHECK_J(fn);
-    if (!is_tristate(competitive))
-        return jm_fail(JM_EINVAL, "%s: competitive (%d) must be -1 (unknown), 0 or 1", fn, competitive);
-    if (!is_tristate(integrated))
-        return jm_fail(JM_EINVAL, "%s: integrated (%d) must be -1 (unknown), 0 or 1", fn, integrated);
+    if (!jm_arg_tristate(fn, "competitive", competitive) || !jm_arg_tristate(fn, "integrated", integrated))
+        return JM_EINVAL;
     j->competitive = competitive;
     j->integrated = integrated;
     return JM_OK;
@@ -297,10 +229,9 @@ int jm_job_set_programme_flags(jm_job *j, int competitive, int integrated)
 int jm_job_set_wage(jm_job *j, double per_hour)
 {
     static const char fn[] = "jm_job_set_wage";
-    char a[32];
     CHECK_J(fn);
-    if (!(isfinite(per_hour) && per_hour >= 0))
-        return jm_fail(JM_EINVAL, "%s: per_hour (%s) must be a finite number >= 0", fn, jm_num(a, per_hour));
+    if (!jm_arg_nonneg(fn, "per_hour", per_hour, false))
+        return JM_EINVAL;
     j->wage = per_hour;
     return JM_OK;
 }
@@ -308,15 +239,9 @@ int jm_job_set_wage(jm_job *j, double per_hour)
 int jm_job_set_hours(jm_job *j, double min, double max)
 {
     static const char fn[] = "jm_job_set_hours";
-    char a[32], b[32];
     CHECK_J(fn);
-    if (!in_range(min, 0, 168))
-        return jm_fail(JM_EINVAL, "%s: min (%s) must be in 0..168", fn, jm_num(a, min));
-    if (!in_range(max, 0, 168))
-        return jm_fail(JM_EINVAL, "%s: max (%s) must be in 0..168", fn, jm_num(a, max));
-    if (min > max)
-        return jm_fail(JM_EINVAL, "%s: min (%s) is greater than max (%s)", fn, jm_num(a, min),
-                       jm_num(b, max));
+    if (!jm_arg_hours(fn, min, max))
+        return JM_EINVAL;
     j->hours_min = min;
     j->hours_max = max;
     return JM_OK;
@@ -326,9 +251,8 @@ int jm_job_add_shift(jm_job *j, int day, int start_minute, int end_minute)
 {
     static const char fn[] = "jm_job_add_shift";
     CHECK_J(fn);
-    const char *why = jm_week_range_problem(day, start_minute, end_minute);
-    if (why)
-        return jm_fail(JM_EINVAL, "%s: %s (got day %d, %d-%d)", fn, why, day, start_minute, end_minute);
+    if (!jm_arg_week_range(fn, day, start_minute, end_minute))
+        return JM_EINVAL;
     jm_week_add(&j->schedule, day, start_minute, end_minute);
     j->has_schedule = true;
     return JM_OK;
@@ -337,10 +261,9 @@ int jm_job_add_shift(jm_job *j, int day, int start_minute, int end_minute)
 int jm_job_set_months_per_year(jm_job *j, double months)
 {
     static const char fn[] = "jm_job_set_months_per_year";
-    char a[32];
     CHECK_J(fn);
-    if (!in_range(months, 1, 12))
-        return jm_fail(JM_EINVAL, "%s: months (%s) must be in 1..12", fn, jm_num(a, months));
+    if (!jm_arg_range(fn, "months", months, 1, 12, false))
+        return JM_EINVAL;
     j->months_per_year = months;
     return JM_OK;
 }
@@ -348,12 +271,9 @@ int jm_job_set_months_per_year(jm_job *j, double months)
 int jm_job_set_location(jm_job *j, double lat, double lon)
 {
     static const char fn[] = "jm_job_set_location";
-    char n[32];
     CHECK_J(fn);
-    if (!in_range(lat, -90, 90))
-        return jm_fail(JM_EINVAL, "%s: lat (%s) must be in -90..90", fn, jm_num(n, lat));
-    if (!in_range(lon, -180, 180))
-        return jm_fail(JM_EINVAL, "%s: lon (%s) must be in -180..180", fn, jm_num(n, lon));
+    if (!jm_arg_location(fn, lat, lon))
+        return JM_EINVAL;
     j->lat = lat;
     j->lon = lon;
     return JM_OK;
@@ -363,22 +283,16 @@ int jm_job_set_area(jm_job *j, const char *area)
 {
     static const char fn[] = "jm_job_set_area";
     CHECK_J(fn);
-    if (area && !text_ok(area))
-        return jm_fail(JM_EINVAL, "%s: area must be a non-empty UTF-8 string (or NULL)", fn);
-    if (jm_str_set(&j->area, area) != JM_OK)
-        return jm_fail(JM_ENOMEM, "%s: out of memory", fn);
-    return JM_OK;
+    return jm_set_text(fn, "area", &j->area, area);
 }
 
 int jm_job_set_access(jm_job *j, int public_transport, int accessible)
 {
     static const char fn[] = "jm_job_set_access";
     CHECK_J(fn);
-    if (!is_tristate(public_transport))
-        return jm_fail(JM_EINVAL, "%s: public_transport (%d) must be -1 (unknown), 0 or 1", fn,
-                       public_transport);
-    if (!is_tristate(accessible))
-        return jm_fail(JM_EINVAL, "%s: accessible (%d) must be -1 (unknown), 0 or 1", fn, accessible);
+    if (!jm_arg_tristate(fn, "public_transport", public_transport) ||
+        !jm_arg_tristate(fn, "accessible", accessible))
+        return JM_EINVAL;
     j->public_transport = public_transport;
     j->accessible = accessible;
     return JM_OK;
@@ -387,13 +301,10 @@ int jm_job_set_access(jm_job *j, int public_transport, int accessible)
 int jm_job_set_environment(jm_job *j, int dimension, double level)
 {
     static const char fn[] = "jm_job_set_environment";
-    char a[32];
     CHECK_J(fn);
-    if (dimension < 0 || dimension >= JM_ENV_COUNT)
-        return jm_fail(JM_EINVAL, "%s: dimension (%d) is not a jm_env (0..%d)", fn, dimension,
-                       JM_ENV_COUNT - 1);
-    if (!in_range(level, 0, 4))
-        return jm_fail(JM_EINVAL, "%s: level (%s) must be in 0..4", fn, jm_num(a, level));
+    if (!jm_arg_enum(fn, "dimension", dimension, JM_ENV_COUNT, "jm_env") ||
+        !jm_arg_range(fn, "level", level, 0, 4, false))
+        return JM_EINVAL;
     j->env[dimension] = level;
     return JM_OK;
 }
@@ -415,13 +326,10 @@ int jm_job_set_interest_code(jm_job *j, const char *code)
 int jm_job_set_value(jm_job *j, int value, double extent)
 {
     static const char fn[] = "jm_job_set_value";
-    char a[32];
     CHECK_J(fn);
-    if (value < 0 || value >= JM_VALUE_COUNT)
-        return jm_fail(JM_EINVAL, "%s: value (%d) is not a jm_value (0..%d)", fn, value,
-                       JM_VALUE_COUNT - 1);
-    if (!in_range(extent, 1, 7))
-        return jm_fail(JM_EINVAL, "%s: extent (%s) must be in 1..7", fn, jm_num(a, extent));
+    if (!jm_arg_enum(fn, "value", value, JM_VALUE_COUNT, "jm_value") ||
+        !jm_arg_range(fn, "extent", extent, 1, 7, false))
+        return JM_EINVAL;
     j->values[value] = extent;
     return JM_OK;
 }
@@ -430,34 +338,16 @@ int jm_job_add_skill(jm_job *j, const char *id, const char *label, double level,
                      int trainable)
 {
     static const char fn[] = "jm_job_add_skill";
-    char a[32];
     CHECK_J(fn);
-    if (!jm_long_id_valid(id, SKILL_ID_MAX))
-        return jm_fail(JM_EINVAL, "%s: id must be 1..512 bytes of UTF-8 without control characters", fn);
-    if (label && !text_ok(label))
-        return jm_fail(JM_EINVAL, "%s: label must be a non-empty UTF-8 string (or NULL)", fn);
-    if (!isnan(level) && !in_range(level, 0, 7))
-        return jm_fail(JM_EINVAL, "%s: level (%s) must be in 0..7 (or NaN)", fn, jm_num(a, level));
-    if (!is_tristate(trainable))
-        return jm_fail(JM_EINVAL, "%s: trainable (%d) must be -1 (unknown), 0 or 1", fn, trainable);
-    for (size_t i = 0; i < j->n_skills; i++)
-        if (strcmp(j->skills[i].id, id) == 0)
-            return jm_fail(JM_EEXISTS, "%s: id \"%s\" is already among the skills", fn, id);
-    char *id_copy = jm_strdup(id), *label_copy = jm_strdup(label);
-    jm_job_skill *v = NULL;
-    if (!id_copy || (label && !label_copy) ||
-        !(v = realloc(j->skills, (j->n_skills + 1) * sizeof *v))) {
-        free(id_copy);
-        free(label_copy);
-        return jm_fail(JM_ENOMEM, "%s: out of memory", fn);
+    if (!jm_arg_skill(fn, id, label, level) || !jm_arg_tristate(fn, "trainable", trainable))
+        return JM_EINVAL;
+    if (JM_ID_TAKEN(fn, j->skills, j->n_skills, id, "skills"))
+        return JM_EEXISTS;
+    jm_job_skill s = { jm_strdup(id), jm_strdup(label), level, essential != 0, trainable };
+    if (!s.id || (label && !s.label) || !jm_append((void **)&j->skills, &j->n_skills, &s, sizeof s)) {
+        skill_clear(&s);
+        return jm_nomem(fn);
     }
-    j->skills = v;
-    v[j->n_skills].id = id_copy;
-    v[j->n_skills].label = label_copy;
-    v[j->n_skills].level = level;
-    v[j->n_skills].essential = essential != 0;
-    v[j->n_skills].trainable = trainable;
-    j->n_skills++;
     return JM_OK;
 }
 
@@ -465,21 +355,15 @@ int jm_job_add_licence(jm_job *j, const char *id, int obtainable)
 {
     static const char fn[] = "jm_job_add_licence";
     CHECK_J(fn);
-    if (!jm_id_valid(id))
-        return jm_fail(JM_EINVAL, "%s: id must be 1..256 bytes of UTF-8 without control characters", fn);
-    for (size_t i = 0; i < j->n_licences; i++)
-        if (strcmp(j->licences[i].id, id) == 0)
-            return jm_fail(JM_EEXISTS, "%s: id \"%s\" is already among the licences", fn, id);
-    char *id_copy = jm_strdup(id);
-    jm_licence_req *v = id_copy ? realloc(j->licences, (j->n_licences + 1) * sizeof *v) : NULL;
-    if (!v) {
-        free(id_copy);
-        return jm_fail(JM_ENOMEM, "%s: out of memory", fn);
+    if (!jm_arg_id(fn, "id", id))
+        return JM_EINVAL;
+    if (JM_ID_TAKEN(fn, j->licences, j->n_licences, id, "licences"))
+        return JM_EEXISTS;
+    jm_licence_req lr = { jm_strdup(id), obtainable != 0 };
+    if (!lr.id || !jm_append((void **)&j->licences, &j->n_licences, &lr, sizeof lr)) {
+        licence_clear(&lr);
+        return jm_nomem(fn);
     }
-    j->licences = v;
-    v[j->n_licences].id = id_copy;
-    v[j->n_licences].obtainable = obtainable != 0;
-    j->n_licences++;
     return JM_OK;
 }
 
@@ -500,49 +384,25 @@ int jm_job_set_demand(jm_job *j, const char *dimension, int level)
 {
     static const char fn[] = "jm_job_set_demand";
     CHECK_J(fn);
-    if (!jm_id_valid(dimension))
-        return jm_fail(JM_EINVAL, "%s: dimension must be 1..256 bytes of UTF-8 without control "
-                                  "characters", fn);
-    if (level < 0 || level > 2)
-        return jm_fail(JM_EINVAL, "%s: level (%d) must be 0 (low) .. 2 (high)", fn, level);
-    for (size_t i = 0; i < j->n_demands; i++) {
-        if (strcmp(j->demands[i].id, dimension) == 0) {
-            j->demands[i].level = level;
-            return JM_OK;
-        }
-    }
-    char *id = jm_strdup(dimension);
-    jm_level_item *v = id ? realloc(j->demands, (j->n_demands + 1) * sizeof *v) : NULL;
-    if (!v) {
-        free(id);
-        return jm_fail(JM_ENOMEM, "%s: out of memory", fn);
-    }
-    j->demands = v;
-    v[j->n_demands].id = id;
-    v[j->n_demands].level = level;
-    j->n_demands++;
-    return JM_OK;
+    return jm_levels_set(fn, &j->demands, &j->n_demands, dimension, level, "low", "high");
 }
 
 int jm_job_add_offer(jm_job *j, const char *offer)
 {
     static const char fn[] = "jm_job_add_offer";
     CHECK_J(fn);
-    if (!jm_id_valid(offer))
-        return jm_fail(JM_EINVAL, "%s: offer must be 1..256 bytes of UTF-8 without control characters", fn);
-    if (!jm_strv_contains(j->offers, j->n_offers, offer) &&
-        jm_strv_push(&j->offers, &j->n_offers, offer) != JM_OK)
-        return jm_fail(JM_ENOMEM, "%s: out of memory", fn);
-    j->has_supports = true;
-    return JM_OK;
+    int rc = jm_strset_add(fn, "offer", &j->offers, &j->n_offers, offer);
+    if (rc == JM_OK)
+        j->has_supports = true;
+    return rc;
 }
 
 int jm_job_set_coach_on_site(jm_job *j, int allowed)
 {
     static const char fn[] = "jm_job_set_coach_on_site";
     CHECK_J(fn);
-    if (!is_tristate(allowed))
-        return jm_fail(JM_EINVAL, "%s: allowed (%d) must be -1 (unknown), 0 or 1", fn, allowed);
+    if (!jm_arg_tristate(fn, "allowed", allowed))
+        return JM_EINVAL;
     j->coach_on_site = allowed;
     j->has_supports = true;
     return JM_OK;
@@ -551,10 +411,9 @@ int jm_job_set_coach_on_site(jm_job *j, int allowed)
 int jm_job_set_training_weeks(jm_job *j, double weeks)
 {
     static const char fn[] = "jm_job_set_training_weeks";
-    char a[32];
     CHECK_J(fn);
-    if (!(isfinite(weeks) && weeks >= 0))
-        return jm_fail(JM_EINVAL, "%s: weeks (%s) must be a finite number >= 0", fn, jm_num(a, weeks));
+    if (!jm_arg_nonneg(fn, "weeks", weeks, false))
+        return JM_EINVAL;
     j->training_weeks = weeks;
     j->has_supports = true;
     return JM_OK;

@@ -24,99 +24,74 @@ static const char *const BENEFITS_FIELDS[] = { "max_hours_per_week", "max_earnin
                                                "firm", NULL };
 static const char *const HISTORY_FIELDS[] = { "job_type", "months", "liked", "ended", NULL };
 
-/* A growing array of elements of size elem; on ENOMEM reports and false. */
-static bool push(jm_jr *r, void **arr, size_t *n, size_t *cap, const void *item, size_t elem)
+/* The record being read and the capacity of the array being filled. */
+typedef struct cand_ctx {
+    jm_candidate *c;
+    size_t cap;
+} cand_ctx;
+
+/* A number in (0, hi] (read as jm_jr_number, then 0 is reported). */
+static bool read_positive(jm_jr *r, const cJSON *obj, const char *key, double hi, const char *noun, double *out)
 {
-    if (jm_grow(arr, cap, *n + 1, elem) != JM_OK) {
-        jm_jc_nomem(r);
+    double x;
+    if (!jm_jr_number(r, obj, key, 0, hi, &x))
+        return false;
+    if (x <= 0) {
+        char a[32];
+        size_t mk = jm_jr_push_key(r, key);
+        jm_jr_error(r, JM_EINVAL, "expected %s greater than 0 and at most %s, found 0", noun, jm_num(a, hi));
+        jm_jr_pop(r, mk);
         return false;
     }
-    memcpy((char *)*arr + *n * elem, item, elem);
-    (*n)++;
+    *out = x;
     return true;
-}
-
-/* "min <= max"-style order check, reported at obj.key_hi. */
-static void check_order(jm_jr *r, const char *key_lo, double lo, const char *key_hi, double hi)
-{
-    if (!isnan(lo) && !isnan(hi) && lo > hi) {
-        char a[32], b[32];
-        size_t m = jm_jr_push_key(r, key_lo);
-        jm_jr_error(r, JM_EINVAL, "expected %s at most %s (%s), found %s", key_lo, key_hi, jm_num(b, hi),
-                    jm_num(a, lo));
-        jm_jr_pop(r, m);
-    }
-}
-
-static const jm_profile *vocabulary(jm_jr *r)
-{
-    const jm_profile *p = r->opts->profile;
-    return p ? p : jm_profile_builtin();
 }
 
 /* --- preferences ---------------------------------------------------------- */
 
+static bool read_wanted(jm_jr *r, const cJSON *e, size_t i, void *ctx)
+{
+    cand_ctx *x = ctx;
+    jm_wanted w;
+    memset(&w, 0, sizeof w);
+    w.weight = 1.0;
+    bool ok = jm_jc_occupation_value(r, e, WANTED_EXTRA, &w.occ);
+    if (cJSON_IsObject(e))
+        read_positive(r, e, "weight", 1, "a weight", &w.weight);
+    if (ok && !jm_jc_push(r, (void **)&x->c->wanted, &x->c->n_wanted, &x->cap, &w, sizeof w))
+        jm_occ_clear(&w.occ);
+    return true;
+}
+
+static bool read_avoided(jm_jr *r, const cJSON *e, size_t i, void *ctx)
+{
+    cand_ctx *x = ctx;
+    jm_occ o;
+    memset(&o, 0, sizeof o);
+    if (jm_jc_occupation_value(r, e, NULL, &o) &&
+        !jm_jc_push(r, (void **)&x->c->avoided, &x->c->n_avoided, &x->cap, &o, sizeof o))
+        jm_occ_clear(&o);
+    return true;
+}
+
 static void read_job_types(jm_jr *r, const cJSON *prefs, jm_candidate *c)
 {
-    const cJSON *jt = jm_jr_object(r, prefs, "job_types");
+    size_t m;
+    const cJSON *jt = jm_jr_enter(r, prefs, "job_types", JOB_TYPES_FIELDS, &m);
     if (!jt)
         return;
-    size_t m = jm_jr_push_key(r, "job_types");
-    jm_jr_check_fields(r, jt, JOB_TYPES_FIELDS);
-    const cJSON *wanted = jm_jr_array(r, jt, "wanted");
-    size_t cap = 0;
-    if (wanted) {
-        size_t mw = jm_jr_push_key(r, "wanted");
-        size_t i = 0;
-        for (const cJSON *e = wanted->child; e; e = e->next, i++) {
-            size_t mi = jm_jr_push_index(r, i);
-            jm_wanted w;
-            memset(&w, 0, sizeof w);
-            w.weight = 1.0;
-            bool ok = jm_jc_occupation_value(r, e, WANTED_EXTRA, &w.occ);
-            double weight;
-            if (cJSON_IsObject(e) && jm_jr_number(r, e, "weight", 0, 1, &weight)) {
-                if (weight <= 0) {
-                    size_t mk = jm_jr_push_key(r, "weight");
-                    jm_jr_error(r, JM_EINVAL, "expected a weight greater than 0 and at most 1, found 0");
-                    jm_jr_pop(r, mk);
-                } else {
-                    w.weight = weight;
-                }
-            }
-            if (ok && !push(r, (void **)&c->wanted, &c->n_wanted, &cap, &w, sizeof w))
-                jm_occ_clear(&w.occ);
-            jm_jr_pop(r, mi);
-        }
-        jm_jr_pop(r, mw);
-    }
-    const cJSON *avoided = jm_jr_array(r, jt, "avoided");
-    cap = 0;
-    if (avoided) {
-        size_t ma = jm_jr_push_key(r, "avoided");
-        size_t i = 0;
-        for (const cJSON *e = avoided->child; e; e = e->next, i++) {
-            size_t mi = jm_jr_push_index(r, i);
-            jm_occ o;
-            memset(&o, 0, sizeof o);
-            if (jm_jc_occupation_value(r, e, NULL, &o) &&
-                !push(r, (void **)&c->avoided, &c->n_avoided, &cap, &o, sizeof o))
-                jm_occ_clear(&o);
-            jm_jr_pop(r, mi);
-        }
-        jm_jr_pop(r, ma);
-    }
+    cand_ctx wanted = { c, 0 }, avoided = { c, 0 };
+    jm_jr_each(r, jt, "wanted", NULL, read_wanted, &wanted);
+    jm_jr_each(r, jt, "avoided", NULL, read_avoided, &avoided);
     jm_jr_pop(r, m);
 }
 
 static void read_hours(jm_jr *r, const cJSON *prefs, jm_candidate *c)
 {
-    const cJSON *h = jm_jr_object(r, prefs, "hours");
+    size_t m, before = r->errors;
+    const cJSON *h = jm_jr_enter(r, prefs, "hours", HOURS_FIELDS, &m);
     if (!h)
         return;
-    size_t m = jm_jr_push_key(r, "hours");
-    size_t before = r->errors;
-    jm_jr_check_fields(r, h, HOURS_FIELDS);
     double lo = NAN, ideal = NAN, hi = NAN;
     bool firm = false;
     jm_jr_number(r, h, "min", 0, 168, &lo);
@@ -126,11 +101,11 @@ static void read_hours(jm_jr *r, const cJSON *prefs, jm_candidate *c)
     if (r->errors == before) {
         /* a bound left out is open: min 0, max 168 */
         double emin = isnan(lo) ? 0 : lo, emax = isnan(hi) ? 168 : hi;
-        check_order(r, "min", lo, "max", hi);
+        jm_jc_check_order(r, "min", lo, "max", hi);
         if (r->errors == before)
-            check_order(r, "min", lo, "ideal", ideal);
+            jm_jc_check_order(r, "min", lo, "ideal", ideal);
         if (r->errors == before)
-            check_order(r, "ideal", ideal, "max", hi);
+            jm_jc_check_order(r, "ideal", ideal, "max", hi);
         if (r->errors == before && !(isnan(lo) && isnan(hi) && isnan(ideal))) {
             c->hours_min = emin;
             c->hours_max = emax;
@@ -143,91 +118,42 @@ static void read_hours(jm_jr *r, const cJSON *prefs, jm_candidate *c)
 
 static void read_location(jm_jr *r, const cJSON *prefs, jm_candidate *c)
 {
-    const cJSON *l = jm_jr_object(r, prefs, "location");
+    size_t m;
+    const cJSON *l = jm_jr_enter(r, prefs, "location", LOCATION_FIELDS, &m);
     if (!l)
         return;
-    size_t m = jm_jr_push_key(r, "location");
-    jm_jr_check_fields(r, l, LOCATION_FIELDS);
-    double lat = NAN, lon = NAN;
-    bool has_lat = jm_jr_number(r, l, "lat", -90, 90, &lat);
-    bool has_lon = jm_jr_number(r, l, "lon", -180, 180, &lon);
-    const cJSON *latv = cJSON_GetObjectItemCaseSensitive(l, "lat");
-    const cJSON *lonv = cJSON_GetObjectItemCaseSensitive(l, "lon");
-    bool lat_given = latv && !cJSON_IsNull(latv), lon_given = lonv && !cJSON_IsNull(lonv);
-    if (lat_given != lon_given) {
-        const char *missing = lat_given ? "lon" : "lat";
-        size_t mk = jm_jr_push_key(r, missing);
-        jm_jr_error(r, JM_EINVAL, "expected lat and lon together, found only %s", lat_given ? "lat" : "lon");
-        jm_jr_pop(r, mk);
-    } else if (has_lat && has_lon) {
-        c->lat = lat;
-        c->lon = lon;
-    }
-    const char *area = NULL;
-    if (jm_jr_string(r, l, "area", 256, &area) && jm_str_set(&c->area, area) != JM_OK)
-        jm_jc_nomem(r);
+    jm_jc_location(r, l, &c->lat, &c->lon, &c->area);
     jm_jr_pop(r, m);
+}
+
+static bool read_mode(jm_jr *r, const cJSON *e, size_t i, void *ctx)
+{
+    jm_candidate *c = ctx;
+    const char *s = NULL;
+    int mode;
+    if (jm_jr_value_string(r, e, 64, &s) &&
+        jm_jr_value_enum(r, e, jm_transport_names, JM_TRANSPORT_COUNT, &mode))
+        c->transport |= 1u << mode;
+    return true;
 }
 
 static void read_commute(jm_jr *r, const cJSON *prefs, jm_candidate *c)
 {
-    const cJSON *cm = jm_jr_object(r, prefs, "commute");
+    size_t m;
+    const cJSON *cm = jm_jr_enter(r, prefs, "commute", COMMUTE_FIELDS, &m);
     if (!cm)
         return;
-    size_t m = jm_jr_push_key(r, "commute");
-    jm_jr_check_fields(r, cm, COMMUTE_FIELDS);
-    const cJSON *modes = jm_jr_array(r, cm, "modes");
-    if (modes) {
-        size_t mm = jm_jr_push_key(r, "modes");
-        size_t i = 0;
-        for (const cJSON *e = modes->child; e; e = e->next, i++) {
-            size_t mi = jm_jr_push_index(r, i);
-            int mode = -1;
-            const char *s = NULL;
-            if (jm_jr_value_string(r, e, 64, &s)) {
-                for (int k = 0; k < JM_TRANSPORT_COUNT; k++)
-                    if (strcmp(jm_transport_names[k], s) == 0)
-                        mode = k;
-                if (mode < 0) {
-                    jm_buf list;
-                    jm_buf_init(&list);
-                    for (int k = 0; k < JM_TRANSPORT_COUNT; k++)
-                        jm_buf_printf(&list, "%s%s", k ? ", " : "", jm_transport_names[k]);
-                    if (jm_jr_is_term(s))
-                        jm_jr_error(r, JM_EINVAL, "expected one of %s, found '%s'", list.data ? list.data : "",
-                                    s);
-                    else
-                        jm_jr_error(r, JM_EINVAL, "expected one of %s, found another string",
-                                    list.data ? list.data : "");
-                    jm_buf_free(&list);
-                } else {
-                    c->transport |= 1u << mode;
-                }
-            }
-            jm_jr_pop(r, mi);
-        }
-        jm_jr_pop(r, mm);
-    }
-    double minutes;
-    if (jm_jr_number(r, cm, "max_minutes", 0, 600, &minutes)) {
-        if (minutes <= 0) {
-            size_t mk = jm_jr_push_key(r, "max_minutes");
-            jm_jr_error(r, JM_EINVAL, "expected a number greater than 0 and at most 600, found 0");
-            jm_jr_pop(r, mk);
-        } else {
-            c->max_commute = minutes;
-        }
-    }
+    jm_jr_each(r, cm, "modes", NULL, read_mode, c);
+    read_positive(r, cm, "max_minutes", 600, "a number", &c->max_commute);
     jm_jr_pop(r, m);
 }
 
 static void read_wage(jm_jr *r, const cJSON *prefs, jm_candidate *c)
 {
-    const cJSON *w = jm_jr_object(r, prefs, "wage");
+    size_t m;
+    const cJSON *w = jm_jr_enter(r, prefs, "wage", WAGE_FIELDS, &m);
     if (!w)
         return;
-    size_t m = jm_jr_push_key(r, "wage");
-    jm_jr_check_fields(r, w, WAGE_FIELDS);
     jm_jr_number(r, w, "floor", 0, INFINITY, &c->wage_floor);
     bool firm;
     if (jm_jr_bool(r, w, "firm", &firm))
@@ -237,27 +163,21 @@ static void read_wage(jm_jr *r, const cJSON *prefs, jm_candidate *c)
 
 static void read_environment(jm_jr *r, const cJSON *prefs, jm_candidate *c)
 {
-    const cJSON *env = jm_jr_object(r, prefs, "environment");
+    size_t m;
+    const cJSON *env = jm_jr_enter(r, prefs, "environment", NULL, &m);
     if (!env)
         return;
-    size_t m = jm_jr_push_key(r, "environment");
-    const char *allowed[JM_ENV_COUNT + 1];
-    for (int d = 0; d < JM_ENV_COUNT; d++)
-        allowed[d] = jm_env_names[d];
-    allowed[JM_ENV_COUNT] = NULL;
-    jm_jr_check_fields(r, env, allowed);
+    jm_jr_check_names(r, env, jm_env_names, JM_ENV_COUNT);
     for (int d = 0; d < JM_ENV_COUNT; d++) {
-        const cJSON *t = jm_jr_object(r, env, jm_env_names[d]);
+        size_t md, before = r->errors;
+        const cJSON *t = jm_jr_enter(r, env, jm_env_names[d], TOLERANCE_FIELDS, &md);
         if (!t)
             continue;
-        size_t md = jm_jr_push_key(r, jm_env_names[d]);
-        size_t before = r->errors;
-        jm_jr_check_fields(r, t, TOLERANCE_FIELDS);
         jm_env_tolerance tol = { NAN, NAN, JM_IMPORTANCE_MEDIUM };
         jm_jr_number(r, t, "min", 0, 4, &tol.min);
         jm_jr_number(r, t, "max", 0, 4, &tol.max);
         jm_jr_enum(r, t, "importance", jm_importance_names, JM_IMPORTANCE_NAMES, &tol.importance);
-        check_order(r, "min", tol.min, "max", tol.max);
+        jm_jc_check_order(r, "min", tol.min, "max", tol.max);
         if (r->errors == before && isnan(tol.min) && isnan(tol.max))
             jm_jr_error(r, JM_EINVAL, "expected min and/or max (levels 0 to 4), found neither");
         if (r->errors == before)
@@ -267,29 +187,12 @@ static void read_environment(jm_jr *r, const cJSON *prefs, jm_candidate *c)
     jm_jr_pop(r, m);
 }
 
-static void read_values(jm_jr *r, const cJSON *obj, double *values, double lo, double hi)
-{
-    const cJSON *wv = jm_jr_object(r, obj, "work_values");
-    if (!wv)
-        return;
-    size_t m = jm_jr_push_key(r, "work_values");
-    const char *allowed[JM_VALUE_COUNT + 1];
-    for (int k = 0; k < JM_VALUE_COUNT; k++)
-        allowed[k] = jm_value_names[k];
-    allowed[JM_VALUE_COUNT] = NULL;
-    jm_jr_check_fields(r, wv, allowed);
-    for (int k = 0; k < JM_VALUE_COUNT; k++)
-        jm_jr_number(r, wv, jm_value_names[k], lo, hi, &values[k]);
-    jm_jr_pop(r, m);
-}
-
 static void read_preferences(jm_jr *r, const cJSON *rec, jm_candidate *c)
 {
-    const cJSON *p = jm_jr_object(r, rec, "preferences");
+    size_t m;
+    const cJSON *p = jm_jr_enter(r, rec, "preferences", PREF_FIELDS, &m);
     if (!p)
         return;
-    size_t m = jm_jr_push_key(r, "preferences");
-    jm_jr_check_fields(r, p, PREF_FIELDS);
     read_job_types(r, p, c);
     read_hours(r, p, c);
     jm_week w;
@@ -303,183 +206,99 @@ static void read_preferences(jm_jr *r, const cJSON *rec, jm_candidate *c)
     read_wage(r, p, c);
     read_environment(r, p, c);
     jm_jc_riasec(r, p, "interests", &c->interests);
-    read_values(r, p, c->values, 1, 5);
+    jm_jr_numbers(r, p, "work_values", jm_value_names, JM_VALUE_COUNT, 1, 5, c->values);
     jm_jr_pop(r, m);
 }
 
 /* --- the rest of the record ----------------------------------------------- */
 
-static void read_skills(jm_jr *r, const cJSON *rec, jm_candidate *c)
+static bool read_skill(jm_jr *r, const cJSON *e, size_t i, void *ctx)
 {
-    const cJSON *a = jm_jr_array(r, rec, "skills");
-    if (!a)
-        return;
-    size_t m = jm_jr_push_key(r, "skills");
-    size_t cap = 0, i = 0;
-    for (const cJSON *e = a->child; e; e = e->next, i++) {
-        size_t mi = jm_jr_push_index(r, i);
-        if (!cJSON_IsObject(e)) {
-            jm_jr_error(r, JM_EINVAL, "expected a skill object (id, label, level), found %s",
-                        jm_json_type_name(e));
-            jm_jr_pop(r, mi);
-            continue;
-        }
-        size_t before = r->errors;
-        jm_jr_check_fields(r, e, SKILL_FIELDS);
-        const char *id = NULL, *label = NULL;
-        double level = NAN;
-        if (!jm_jr_string(r, e, "id", 512, &id) && !jm_jc_present(e, "id"))
-            jm_jc_missing(r, "id");
-        if (id && !jm_long_id_valid(id, 512)) {
-            size_t mk = jm_jr_push_key(r, "id");
-            jm_jr_error(r, JM_EINVAL, "expected a skill id of 1 to 512 bytes without control characters, "
-                                      "found %s", *id ? "another string" : "an empty string");
-            jm_jr_pop(r, mk);
-        }
-        jm_jr_string(r, e, "label", 256, &label);
-        jm_jr_number(r, e, "level", 0, 7, &level);
-        if (r->errors == before) {
-            for (size_t k = 0; k < c->n_skills; k++) {
-                if (strcmp(c->skills[k].id, id) == 0) {
-                    size_t mk = jm_jr_push_key(r, "id");
-                    if (jm_jr_is_term(id) || jm_id_valid(id))
-                        jm_jr_error(r, JM_EINVAL, "duplicate skill id '%s' (already given at skills[%zu])", id,
-                                    k);
-                    else
-                        jm_jr_error(r, JM_EINVAL, "duplicate skill id");
-                    jm_jr_pop(r, mk);
-                    break;
-                }
-            }
-        }
-        if (r->errors == before) {
-            jm_skill s = { jm_strdup(id), jm_strdup(label), level };
-            if (!s.id || (label && !s.label) || !push(r, (void **)&c->skills, &c->n_skills, &cap, &s, sizeof s)) {
-                if (!s.id || (label && !s.label))
-                    jm_jc_nomem(r);
-                free(s.id);
-                free(s.label);
-            }
-        }
-        jm_jr_pop(r, mi);
+    cand_ctx *x = ctx;
+    jm_candidate *c = x->c;
+    size_t before = r->errors;
+    jm_jr_check_fields(r, e, SKILL_FIELDS);
+    const char *id = NULL, *label = NULL;
+    double level = NAN;
+    jm_jc_skill_id(r, e, &id);
+    jm_jr_string(r, e, "label", 256, &label);
+    jm_jr_number(r, e, "level", 0, 7, &level);
+    long k = r->errors == before ? JM_ID_INDEX(c->skills, c->n_skills, id) : -1;
+    if (k >= 0) {
+        size_t mk = jm_jr_push_key(r, "id");
+        if (jm_jr_is_term(id) || jm_id_valid(id))
+            jm_jr_error(r, JM_EINVAL, "duplicate skill id '%s' (already given at skills[%ld])", id, k);
+        else
+            jm_jr_error(r, JM_EINVAL, "duplicate skill id");
+        jm_jr_pop(r, mk);
     }
-    jm_jr_pop(r, m);
+    if (r->errors == before) {
+        jm_skill s = { jm_strdup(id), jm_strdup(label), level };
+        if (!s.id || (label && !s.label)) {
+            jm_jc_nomem(r);
+            free(s.id);
+            free(s.label);
+        } else if (!jm_jc_push(r, (void **)&c->skills, &c->n_skills, &x->cap, &s, sizeof s)) {
+            free(s.id);
+            free(s.label);
+        }
+    }
+    return true;
 }
 
-static void read_licences(jm_jr *r, const cJSON *rec, jm_candidate *c)
+static bool read_licence(jm_jr *r, const cJSON *e, size_t i, void *ctx)
 {
-    const cJSON *a = jm_jr_array(r, rec, "licences");
-    if (!a)
-        return;
-    size_t m = jm_jr_push_key(r, "licences");
-    c->has_licences = true;
-    size_t i = 0;
-    for (const cJSON *e = a->child; e; e = e->next, i++) {
-        size_t mi = jm_jr_push_index(r, i);
-        const char *s = NULL;
-        if (jm_jr_value_string(r, e, 256, &s)) {
-            if (!jm_long_id_valid(s, 256))
-                jm_jr_error(r, JM_EINVAL, "expected a licence id of 1 to 256 bytes without control "
-                                          "characters, found %s", *s ? "another string" : "an empty string");
-            else if (!jm_strv_contains(c->licences, c->n_licences, s) &&
-                     jm_strv_push(&c->licences, &c->n_licences, s) != JM_OK)
-                jm_jc_nomem(r);
-        }
-        jm_jr_pop(r, mi);
-    }
-    jm_jr_pop(r, m);
+    jm_candidate *c = ctx;
+    const char *s = NULL;
+    if (jm_jr_value_string(r, e, 256, &s) && jm_jc_licence_id_ok(r, s) &&
+        !jm_strv_contains(c->licences, c->n_licences, s) &&
+        jm_strv_push(&c->licences, &c->n_licences, s) != JM_OK)
+        jm_jc_nomem(r);
+    return true;
 }
 
-static void read_abilities(jm_jr *r, const cJSON *rec, jm_level_item **items, size_t *n, const char *name,
-                           const char *what)
+static bool read_need(jm_jr *r, const cJSON *e, size_t i, void *ctx)
 {
-    const cJSON *o = jm_jr_object(r, rec, name);
-    if (!o)
-        return;
-    size_t m = jm_jr_push_key(r, name);
-    const jm_profile *p = vocabulary(r);
-    size_t cap = 0;
-    for (const cJSON *e = o->child; e; e = e->next) {
-        const char *dim = e->string ? e->string : "";
-        if (cJSON_IsNull(e))
-            continue;
-        int level = -1;
-        size_t before = r->errors;
-        if (jm_jr_int(r, o, dim, 0, 2, &level) && p && !jm_profile_find_dim(p, dim)) {
-            size_t md = jm_jr_push_key(r, dim);
-            jm_jr_unknown_term(r, what, dim);
-            jm_jr_pop(r, md);
-        }
-        if (r->errors == before && level >= 0) {
-            jm_level_item it = { jm_strdup(dim), level };
-            if (!it.id)
-                jm_jc_nomem(r);
-            else if (!push(r, (void **)items, n, &cap, &it, sizeof it))
-                free(it.id);
+    cand_ctx *x = ctx;
+    const jm_profile *p = jm_jc_vocabulary(r);
+    size_t before = r->errors;
+    jm_jr_check_fields(r, e, NEED_FIELDS);
+    const char *type = NULL, *note = NULL;
+    int intensity = JM_INTENSITY_MEDIUM;
+    bool essential = false;
+    if (jm_jr_string(r, e, "type", 128, &type)) {
+        size_t mk = jm_jr_push_key(r, "type");
+        if (!*type)
+            jm_jr_error(r, JM_EINVAL, "expected a support-need type, found an empty string");
+        else if (p && !jm_profile_find_need(p, type))
+            jm_jr_unknown_term(r, "support-need type", type);
+        jm_jr_pop(r, mk);
+    } else if (!jm_jc_present(e, "type")) {
+        jm_jc_missing(r, "type");
+    }
+    jm_jr_enum(r, e, "intensity", jm_intensity_names, JM_INTENSITY_NAMES, &intensity);
+    jm_jr_bool(r, e, "essential", &essential);
+    jm_jr_string(r, e, "note", 4096, &note);
+    if (r->errors == before) {
+        jm_need nd = { jm_strdup(type), intensity, essential, jm_strdup(note) };
+        if (!nd.type || (note && !nd.note)) {
+            jm_jc_nomem(r);
+            free(nd.type);
+            free(nd.note);
+        } else if (!jm_jc_push(r, (void **)&x->c->needs, &x->c->n_needs, &x->cap, &nd, sizeof nd)) {
+            free(nd.type);
+            free(nd.note);
         }
     }
-    jm_jr_pop(r, m);
-}
-
-static void read_needs(jm_jr *r, const cJSON *rec, jm_candidate *c)
-{
-    const cJSON *a = jm_jr_array(r, rec, "support_needs");
-    if (!a)
-        return;
-    size_t m = jm_jr_push_key(r, "support_needs");
-    c->has_needs = true;
-    const jm_profile *p = vocabulary(r);
-    size_t cap = 0, i = 0;
-    for (const cJSON *e = a->child; e; e = e->next, i++) {
-        size_t mi = jm_jr_push_index(r, i);
-        if (!cJSON_IsObject(e)) {
-            jm_jr_error(r, JM_EINVAL, "expected a support-need object (type, intensity, essential, note), found %s",
-                        jm_json_type_name(e));
-            jm_jr_pop(r, mi);
-            continue;
-        }
-        size_t before = r->errors;
-        jm_jr_check_fields(r, e, NEED_FIELDS);
-        const char *type = NULL, *note = NULL;
-        int intensity = JM_INTENSITY_MEDIUM;
-        bool essential = false;
-        if (jm_jr_string(r, e, "type", 128, &type)) {
-            size_t mk = jm_jr_push_key(r, "type");
-            if (!*type)
-                jm_jr_error(r, JM_EINVAL, "expected a support-need type, found an empty string");
-            else if (p && !jm_profile_find_need(p, type))
-                jm_jr_unknown_term(r, "support-need type", type);
-            jm_jr_pop(r, mk);
-        } else if (!jm_jc_present(e, "type")) {
-            jm_jc_missing(r, "type");
-        }
-        jm_jr_enum(r, e, "intensity", jm_intensity_names, JM_INTENSITY_NAMES, &intensity);
-        jm_jr_bool(r, e, "essential", &essential);
-        jm_jr_string(r, e, "note", 4096, &note);
-        if (r->errors == before) {
-            jm_need nd = { jm_strdup(type), intensity, essential, jm_strdup(note) };
-            if (!nd.type || (note && !nd.note)) {
-                jm_jc_nomem(r);
-                free(nd.type);
-                free(nd.note);
-            } else if (!push(r, (void **)&c->needs, &c->n_needs, &cap, &nd, sizeof nd)) {
-                free(nd.type);
-                free(nd.note);
-            }
-        }
-        jm_jr_pop(r, mi);
-    }
-    jm_jr_pop(r, m);
+    return true;
 }
 
 static void read_benefits(jm_jr *r, const cJSON *rec, jm_candidate *c)
 {
-    const cJSON *b = jm_jr_object(r, rec, "benefits");
+    size_t m, before = r->errors;
+    const cJSON *b = jm_jr_enter(r, rec, "benefits", BENEFITS_FIELDS, &m);
     if (!b)
         return;
-    size_t m = jm_jr_push_key(r, "benefits");
-    size_t before = r->errors;
-    jm_jr_check_fields(r, b, BENEFITS_FIELDS);
     jm_benefits ben = { true, NAN, NAN, JM_PERIOD_WEEK, JM_GOAL_UNDECIDED, false };
     jm_jr_number(r, b, "max_hours_per_week", 0, 168, &ben.max_hours);
     jm_jr_number(r, b, "max_earnings", 0, INFINITY, &ben.max_earnings);
@@ -491,81 +310,55 @@ static void read_benefits(jm_jr *r, const cJSON *rec, jm_candidate *c)
     jm_jr_pop(r, m);
 }
 
-static void read_history(jm_jr *r, const cJSON *rec, jm_candidate *c)
+static bool read_past_job(jm_jr *r, const cJSON *e, size_t i, void *ctx)
 {
-    const cJSON *a = jm_jr_array(r, rec, "work_history");
-    if (!a)
-        return;
-    size_t m = jm_jr_push_key(r, "work_history");
-    size_t cap = 0, i = 0;
-    for (const cJSON *e = a->child; e; e = e->next, i++) {
-        size_t mi = jm_jr_push_index(r, i);
-        if (!cJSON_IsObject(e)) {
-            jm_jr_error(r, JM_EINVAL, "expected a past-job object (job_type, months, liked, ended), found %s",
-                        jm_json_type_name(e));
-            jm_jr_pop(r, mi);
-            continue;
-        }
-        size_t before = r->errors;
-        jm_jr_check_fields(r, e, HISTORY_FIELDS);
-        jm_history h;
-        memset(&h, 0, sizeof h);
-        h.months = NAN;
-        h.liked = JM_UNKNOWN;
-        h.ended = JM_ENDING_UNKNOWN;
-        bool occ_ok = jm_jc_occupation(r, e, "job_type", &h.occ);
-        if (!occ_ok && !jm_jc_present(e, "job_type"))
-            jm_jc_missing(r, "job_type");
-        jm_jr_number(r, e, "months", 0, INFINITY, &h.months);
-        jm_jc_tristate(r, e, "liked", &h.liked);
-        const char *endings[JM_ENDING_COUNT];
-        for (int k = 0; k < JM_ENDING_COUNT; k++)
-            endings[k] = k == JM_ENDING_UNKNOWN ? NULL : jm_ending_names[k]; /* "unknown" is absence */
-        jm_jr_enum(r, e, "ended", endings, JM_ENDING_COUNT, &h.ended);
-        if (r->errors != before || !push(r, (void **)&c->history, &c->n_history, &cap, &h, sizeof h))
-            jm_occ_clear(&h.occ);
-        jm_jr_pop(r, mi);
-    }
-    jm_jr_pop(r, m);
+    cand_ctx *x = ctx;
+    size_t before = r->errors;
+    jm_jr_check_fields(r, e, HISTORY_FIELDS);
+    jm_history h;
+    memset(&h, 0, sizeof h);
+    h.months = NAN;
+    h.liked = JM_UNKNOWN;
+    h.ended = JM_ENDING_UNKNOWN;
+    bool occ_ok = jm_jc_occupation(r, e, "job_type", &h.occ);
+    if (!occ_ok && !jm_jc_present(e, "job_type"))
+        jm_jc_missing(r, "job_type");
+    jm_jr_number(r, e, "months", 0, INFINITY, &h.months);
+    jm_jc_tristate(r, e, "liked", &h.liked);
+    const char *endings[JM_ENDING_COUNT];
+    for (int k = 0; k < JM_ENDING_COUNT; k++)
+        endings[k] = k == JM_ENDING_UNKNOWN ? NULL : jm_ending_names[k]; /* "unknown" is absence */
+    jm_jr_enum(r, e, "ended", endings, JM_ENDING_COUNT, &h.ended);
+    if (r->errors != before || !jm_jc_push(r, (void **)&x->c->history, &x->c->n_history, &x->cap, &h, sizeof h))
+        jm_occ_clear(&h.occ);
+    return true;
 }
 
 jm_candidate *jm_json_read_candidate(jm_jr *r, const cJSON *obj, bool header_required)
 {
-    if (!cJSON_IsObject(obj)) {
-        jm_jr_error(r, JM_EINVAL, "expected a candidate record (an object), found %s", jm_json_type_name(obj));
-        return NULL;
-    }
     size_t before = r->errors;
-    jm_jc_header(r, obj, "candidate", header_required);
-    if (r->errors != before)
-        return NULL; /* another kind of record: its fields would only add noise */
-    jm_jr_check_fields(r, obj, CAND_FIELDS);
-    const char *id = NULL;
-    if (jm_jr_string(r, obj, "id", 4096, &id)) {
-        if (!jm_id_valid(id)) {
-            size_t mk = jm_jr_push_key(r, "id");
-            jm_jr_error(r, JM_EINVAL, "expected an id of 1 to 256 bytes without control characters, found %s",
-                        *id ? "another string" : "an empty string");
-            jm_jr_pop(r, mk);
-            id = NULL;
-        }
-    } else if (!jm_jc_present(obj, "id")) {
-        jm_jc_missing(r, "id");
-    }
-    jm_candidate *c = jm_candidate_alloc(id ? id : "?");
+    const char *id;
+    if (!jm_jc_record_begin(r, obj, "candidate", header_required, CAND_FIELDS, &id))
+        return NULL;
+    jm_candidate *c = jm_candidate_alloc(id);
     if (!c) {
         jm_jc_nomem(r);
         return NULL;
     }
+    cand_ctx skills = { c, 0 }, needs = { c, 0 }, history = { c, 0 };
     read_preferences(r, obj, c);
-    read_skills(r, obj, c);
-    read_licences(r, obj, c);
+    jm_jr_each(r, obj, "skills", "a skill object (id, label, level)", read_skill, &skills);
+    if (jm_jr_each(r, obj, "licences", NULL, read_licence, c))
+        c->has_licences = true;
     jm_jc_tristate(r, obj, "right_to_work", &c->right_to_work);
     jm_jc_tristate(r, obj, "background_check", &c->background_check);
-    read_abilities(r, obj, &c->abilities, &c->n_abilities, "abilities", "functional dimension");
-    read_needs(r, obj, c);
+    jm_jc_levels(r, obj, "abilities", "functional dimension", &c->abilities, &c->n_abilities);
+    if (jm_jr_each(r, obj, "support_needs", "a support-need object (type, intensity, essential, note)",
+                   read_need, &needs))
+        c->has_needs = true;
     read_benefits(r, obj, c);
-    read_history(r, obj, c);
+    jm_jr_each(r, obj, "work_history", "a past-job object (job_type, months, liked, ended)", read_past_job,
+               &history);
     if (r->errors != before) {
         jm_candidate_free(c);
         return NULL;
@@ -591,15 +384,6 @@ oom:
     return NULL;
 }
 
-static bool add_item(cJSON *parent, const char *key, cJSON *item)
-{
-    if (!item)
-        return false;
-    if (key)
-        return cJSON_AddItemToObject(parent, key, item) != 0;
-    return cJSON_AddItemToArray(parent, item) != 0;
-}
-
 static cJSON *preferences_json(const jm_candidate *c)
 {
     cJSON *p = cJSON_CreateObject();
@@ -613,7 +397,7 @@ static cJSON *preferences_json(const jm_candidate *c)
             CHECK(a);
             for (size_t i = 0; i < c->n_wanted; i++) {
                 cJSON *o = jm_jc_occupation_json(&c->wanted[i].occ);
-                CHECK(add_item(a, NULL, o));
+                CHECK(jm_jc_add_item(a, NULL, o));
                 CHECK(jm_jc_add_number(o, "weight", c->wanted[i].weight));
             }
         }
@@ -621,7 +405,7 @@ static cJSON *preferences_json(const jm_candidate *c)
             cJSON *a = cJSON_AddArrayToObject(jt, "avoided");
             CHECK(a);
             for (size_t i = 0; i < c->n_avoided; i++)
-                CHECK(add_item(a, NULL, jm_jc_occupation_json(&c->avoided[i])));
+                CHECK(jm_jc_add_item(a, NULL, jm_jc_occupation_json(&c->avoided[i])));
         }
     }
     if (!isnan(c->hours_min) || !isnan(c->hours_max)) {
@@ -633,15 +417,11 @@ static cJSON *preferences_json(const jm_candidate *c)
         CHECK(jm_jc_add_bool(h, "firm", c->hours_firm));
     }
     if (c->has_availability && !jm_week_is_empty(&c->availability))
-        CHECK(add_item(p, "availability", jm_jc_week_json(&c->availability)));
+        CHECK(jm_jc_add_item(p, "availability", jm_jc_week_json(&c->availability)));
     if ((!isnan(c->lat) && !isnan(c->lon)) || c->area) {
         cJSON *l = cJSON_AddObjectToObject(p, "location");
         CHECK(l);
-        if (!isnan(c->lat) && !isnan(c->lon)) {
-            CHECK(jm_jc_add_number(l, "lat", c->lat));
-            CHECK(jm_jc_add_number(l, "lon", c->lon));
-        }
-        CHECK(jm_jc_add_string(l, "area", c->area));
+        CHECK(jm_jc_add_location(l, c->lat, c->lon, c->area));
     }
     if (c->transport || !isnan(c->max_commute)) {
         cJSON *cm = cJSON_AddObjectToObject(p, "commute");
@@ -651,7 +431,7 @@ static cJSON *preferences_json(const jm_candidate *c)
             CHECK(a);
             for (int k = 0; k < JM_TRANSPORT_COUNT; k++)
                 if (c->transport & (1u << k))
-                    CHECK(add_item(a, NULL, cJSON_CreateString(jm_transport_names[k])));
+                    CHECK(jm_jc_add_item(a, NULL, cJSON_CreateString(jm_transport_names[k])));
         }
         CHECK(isnan(c->max_commute) || jm_jc_add_number(cm, "max_minutes", c->max_commute));
     }
@@ -669,19 +449,11 @@ static cJSON *preferences_json(const jm_candidate *c)
         CHECK(e);
         for (int d = 0; d < JM_ENV_COUNT; d++)
             if (c->env[d].importance != 0)
-                CHECK(add_item(e, jm_env_names[d], tolerance_json(&c->env[d])));
+                CHECK(jm_jc_add_item(e, jm_env_names[d], tolerance_json(&c->env[d])));
     }
     if (jm_jc_riasec_known(&c->interests))
-        CHECK(add_item(p, "interests", jm_jc_riasec_json(&c->interests)));
-    bool any_value = false;
-    for (int k = 0; k < JM_VALUE_COUNT; k++)
-        any_value |= !isnan(c->values[k]);
-    if (any_value) {
-        cJSON *v = cJSON_AddObjectToObject(p, "work_values");
-        CHECK(v);
-        for (int k = 0; k < JM_VALUE_COUNT; k++)
-            CHECK(isnan(c->values[k]) || jm_jc_add_number(v, jm_value_names[k], c->values[k]));
-    }
+        CHECK(jm_jc_add_item(p, "interests", jm_jc_riasec_json(&c->interests)));
+    CHECK(jm_jc_add_numbers(p, "work_values", c->values, jm_value_names, JM_VALUE_COUNT));
     return p;
 oom:
     cJSON_Delete(p);
@@ -701,7 +473,7 @@ cJSON *jm_json_candidate_tree(const jm_candidate *c, bool header)
     cJSON *p = preferences_json(c);
     CHECK(p);
     if (p->child)
-        CHECK(add_item(o, "preferences", p));
+        CHECK(jm_jc_add_item(o, "preferences", p));
     else
         cJSON_Delete(p);
     if (c->n_skills) {
@@ -709,33 +481,24 @@ cJSON *jm_json_candidate_tree(const jm_candidate *c, bool header)
         CHECK(a);
         for (size_t i = 0; i < c->n_skills; i++) {
             cJSON *s = cJSON_CreateObject();
-            CHECK(add_item(a, NULL, s));
+            CHECK(jm_jc_add_item(a, NULL, s));
             CHECK(jm_jc_add_string(s, "id", c->skills[i].id));
             CHECK(jm_jc_add_string(s, "label", c->skills[i].label));
             CHECK(isnan(c->skills[i].level) || jm_jc_add_number(s, "level", c->skills[i].level));
         }
     }
-    if (c->has_licences || c->n_licences) {
-        cJSON *a = cJSON_AddArrayToObject(o, "licences");
-        CHECK(a);
-        for (size_t i = 0; i < c->n_licences; i++)
-            CHECK(add_item(a, NULL, cJSON_CreateString(c->licences[i])));
-    }
+    if (c->has_licences || c->n_licences)
+        CHECK(jm_jc_add_strings(o, "licences", c->licences, c->n_licences));
     CHECK(jm_jc_add_tristate(o, "right_to_work", c->right_to_work));
     CHECK(jm_jc_add_tristate(o, "background_check", c->background_check));
-    if (c->n_abilities) {
-        cJSON *a = cJSON_AddObjectToObject(o, "abilities");
-        CHECK(a);
-        for (size_t i = 0; i < c->n_abilities; i++)
-            CHECK(jm_jc_add_number(a, c->abilities[i].id, c->abilities[i].level));
-    }
+    CHECK(jm_jc_add_levels(o, "abilities", c->abilities, c->n_abilities));
     if (c->has_needs || c->n_needs) {
         cJSON *a = cJSON_AddArrayToObject(o, "support_needs");
         CHECK(a);
         for (size_t i = 0; i < c->n_needs; i++) {
             const jm_need *nd = &c->needs[i];
             cJSON *s = cJSON_CreateObject();
-            CHECK(add_item(a, NULL, s));
+            CHECK(jm_jc_add_item(a, NULL, s));
             CHECK(jm_jc_add_string(s, "type", nd->type));
             CHECK(jm_jc_add_string(s, "intensity", jm_intensity_names[nd->intensity]));
             CHECK(jm_jc_add_bool(s, "essential", nd->essential));
@@ -758,8 +521,8 @@ cJSON *jm_json_candidate_tree(const jm_candidate *c, bool header)
         for (size_t i = 0; i < c->n_history; i++) {
             const jm_history *h = &c->history[i];
             cJSON *s = cJSON_CreateObject();
-            CHECK(add_item(a, NULL, s));
-            CHECK(add_item(s, "job_type", jm_jc_occupation_json(&h->occ)));
+            CHECK(jm_jc_add_item(a, NULL, s));
+            CHECK(jm_jc_add_item(s, "job_type", jm_jc_occupation_json(&h->occ)));
             CHECK(isnan(h->months) || jm_jc_add_number(s, "months", h->months));
             CHECK(jm_jc_add_tristate(s, "liked", h->liked));
             if (h->ended != JM_ENDING_UNKNOWN)
@@ -774,22 +537,20 @@ oom:
 
 /* --- public ---------------------------------------------------------------- */
 
+static void *read_document_record(jm_jr *r, const cJSON *root)
+{
+    return jm_json_read_candidate(r, root, true);
+}
+
 int jm_candidate_from_json(const char *text, size_t len, const jm_load_options *opts, jm_diags *diags,
                            jm_candidate **out)
 {
-    if (!text || !out)
-        return jm_fail(JM_EINVAL, "jm_candidate_from_json: text and out are required");
-    jm_jr r;
-    jm_jr_init(&r, opts, diags);
-    cJSON *root = jm_jr_parse(&r, text, len, 0);
-    if (!root)
-        return r.first_code ? r.first_code : JM_EPARSE;
-    jm_candidate *c = jm_json_read_candidate(&r, root, true);
-    cJSON_Delete(root);
-    if (!c)
-        return r.first_code ? r.first_code : JM_EINVAL;
-    *out = c;
-    return JM_OK;
+    void *c = NULL;
+    int rc = jm_jc_from_json("jm_candidate_from_json", text, len, opts, diags, out != NULL,
+                             read_document_record, &c);
+    if (rc == JM_OK)
+        *out = c;
+    return rc;
 }
 
 int jm_candidate_to_json(const jm_candidate *candidate, char **out)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "profile_impl.h"
 
 bool jm_jc_present(const cJSON *obj, const char *key)
 {
@@ -23,6 +24,154 @@ void jm_jc_missing(jm_jr *r, const char *key)
 void jm_jc_nomem(jm_jr *r)
 {
     jm_jr_error(r, JM_ENOMEM, "out of memory");
+}
+
+bool jm_jc_push(jm_jr *r, void **arr, size_t *n, size_t *cap, const void *item, size_t elem)
+{
+    if (jm_grow(arr, cap, *n + 1, elem) != JM_OK) {
+        jm_jc_nomem(r);
+        return false;
+    }
+    memcpy((char *)*arr + *n * elem, item, elem);
+    (*n)++;
+    return true;
+}
+
+const jm_profile *jm_jc_vocabulary(const jm_jr *r)
+{
+    const jm_profile *p = r->opts->profile;
+    return p ? p : jm_profile_builtin();
+}
+
+/* ------------------------------------------------------------------------ */
+/* Fields both records have                                                 */
+
+void jm_jc_check_order(jm_jr *r, const char *key_lo, double lo, const char *key_hi, double hi)
+{
+    if (!isnan(lo) && !isnan(hi) && lo > hi) {
+        char a[32], b[32];
+        size_t m = jm_jr_push_key(r, key_lo);
+        jm_jr_error(r, JM_EINVAL, "expected %s at most %s (%s), found %s", key_lo, key_hi, jm_num(b, hi),
+                    jm_num(a, lo));
+        jm_jr_pop(r, m);
+    }
+}
+
+void jm_jc_location(jm_jr *r, const cJSON *l, double *lat, double *lon, char **area)
+{
+    double la = NAN, lo = NAN;
+    bool has_lat = jm_jr_number(r, l, "lat", -90, 90, &la);
+    bool has_lon = jm_jr_number(r, l, "lon", -180, 180, &lo);
+    bool lat_given = jm_jc_present(l, "lat"), lon_given = jm_jc_present(l, "lon");
+    if (lat_given != lon_given) {
+        size_t mk = jm_jr_push_key(r, lat_given ? "lon" : "lat");
+        jm_jr_error(r, JM_EINVAL, "expected lat and lon together, found only %s", lat_given ? "lat" : "lon");
+        jm_jr_pop(r, mk);
+    } else if (has_lat && has_lon) {
+        *lat = la;
+        *lon = lo;
+    }
+    const char *s = NULL;
+    if (jm_jr_string(r, l, "area", 256, &s) && jm_str_set(area, s) != JM_OK)
+        jm_jc_nomem(r);
+}
+
+void jm_jc_levels(jm_jr *r, const cJSON *obj, const char *key, const char *what, jm_level_item **items,
+                  size_t *n)
+{
+    size_t m;
+    const cJSON *o = jm_jr_enter(r, obj, key, NULL, &m);
+    if (!o)
+        return;
+    const jm_profile *p = jm_jc_vocabulary(r);
+    size_t cap = 0;
+    for (const cJSON *e = o->child; e; e = e->next) {
+        const char *dim = e->string ? e->string : "";
+        if (cJSON_IsNull(e))
+            continue;
+        int level = -1;
+        size_t before = r->errors;
+        if (jm_jr_int(r, o, dim, 0, 2, &level) && p && !jm_profile_find_dim(p, dim)) {
+            size_t md = jm_jr_push_key(r, dim);
+            jm_jr_unknown_term(r, what, dim);
+            jm_jr_pop(r, md);
+        }
+        if (r->errors == before && level >= 0) {
+            jm_level_item it = { jm_strdup(dim), level };
+            if (!it.id)
+                jm_jc_nomem(r);
+            else if (!jm_jc_push(r, (void **)items, n, &cap, &it, sizeof it))
+                free(it.id);
+        }
+    }
+    jm_jr_pop(r, m);
+}
+
+void jm_jc_skill_id(jm_jr *r, const cJSON *e, const char **id)
+{
+    if (!jm_jr_string(r, e, "id", 512, id) && !jm_jc_present(e, "id"))
+        jm_jc_missing(r, "id");
+    if (*id && !jm_long_id_valid(*id, 512)) {
+        size_t mk = jm_jr_push_key(r, "id");
+        jm_jr_error_string(r, "a skill id of 1 to 512 bytes without control characters", *id);
+        jm_jr_pop(r, mk);
+    }
+}
+
+bool jm_jc_licence_id_ok(jm_jr *r, const char *id)
+{
+    if (jm_long_id_valid(id, 256))
+        return true;
+    jm_jr_error_string(r, "a licence id of 1 to 256 bytes without control characters", id);
+    return false;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Records                                                                  */
+
+bool jm_jc_record_begin(jm_jr *r, const cJSON *obj, const char *type, bool header_required,
+                        const char *const *fields, const char **id)
+{
+    if (!cJSON_IsObject(obj)) {
+        jm_jr_error(r, JM_EINVAL, "expected a %s record (an object), found %s", type, jm_json_type_name(obj));
+        return false;
+    }
+    size_t before = r->errors;
+    jm_jc_header(r, obj, type, header_required);
+    if (r->errors != before)
+        return false; /* another kind of record: its fields would only add noise */
+    jm_jr_check_fields(r, obj, fields);
+    *id = NULL;
+    if (jm_jr_string(r, obj, "id", 4096, id)) {
+        if (!jm_id_valid(*id)) {
+            size_t mk = jm_jr_push_key(r, "id");
+            jm_jr_error_string(r, "an id of 1 to 256 bytes without control characters", *id);
+            jm_jr_pop(r, mk);
+            *id = NULL;
+        }
+    } else if (!jm_jc_present(obj, "id")) {
+        jm_jc_missing(r, "id");
+    }
+    if (!*id)
+        *id = "?";
+    return true;
+}
+
+int jm_jc_from_json(const char *fn, const char *text, size_t len, const jm_load_options *opts, jm_diags *diags,
+                    bool has_out, jm_jc_reader read, void **rec)
+{
+    if (!text || !has_out)
+        return jm_fail(JM_EINVAL, "%s: text and out are required", fn);
+    jm_jr r;
+    jm_jr_init(&r, opts, diags);
+    cJSON *root = jm_jr_parse(&r, text, len, 0);
+    if (!root)
+        return r.first_code ? r.first_code : JM_EPARSE;
+    *rec = read(&r, root);
+    cJSON_Delete(root);
+    if (!*rec)
+        return r.first_code ? r.first_code : JM_EINVAL;
+    return JM_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -55,31 +204,20 @@ bool jm_jc_occupation_value(jm_jr *r, const cJSON *v, const char *const *extra_f
     }
     if (jm_jr_string(r, v, "esco", 512, &esco) && !jm_long_id_valid(esco, 512)) {
         size_t m = jm_jr_push_key(r, "esco");
-        jm_jr_error(r, JM_EINVAL, "expected an ESCO URI without control characters, found %s",
-                    *esco ? "another string" : "an empty string");
+        jm_jr_error_string(r, "an ESCO URI without control characters", esco);
         jm_jr_pop(r, m);
     }
     if (jm_jr_string(r, v, "isco", 32, &isco) && !jm_isco_valid(isco)) {
         size_t m = jm_jr_push_key(r, "isco");
-        if (jm_jr_is_term(isco))
-            jm_jr_error(r, JM_EINVAL,
-                        "expected an ISCO-08 code of 1 to 4 digits with optional .N segments "
-                        "(\"9412\", \"9412.1\"), found '%s'", isco);
-        else
-            jm_jr_error(r, JM_EINVAL,
-                        "expected an ISCO-08 code of 1 to 4 digits with optional .N segments "
-                        "(\"9412\", \"9412.1\"), found another string");
+        jm_jr_error_term(r, JM_EINVAL,
+                         "an ISCO-08 code of 1 to 4 digits with optional .N segments (\"9412\", \"9412.1\")",
+                         isco);
         jm_jr_pop(r, m);
         isco = NULL;
     }
     if (jm_jr_string(r, v, "onet", 32, &onet) && !jm_onet_valid(onet)) {
         size_t m = jm_jr_push_key(r, "onet");
-        if (jm_jr_is_term(onet))
-            jm_jr_error(r, JM_EINVAL, "expected an O*NET-SOC code NN-NNNN.NN (\"35-9021.00\"), found '%s'",
-                        onet);
-        else
-            jm_jr_error(r, JM_EINVAL,
-                        "expected an O*NET-SOC code NN-NNNN.NN (\"35-9021.00\"), found another string");
+        jm_jr_error_term(r, JM_EINVAL, "an O*NET-SOC code NN-NNNN.NN (\"35-9021.00\")", onet);
         jm_jr_pop(r, m);
         onet = NULL;
     }
@@ -152,12 +290,19 @@ static bool time_chars_only(const char *s)
     return n > 0;
 }
 
-static bool read_range(jm_jr *r, const cJSON *v, int day, jm_week *w)
+typedef struct day_ctx {
+    int day;
+    jm_week *w;
+} day_ctx;
+
+static bool read_range(jm_jr *r, const cJSON *v, size_t i, void *ctx)
 {
+    const int day = ((day_ctx *)ctx)->day;
+    jm_week *w = ((day_ctx *)ctx)->w;
     const char *s = NULL;
     if (!cJSON_IsString(v)) {
         jm_jr_error(r, JM_EINVAL, "expected a time range \"HH:MM-HH:MM\", found %s", jm_json_type_name(v));
-        return false;
+        return true;
     }
     s = v->valuestring;
     int start = -1, end = -1;
@@ -172,11 +317,11 @@ static bool read_range(jm_jr *r, const cJSON *v, int day, jm_week *w)
                         "(24:00 only as an end), found '%s'", s);
         else
             jm_jr_error(r, JM_EINVAL, "expected a time range \"HH:MM-HH:MM\", found another string");
-        return false;
+        return true;
     }
     if (start == end) {
         jm_jr_error(r, JM_EINVAL, "expected a range whose end differs from its start, found '%s'", s);
-        return false;
+        return true;
     }
     if (end < start)
         end += 24 * 60; /* runs past midnight */
@@ -186,30 +331,16 @@ static bool read_range(jm_jr *r, const cJSON *v, int day, jm_week *w)
 
 bool jm_jc_week(jm_jr *r, const cJSON *obj, const char *key, jm_week *out, bool *has)
 {
-    const cJSON *v = jm_jr_object(r, obj, key);
+    size_t m, before = r->errors;
+    const cJSON *v = jm_jr_enter(r, obj, key, NULL, &m);
     if (!v)
         return false;
-    size_t m = jm_jr_push_key(r, key);
-    size_t before = r->errors;
-    const char *allowed[8];
-    for (int d = 0; d < 7; d++)
-        allowed[d] = jm_day_names[d];
-    allowed[7] = NULL;
-    jm_jr_check_fields(r, v, allowed);
+    jm_jr_check_names(r, v, jm_day_names, JM_DAY_COUNT);
     jm_week w;
     memset(&w, 0, sizeof w);
-    for (int d = 0; d < 7; d++) {
-        const cJSON *ranges = jm_jr_array(r, v, jm_day_names[d]);
-        if (!ranges)
-            continue;
-        size_t md = jm_jr_push_key(r, jm_day_names[d]);
-        size_t i = 0;
-        for (const cJSON *e = ranges->child; e; e = e->next, i++) {
-            size_t mi = jm_jr_push_index(r, i);
-            read_range(r, e, d, &w);
-            jm_jr_pop(r, mi);
-        }
-        jm_jr_pop(r, md);
+    for (int d = 0; d < JM_DAY_COUNT; d++) {
+        day_ctx ctx = { d, &w };
+        jm_jr_each(r, v, jm_day_names[d], NULL, read_range, &ctx);
     }
     jm_jr_pop(r, m);
     if (r->errors != before)
@@ -261,12 +392,10 @@ static const char *const RIASEC_FIELDS[] = { "R", "I", "A", "S", "E", "C", "code
 
 bool jm_jc_riasec(jm_jr *r, const cJSON *obj, const char *key, jm_interests *out)
 {
-    const cJSON *v = jm_jr_object(r, obj, key);
+    size_t m, before = r->errors;
+    const cJSON *v = jm_jr_enter(r, obj, key, RIASEC_FIELDS, &m);
     if (!v)
         return false;
-    size_t m = jm_jr_push_key(r, key);
-    size_t before = r->errors;
-    jm_jr_check_fields(r, v, RIASEC_FIELDS);
     jm_interests in;
     memset(&in, 0, sizeof in);
     int given = 0;
@@ -309,12 +438,7 @@ bool jm_jc_riasec(jm_jr *r, const cJSON *obj, const char *key, jm_interests *out
         }
         if (!ok) {
             size_t mc = jm_jr_push_key(r, "code");
-            if (jm_jr_is_term(code))
-                jm_jr_error(r, JM_EINVAL, "expected 1 to 3 distinct letters of RIASEC (\"SEC\"), found '%s'",
-                            code);
-            else
-                jm_jr_error(r, JM_EINVAL,
-                            "expected 1 to 3 distinct letters of RIASEC (\"SEC\"), found another string");
+            jm_jr_error_term(r, JM_EINVAL, "1 to 3 distinct letters of RIASEC (\"SEC\")", code);
             jm_jr_pop(r, mc);
         } else {
             memcpy(in.code, up, sizeof in.code);
@@ -376,39 +500,42 @@ static const char *record_kind(const char *type)
     return NULL;
 }
 
+bool jm_jc_schema(jm_jr *r, const cJSON *obj)
+{
+    const char *schema = NULL;
+    if (!jm_jr_string(r, obj, "schema", 64, &schema))
+        return false;
+    if (strcmp(schema, JM_SCHEMA) != 0) {
+        size_t m = jm_jr_push_key(r, "schema");
+        jm_jr_error_term(r, JM_EINVAL, "\"" JM_SCHEMA "\"", schema);
+        jm_jr_pop(r, m);
+    }
+    return true;
+}
+
 void jm_jc_header(jm_jr *r, const cJSON *obj, const char *expected_type, bool required)
 {
-    const char *schema = NULL, *type = NULL;
-    const cJSON *sv = cJSON_GetObjectItemCaseSensitive(obj, "schema");
-    if (jm_jr_string(r, obj, "schema", 64, &schema)) {
-        if (strcmp(schema, JM_SCHEMA) != 0) {
-            size_t m = jm_jr_push_key(r, "schema");
-            if (jm_jr_is_term(schema))
-                jm_jr_error(r, JM_EINVAL, "expected \"" JM_SCHEMA "\", found '%s'", schema);
-            else
-                jm_jr_error(r, JM_EINVAL, "expected \"" JM_SCHEMA "\", found another string");
-            jm_jr_pop(r, m);
-        }
-    } else if (required && (!sv || cJSON_IsNull(sv))) {
+    const char *type = NULL;
+    if (!jm_jc_schema(r, obj) && required && !jm_jc_present(obj, "schema")) {
         size_t m = jm_jr_push_key(r, "schema");
         jm_jr_error(r, JM_EINVAL, "missing required field 'schema' (expected \"" JM_SCHEMA "\")");
         jm_jr_pop(r, m);
     }
-    const cJSON *tv = cJSON_GetObjectItemCaseSensitive(obj, "type");
     if (jm_jr_string(r, obj, "type", 64, &type)) {
         if (expected_type && strcmp(type, expected_type) != 0) {
             size_t m = jm_jr_push_key(r, "type");
             const char *found = record_kind(type);
             const char *want = record_kind(expected_type);
-            if (found)
+            if (found) {
                 jm_jr_error(r, JM_ETYPE, "expected %s, found %s", want ? want : expected_type, found);
-            else if (jm_jr_is_term(type))
-                jm_jr_error(r, JM_EINVAL, "expected \"%s\", found '%s'", expected_type, type);
-            else
-                jm_jr_error(r, JM_EINVAL, "expected \"%s\", found another string", expected_type);
+            } else {
+                char quoted[80];
+                snprintf(quoted, sizeof quoted, "\"%s\"", expected_type);
+                jm_jr_error_term(r, JM_EINVAL, quoted, type);
+            }
             jm_jr_pop(r, m);
         }
-    } else if (required && (!tv || cJSON_IsNull(tv))) {
+    } else if (required && !jm_jc_present(obj, "type")) {
         size_t m = jm_jr_push_key(r, "type");
         jm_jr_error(r, JM_EINVAL, "missing required field 'type' (expected \"%s\")",
                     expected_type ? expected_type : "candidate");
@@ -437,6 +564,63 @@ bool jm_jc_add_bool(cJSON *obj, const char *key, bool b)
 bool jm_jc_add_tristate(cJSON *obj, const char *key, int t)
 {
     return t == JM_UNKNOWN || jm_jc_add_bool(obj, key, t == JM_YES);
+}
+
+bool jm_jc_add_item(cJSON *parent, const char *key, cJSON *item)
+{
+    if (!item)
+        return false;
+    if (key)
+        return cJSON_AddItemToObject(parent, key, item) != 0;
+    return cJSON_AddItemToArray(parent, item) != 0;
+}
+
+bool jm_jc_add_numbers(cJSON *obj, const char *key, const double *values, const char *const *names, int n)
+{
+    bool any = false;
+    for (int k = 0; k < n; k++)
+        any |= !isnan(values[k]);
+    if (!any)
+        return true;
+    cJSON *o = cJSON_AddObjectToObject(obj, key);
+    if (!o)
+        return false;
+    for (int k = 0; k < n; k++)
+        if (!isnan(values[k]) && !jm_jc_add_number(o, names[k], values[k]))
+            return false;
+    return true;
+}
+
+bool jm_jc_add_levels(cJSON *obj, const char *key, const jm_level_item *items, size_t n)
+{
+    if (!n)
+        return true;
+    cJSON *o = cJSON_AddObjectToObject(obj, key);
+    if (!o)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!jm_jc_add_number(o, items[i].id, items[i].level))
+            return false;
+    return true;
+}
+
+bool jm_jc_add_strings(cJSON *obj, const char *key, char *const *v, size_t n)
+{
+    cJSON *a = cJSON_AddArrayToObject(obj, key);
+    if (!a)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!jm_jc_add_item(a, NULL, cJSON_CreateString(v[i])))
+            return false;
+    return true;
+}
+
+bool jm_jc_add_location(cJSON *obj, double lat, double lon, const char *area)
+{
+    if (!isnan(lat) && !isnan(lon) &&
+        (!jm_jc_add_number(obj, "lat", lat) || !jm_jc_add_number(obj, "lon", lon)))
+        return false;
+    return jm_jc_add_string(obj, "area", area);
 }
 
 int jm_jc_print(cJSON *tree, char **out)

@@ -1,7 +1,9 @@
 /*
- * Internal: reading and writing the value types shared by candidate and job
- * records (occupation, week, riasec, tristate), and the record readers and
- * writers that documents.c calls.
+ * Internal: reading and writing what candidate and job records share - the
+ * value types (occupation, week, riasec, tristate), fields both have
+ * (location, levels, skill and licence ids), the start of a record and the
+ * from_json body - and the record readers and writers that documents.c
+ * calls.
  */
 #ifndef JM_JSON_COMMON_H
 #define JM_JSON_COMMON_H
@@ -38,6 +40,48 @@ void jm_jc_missing(jm_jr *r, const char *key);
 /** Reports JM_ENOMEM at the current path. */
 void jm_jc_nomem(jm_jr *r);
 
+/* --- fields and pieces both record readers use ------------------------- */
+
+/** Appends a copy of item (elem bytes) to an array of *n with capacity *cap;
+ *  on ENOMEM reports and returns false (nothing changes). */
+bool jm_jc_push(jm_jr *r, void **arr, size_t *n, size_t *cap, const void *item, size_t elem);
+/** The profile whose vocabulary terms are checked against: opts->profile or
+ *  the built-in default. */
+const jm_profile *jm_jc_vocabulary(const jm_jr *r);
+/** Reports "expected KEY_LO at most KEY_HI (HI), found LO" at obj.key_lo
+ *  when both are known and lo > hi. */
+void jm_jc_check_order(jm_jr *r, const char *key_lo, double lo, const char *key_hi, double hi);
+/** "lat" and "lon" (both or neither; set only when both are valid) and
+ *  "area" of a location object. */
+void jm_jc_location(jm_jr *r, const cJSON *l, double *lat, double *lon, char **area);
+/** An object member key mapping functional dimensions to levels 0..2 (what
+ *  names the vocabulary for unknown terms); null members are skipped. */
+void jm_jc_levels(jm_jr *r, const cJSON *obj, const char *key, const char *what, jm_level_item **items,
+                  size_t *n);
+/** A skill's "id" of element e: required, 1..512 bytes. */
+void jm_jc_skill_id(jm_jr *r, const cJSON *e, const char **id);
+/** A licence id's rule (1..256 bytes): reports at the current path. */
+bool jm_jc_licence_id_ok(jm_jr *r, const char *id);
+
+/* --- records: start, header, from_json ---------------------------------- */
+
+/** The start of reading a record: obj must be an object with a header of
+ *  the type; its fields are checked and its id read (*id is "?" when it is
+ *  missing or invalid, after reporting).  false when obj is not a record of
+ *  this type (reported). */
+bool jm_jc_record_begin(jm_jr *r, const cJSON *obj, const char *type, bool header_required,
+                        const char *const *fields, const char **id);
+
+/** A record reader for jm_jc_from_json. */
+typedef void *(*jm_jc_reader)(jm_jr *r, const cJSON *obj);
+/** The body of jm_candidate_from_json and jm_job_from_json (fn names the
+ *  entry point in messages): parses text and reads one record into *rec. */
+int jm_jc_from_json(const char *fn, const char *text, size_t len, const jm_load_options *opts, jm_diags *diags,
+                    bool has_out, jm_jc_reader read, void **rec);
+
+/** Checks the "schema" member when present and not null (reported when it
+ *  is not JM_SCHEMA); false when absent, null or not a string. */
+bool jm_jc_schema(jm_jr *r, const cJSON *obj);
 /** Checks the "schema" and "type" members of a record.  With required, both
  *  must be present; type must be expected_type when given.  A type naming
  *  another record kind is reported with JM_ETYPE. */
@@ -52,6 +96,17 @@ bool jm_jc_add_string(cJSON *obj, const char *key, const char *s);
 bool jm_jc_add_bool(cJSON *obj, const char *key, bool b);
 /** Adds key: true/false unless t is JM_UNKNOWN. */
 bool jm_jc_add_tristate(cJSON *obj, const char *key, int t);
+/** Adds item under key (to an array when key is NULL); false when item is
+ *  NULL or on ENOMEM. */
+bool jm_jc_add_item(cJSON *parent, const char *key, cJSON *item);
+/** Adds key: {names[k]: values[k]} for the known values, unless none is known. */
+bool jm_jc_add_numbers(cJSON *obj, const char *key, const double *values, const char *const *names, int n);
+/** Adds key: {id: level} unless n is 0. */
+bool jm_jc_add_levels(cJSON *obj, const char *key, const jm_level_item *items, size_t n);
+/** Adds key: [strings] (also when n is 0). */
+bool jm_jc_add_strings(cJSON *obj, const char *key, char *const *v, size_t n);
+/** Adds lat and lon (when both are known) and area (when not NULL). */
+bool jm_jc_add_location(cJSON *obj, double lat, double lon, const char *area);
 /** The occupation as an object (NULL on ENOMEM). */
 cJSON *jm_jc_occupation_json(const jm_occ *o);
 /** The week as day -> ranges (runs of slots within each day). */

@@ -117,6 +117,19 @@ void jm_jr_policy(jm_jr *r, int policy, const char *fmt, ...)
     va_end(ap);
 }
 
+void jm_jr_error_term(jm_jr *r, int code, const char *expected, const char *s)
+{
+    if (jm_jr_is_term(s))
+        jm_jr_error(r, code, "expected %s, found '%s'", expected, s);
+    else
+        jm_jr_error(r, code, "expected %s, found another string", expected);
+}
+
+void jm_jr_error_string(jm_jr *r, const char *expected, const char *s)
+{
+    jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expected, *s ? "another string" : "an empty string");
+}
+
 void jm_jr_unknown_term(jm_jr *r, const char *what, const char *term)
 {
     if (jm_jr_is_term(term))
@@ -193,40 +206,6 @@ void jm_jr_pop(jm_jr *r, size_t mark)
 
 /* ------------------------------------------------------------------------ */
 /* Parsing                                                                  */
-
-/* Offset of the first byte that is not part of valid UTF-8. */
-static size_t utf8_first_bad(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        size_t len;
-        unsigned min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2; min = 0x80; c &= 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3; min = 0x800; c &= 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4; min = 0x10000; c &= 0x07;
-        } else {
-            return i;
-        }
-        if (n - i < len)
-            return i;
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            c = (c << 6) | (s[i + k] & 0x3F);
-        }
-        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            return i;
-        i += len;
-    }
-    return n;
-}
 
 /* 1-based line and column (in bytes) of offset off in text. */
 static void line_col(const char *text, size_t off, int *line, int *col)
@@ -374,7 +353,7 @@ static cJSON *parse_impl(jm_jr *r, const char *text, size_t len, int line0, size
     size_t blen = len - start;
     /* lines and columns are counted from after the byte-order mark */
     if (!jm_utf8_valid(body, blen)) {
-        size_t bad = utf8_first_bad((const unsigned char *)body, blen);
+        size_t bad = jm_utf8_prefix(body, blen);
         int line, col;
         line_col(body, bad, &line, &col);
         report_at(r, JM_EPARSE, line + line0, col,
@@ -525,6 +504,17 @@ void jm_jr_check_fields(jm_jr *r, const cJSON *obj, const char *const *allowed)
             jm_jr_policy(r, policy, "unknown field '%s'", shown);
         jm_jr_pop(r, m);
     }
+}
+
+void jm_jr_check_names(jm_jr *r, const cJSON *obj, const char *const *names, size_t n)
+{
+    const char *allowed[64 + 1];
+    if (n > 64)
+        n = 64;
+    for (size_t i = 0; i < n; i++)
+        allowed[i] = names[i];
+    allowed[n] = NULL;
+    jm_jr_check_fields(r, obj, allowed);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -679,26 +669,22 @@ bool jm_jr_string(jm_jr *r, const cJSON *obj, const char *key, size_t max_len, c
     return ok;
 }
 
-bool jm_jr_enum(jm_jr *r, const cJSON *obj, const char *key, const char *const *names, int count,
-                int *out)
+bool jm_jr_value_enum(jm_jr *r, const cJSON *v, const char *const *names, int count, int *out)
 {
-    const cJSON *v = member(obj, key);
-    if (!v)
-        return false;
-    size_t m = jm_jr_push_key(r, key);
     bool ok = false;
     jm_buf list;
     jm_buf_init(&list);
-    for (int i = 0; i < count; i++) {
+    jm_buf_append(&list, "one of ");
+    for (int i = 0, listed = 0; i < count; i++) {
         if (!names[i])
             continue;
-        if (list.len)
+        if (listed++)
             jm_buf_append(&list, ", ");
         jm_buf_append(&list, names[i]);
     }
-    const char *choices = list.data && !list.oom ? list.data : "a known term";
+    const char *choices = list.data && !list.oom ? list.data : "one of a known term";
     if (!cJSON_IsString(v) || !v->valuestring) {
-        jm_jr_error(r, JM_EINVAL, "expected one of %s, found %s", choices, jm_json_type_name(v));
+        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", choices, jm_json_type_name(v));
     } else {
         for (int i = 0; i < count; i++) {
             if (names[i] && strcmp(names[i], v->valuestring) == 0) {
@@ -707,42 +693,113 @@ bool jm_jr_enum(jm_jr *r, const cJSON *obj, const char *key, const char *const *
                 break;
             }
         }
-        if (!ok) {
-            if (jm_jr_is_term(v->valuestring))
-                jm_jr_error(r, JM_EINVAL, "expected one of %s, found '%s'", choices, v->valuestring);
-            else
-                jm_jr_error(r, JM_EINVAL, "expected one of %s, found another string", choices);
-        }
+        if (!ok)
+            jm_jr_error_term(r, JM_EINVAL, choices, v->valuestring);
     }
     jm_buf_free(&list);
+    return ok;
+}
+
+bool jm_jr_enum(jm_jr *r, const cJSON *obj, const char *key, const char *const *names, int count,
+                int *out)
+{
+    const cJSON *v = member(obj, key);
+    if (!v)
+        return false;
+    size_t m = jm_jr_push_key(r, key);
+    bool ok = jm_jr_value_enum(r, v, names, count, out);
     jm_jr_pop(r, m);
     return ok;
 }
 
-const cJSON *jm_jr_object(jm_jr *r, const cJSON *obj, const char *key)
+/* A member of the kind is() accepts; NULL when absent, or after reporting. */
+static const cJSON *typed_member(jm_jr *r, const cJSON *obj, const char *key, cJSON_bool (*is)(const cJSON *),
+                                 const char *expected)
 {
     const cJSON *v = member(obj, key);
     if (!v)
         return NULL;
-    if (!cJSON_IsObject(v)) {
+    if (!is(v)) {
         size_t m = jm_jr_push_key(r, key);
-        jm_jr_error(r, JM_EINVAL, "expected an object, found %s", jm_json_type_name(v));
+        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expected, jm_json_type_name(v));
         jm_jr_pop(r, m);
         return NULL;
     }
     return v;
 }
 
+const cJSON *jm_jr_object(jm_jr *r, const cJSON *obj, const char *key)
+{
+    return typed_member(r, obj, key, cJSON_IsObject, "an object");
+}
+
 const cJSON *jm_jr_array(jm_jr *r, const cJSON *obj, const char *key)
 {
-    const cJSON *v = member(obj, key);
+    return typed_member(r, obj, key, cJSON_IsArray, "an array");
+}
+
+const cJSON *jm_jr_enter(jm_jr *r, const cJSON *obj, const char *key, const char *const *allowed,
+                         size_t *mark)
+{
+    const cJSON *v = jm_jr_object(r, obj, key);
     if (!v)
         return NULL;
-    if (!cJSON_IsArray(v)) {
-        size_t m = jm_jr_push_key(r, key);
-        jm_jr_error(r, JM_EINVAL, "expected an array, found %s", jm_json_type_name(v));
-        jm_jr_pop(r, m);
-        return NULL;
-    }
+    *mark = jm_jr_push_key(r, key);
+    if (allowed)
+        jm_jr_check_fields(r, v, allowed);
     return v;
+}
+
+void jm_jr_numbers(jm_jr *r, const cJSON *obj, const char *key, const char *const *names, int n,
+                   double lo, double hi, double *values)
+{
+    size_t m;
+    const cJSON *o = jm_jr_enter(r, obj, key, NULL, &m);
+    if (!o)
+        return;
+    jm_jr_check_names(r, o, names, (size_t)n);
+    for (int k = 0; k < n; k++)
+        jm_jr_number(r, o, names[k], lo, hi, &values[k]);
+    jm_jr_pop(r, m);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Arrays, file options                                                     */
+
+void jm_jr_each_value(jm_jr *r, const cJSON *v, const char *what, jm_jr_each_fn fn, void *ctx)
+{
+    size_t i = 0;
+    for (const cJSON *e = v->child; e; e = e->next, i++) {
+        size_t m = jm_jr_push_index(r, i);
+        bool go_on = true;
+        if (what && !cJSON_IsObject(e))
+            jm_jr_error(r, JM_EINVAL, "expected %s, found %s", what, jm_json_type_name(e));
+        else
+            go_on = fn(r, e, i, ctx);
+        jm_jr_pop(r, m);
+        if (!go_on)
+            break;
+    }
+}
+
+bool jm_jr_each(jm_jr *r, const cJSON *obj, const char *key, const char *what, jm_jr_each_fn fn,
+                void *ctx)
+{
+    const cJSON *v = jm_jr_array(r, obj, key);
+    if (!v)
+        return false;
+    size_t m = jm_jr_push_key(r, key);
+    jm_jr_each_value(r, v, what, fn, ctx);
+    jm_jr_pop(r, m);
+    return true;
+}
+
+void jm_jr_file_options(jm_load_options *out, const jm_load_options *opts, const char *path)
+{
+    if (opts)
+        *out = *opts;
+    else
+        jm_load_options_init(out);
+    if (!out->source)
+        out->source = strcmp(path, "-") == 0 ? "<stdin>" : path;
 }

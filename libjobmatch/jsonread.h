@@ -73,6 +73,15 @@ void jm_jr_unknown_term(jm_jr *r, const char *what, const char *term);
  *  list), as opts->unknown_fields says (always an error when
  *  unknown_fields_are_errors), suggesting the closest allowed name. */
 void jm_jr_check_fields(jm_jr *r, const cJSON *obj, const char *const *allowed);
+/** The same with the allowed names given as an array of n (at most 64). */
+void jm_jr_check_names(jm_jr *r, const cJSON *obj, const char *const *names, size_t n);
+
+/** An error "expected EXPECTED, found 'S'" that quotes s only when it is a
+ *  term (jm_jr_is_term), else "..., found another string". */
+void jm_jr_error_term(jm_jr *r, int code, const char *expected, const char *s);
+/** An error "expected EXPECTED, found another string" (or "an empty string"
+ *  when s is empty): for strings that are never quoted. */
+void jm_jr_error_string(jm_jr *r, const char *expected, const char *s);
 
 /* --- typed members -------------------------------------------------------
  * Each reads member key of object obj.  Absent or null: returns false and
@@ -92,10 +101,37 @@ bool jm_jr_enum(jm_jr *r, const cJSON *obj, const char *key, const char *const *
 const cJSON *jm_jr_object(jm_jr *r, const cJSON *obj, const char *key);
 /** An array member (NULL when absent; error and NULL when not an array). */
 const cJSON *jm_jr_array(jm_jr *r, const cJSON *obj, const char *key);
+/** An object member key whose members are names[0..n-1], each a number in
+ *  [lo, hi] stored at values[k]. */
+void jm_jr_numbers(jm_jr *r, const cJSON *obj, const char *key, const char *const *names, int n,
+                   double lo, double hi, double *values);
+/** Enters the object member key of obj: returns it with the path at key,
+ *  its fields checked against allowed (unless NULL) and *mark set for
+ *  jm_jr_pop; NULL, the path unchanged, when absent or not an object. */
+const cJSON *jm_jr_enter(jm_jr *r, const cJSON *obj, const char *key, const char *const *allowed,
+                         size_t *mark);
 
 /** Checks a value (not a member): the same rules, for array elements. */
 bool jm_jr_value_number(jm_jr *r, const cJSON *v, double lo, double hi, double *out);
 bool jm_jr_value_string(jm_jr *r, const cJSON *v, size_t max_len, const char **out);
+bool jm_jr_value_enum(jm_jr *r, const cJSON *v, const char *const *names, int count, int *out);
+
+/* --- arrays ----------------------------------------------------------------
+ * The callback gets each element e (index i) with the path at [i]; it returns
+ * false to stop.  With what not NULL, an element that is not an object is
+ * reported ("expected WHAT, found TYPE") and skipped.                      */
+
+typedef bool (*jm_jr_each_fn)(jm_jr *r, const cJSON *e, size_t i, void *ctx);
+/** Each element of the array v (at the current path). */
+void jm_jr_each_value(jm_jr *r, const cJSON *v, const char *what, jm_jr_each_fn fn, void *ctx);
+/** Each element of the array member key of obj (jm_jr_array: absent, or
+ *  reported when not an array, returns false). */
+bool jm_jr_each(jm_jr *r, const cJSON *obj, const char *key, const char *what, jm_jr_each_fn fn,
+                void *ctx);
+
+/** The options for reading the file path: opts (or the defaults) with the
+ *  source defaulting to the path ("<stdin>" for "-"). */
+void jm_jr_file_options(jm_load_options *out, const jm_load_options *opts, const char *path);
 
 /** True when s looks like a term that may be quoted in a message: 1..64
  *  bytes of letters, digits and _-.:/ (free text never qualifies). */

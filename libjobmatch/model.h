@@ -226,7 +226,7 @@ bool jm_long_id_valid(const char *id, size_t max_bytes);
 jm_candidate *jm_candidate_alloc(const char *id);
 jm_job *jm_job_alloc(const char *id);
 
-/** Validating interest setters shared by candidates and jobs (candidate.c):
+/** Validating interest setters shared by candidates and jobs (record.c):
  *  six scores on 1..7, or a code of 1..3 distinct RIASEC letters (lower case
  *  accepted, stored upper case).  On failure jm_fail names fn and the
  *  argument, and *in is unchanged.  JM_OK or JM_EINVAL. */

@@ -2,8 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
-#include "util.h"
+#include "record.h"
 
 void jm_occ_clear(jm_occ *o)
 {
@@ -16,20 +15,11 @@ void jm_occ_clear(jm_occ *o)
     o->label = o->esco_uri = o->isco = o->onet = NULL;
 }
 
-/* Copies src into *dst (NULL stays NULL); false on ENOMEM. */
-static bool dup_member(char **dst, const char *src)
-{
-    if (!src)
-        return true;
-    *dst = jm_strdup(src);
-    return *dst != NULL;
-}
-
 static int fill(jm_occ *dst, const char *label, const char *esco, const char *isco, const char *onet)
 {
     jm_occ t = { NULL, NULL, NULL, NULL };
-    if (!dup_member(&t.label, label) || !dup_member(&t.esco_uri, esco) ||
-        !dup_member(&t.isco, isco) || !dup_member(&t.onet, onet)) {
+    if (!jm_dup_opt(&t.label, label) || !jm_dup_opt(&t.esco_uri, esco) ||
+        !jm_dup_opt(&t.isco, isco) || !jm_dup_opt(&t.onet, onet)) {
         jm_occ_clear(&t);
         return JM_ENOMEM;
     }
@@ -40,19 +30,6 @@ static int fill(jm_occ *dst, const char *label, const char *esco, const char *is
 int jm_occ_copy(jm_occ *dst, const jm_occ *src)
 {
     return fill(dst, src->label, src->esco_uri, src->isco, src->onet);
-}
-
-bool jm_long_id_valid(const char *id, size_t max_bytes)
-{
-    if (!id)
-        return false;
-    size_t n = strlen(id);
-    if (n == 0 || n > max_bytes || !jm_utf8_valid(id, n))
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)id[i] < 0x20 || id[i] == 0x7F)
-            return false;
-    return true;
 }
 
 static bool is_digit(char c)
@@ -94,18 +71,13 @@ bool jm_onet_valid(const char *s)
     return true;
 }
 
-static bool text_ok(const char *s)
-{
-    return s[0] != '\0' && jm_utf8_valid(s, strlen(s));
-}
-
 const char *jm_occupation_problem(const jm_occupation *o)
 {
     if (!o)
         return "occupation is NULL";
     if (!o->label && !o->esco_uri && !o->isco && !o->onet)
         return "occupation has none of label, esco, isco and onet";
-    if (o->label && !text_ok(o->label))
+    if (o->label && !jm_text_ok(o->label))
         return "label is empty or not UTF-8";
     if (o->esco_uri && !jm_long_id_valid(o->esco_uri, 512))
         return "esco is not a URI of 1..512 bytes without control characters";

@@ -158,34 +158,22 @@ static const jm_profile *or_builtin(const jm_profile *p)
 const jm_need_def *jm_profile_find_need(const jm_profile *p, const char *id)
 {
     p = or_builtin(p);
-    if (!p || !id)
-        return NULL;
-    for (size_t i = 0; i < p->n_needs; i++)
-        if (strcmp(p->needs[i].id, id) == 0)
-            return &p->needs[i];
-    return NULL;
+    long i = p && id ? JM_ID_INDEX(p->needs, p->n_needs, id) : -1;
+    return i >= 0 ? &p->needs[i] : NULL;
 }
 
 const jm_offer_def *jm_profile_find_offer(const jm_profile *p, const char *id)
 {
     p = or_builtin(p);
-    if (!p || !id)
-        return NULL;
-    for (size_t i = 0; i < p->n_offers; i++)
-        if (strcmp(p->offers[i].id, id) == 0)
-            return &p->offers[i];
-    return NULL;
+    long i = p && id ? JM_ID_INDEX(p->offers, p->n_offers, id) : -1;
+    return i >= 0 ? &p->offers[i] : NULL;
 }
 
 const jm_dim_def *jm_profile_find_dim(const jm_profile *p, const char *id)
 {
     p = or_builtin(p);
-    if (!p || !id)
-        return NULL;
-    for (size_t i = 0; i < p->n_dims; i++)
-        if (strcmp(p->dims[i].id, id) == 0)
-            return &p->dims[i];
-    return NULL;
+    long i = p && id ? JM_ID_INDEX(p->dims, p->n_dims, id) : -1;
+    return i >= 0 ? &p->dims[i] : NULL;
 }
 
 int jm_profile_has_support_need(const jm_profile *profile, const char *type)

@@ -129,19 +129,10 @@ static bool read_number(jm_jr *r, const cJSON *obj, const char *key, double lo, 
 static void read_weights(pctx *c, const cJSON *root)
 {
     jm_jr *r = c->r;
-    const cJSON *w = jm_jr_object(r, root, "weights");
-    if (!w)
-        return;
-    const char *allowed[JM_FACTOR_COUNT + 1];
+    const char *names[JM_FACTOR_COUNT];
     for (int f = 0; f < JM_FACTOR_COUNT; f++)
-        allowed[f] = jm_factor_name(f);
-    allowed[JM_FACTOR_COUNT] = NULL;
-
-    size_t m = jm_jr_push_key(r, "weights");
-    jm_jr_check_fields(r, w, allowed);
-    for (int f = 0; f < JM_FACTOR_COUNT; f++)
-        jm_jr_number(r, w, allowed[f], 0.0, WEIGHT_MAX, &c->p->weights[f]);
-    jm_jr_pop(r, m);
+        names[f] = jm_factor_name(f);
+    jm_jr_numbers(r, root, "weights", names, JM_FACTOR_COUNT, 0.0, WEIGHT_MAX, c->p->weights);
 }
 
 /* After the weights: the sum must be above 0; the preference share is
@@ -175,35 +166,43 @@ static void check_weights(pctx *c)
 static void read_named_values(jm_jr *r, const cJSON *t, const jm_th_field *f, double *v,
                               const char *const *names, size_t n)
 {
-    const cJSON *o = jm_jr_object(r, t, f->key);
+    size_t m;
+    const cJSON *o = jm_jr_enter(r, t, f->key, NULL, &m);
     if (!o)
         return;
-    const char *allowed[JM_TRANSPORT_COUNT + 1];
-    for (size_t i = 0; i < n; i++)
-        allowed[i] = names[i];
-    allowed[n] = NULL;
-    size_t m = jm_jr_push_key(r, f->key);
-    jm_jr_check_fields(r, o, allowed);
+    jm_jr_check_names(r, o, names, n);
     for (size_t i = 0; i < n; i++)
         read_number(r, o, names[i], f->lo, f->hi, f->lo_open, &v[i]);
     jm_jr_pop(r, m);
 }
 
+/* Reports "V is more than LIMIT_KEY (LIMIT): WHY" at key when v > limit. */
+static void check_at_most(jm_jr *r, const char *key, double v, const char *limit_key, double limit,
+                          const char *why)
+{
+    if (v > limit) {
+        char a[32], b[32];
+        size_t m = jm_jr_push_key(r, key);
+        jm_jr_error(r, JM_EINVAL, "%s is more than %s (%s): %s", jm_num(a, v), limit_key, jm_num(b, limit),
+                    why);
+        jm_jr_pop(r, m);
+    }
+}
+
 static void read_thresholds(pctx *c, const cJSON *root)
 {
     jm_jr *r = c->r;
-    const cJSON *t = jm_jr_object(r, root, "thresholds");
-    if (!t)
-        return;
     const char *allowed[64];
     size_t k = 0;
     for (size_t i = 0; i < jm_th_field_count && k + 1 < 64; i++)
         allowed[k++] = jm_th_fields[i].key;
     allowed[k] = NULL;
+    size_t m;
+    const cJSON *t = jm_jr_enter(r, root, "thresholds", allowed, &m);
+    if (!t)
+        return;
 
     jm_thresholds *th = &c->p->th;
-    size_t m = jm_jr_push_key(r, "thresholds");
-    jm_jr_check_fields(r, t, allowed);
     for (size_t i = 0; i < jm_th_field_count; i++) {
         const jm_th_field *f = &jm_th_fields[i];
         double *v = (double *)(void *)((char *)th + f->offset);
@@ -224,35 +223,16 @@ static void read_thresholds(pctx *c, const cJSON *root)
 
     /* functional credit must not rise with a larger shortfall, nor fall
      * when a support is in place */
-    char a[32], b[32];
-    if (th->short1_unsupported > th->short1_supported) {
-        size_t mm = jm_jr_push_key(r, "short1_unsupported");
-        jm_jr_error(r, JM_EINVAL, "%s is more than short1_supported (%s): a support in place "
-                    "must not lower the credit", jm_num(a, th->short1_unsupported),
-                    jm_num(b, th->short1_supported));
-        jm_jr_pop(r, mm);
-    }
-    if (th->short2_unsupported > th->short2_supported) {
-        size_t mm = jm_jr_push_key(r, "short2_unsupported");
-        jm_jr_error(r, JM_EINVAL, "%s is more than short2_supported (%s): a support in place "
-                    "must not lower the credit", jm_num(a, th->short2_unsupported),
-                    jm_num(b, th->short2_supported));
-        jm_jr_pop(r, mm);
-    }
-    if (th->short2_supported > th->short1_supported) {
-        size_t mm = jm_jr_push_key(r, "short2_supported");
-        jm_jr_error(r, JM_EINVAL, "%s is more than short1_supported (%s): a two-level shortfall "
-                    "must not score better than a one-level one", jm_num(a, th->short2_supported),
-                    jm_num(b, th->short1_supported));
-        jm_jr_pop(r, mm);
-    }
-    if (th->short2_unsupported > th->short1_unsupported) {
-        size_t mm = jm_jr_push_key(r, "short2_unsupported");
-        jm_jr_error(r, JM_EINVAL, "%s is more than short1_unsupported (%s): a two-level shortfall "
-                    "must not score better than a one-level one",
-                    jm_num(a, th->short2_unsupported), jm_num(b, th->short1_unsupported));
-        jm_jr_pop(r, mm);
-    }
+    static const char *const supported = "a support in place must not lower the credit";
+    static const char *const larger = "a two-level shortfall must not score better than a one-level one";
+    check_at_most(r, "short1_unsupported", th->short1_unsupported, "short1_supported", th->short1_supported,
+                  supported);
+    check_at_most(r, "short2_unsupported", th->short2_unsupported, "short2_supported", th->short2_supported,
+                  supported);
+    check_at_most(r, "short2_supported", th->short2_supported, "short1_supported", th->short1_supported,
+                  larger);
+    check_at_most(r, "short2_unsupported", th->short2_unsupported, "short1_unsupported",
+                  th->short1_unsupported, larger);
     jm_jr_pop(r, m);
 }
 
@@ -263,11 +243,10 @@ static void read_programme(pctx *c, const cJSON *root)
 {
     static const char *const allowed[] = {"competitive_only", "integrated_only", "min_wage", NULL};
     jm_jr *r = c->r;
-    const cJSON *o = jm_jr_object(r, root, "programme_rules");
+    size_t m;
+    const cJSON *o = jm_jr_enter(r, root, "programme_rules", allowed, &m);
     if (!o)
         return;
-    size_t m = jm_jr_push_key(r, "programme_rules");
-    jm_jr_check_fields(r, o, allowed);
     jm_jr_bool(r, o, "competitive_only", &c->p->competitive_only);
     jm_jr_bool(r, o, "integrated_only", &c->p->integrated_only);
     jm_jr_number(r, o, "min_wage", 0.0, 100000.0, &c->p->min_wage);
@@ -277,23 +256,26 @@ static void read_programme(pctx *c, const cJSON *root)
 /* ---------------------------------------------------------------------- */
 /* vocabulary                                                             */
 
-static void offer_clear(jm_offer_def *o)
+static void offer_clear(void *item)
 {
+    jm_offer_def *o = item;
     free(o->id);
     free(o->label);
     memset(o, 0, sizeof *o);
 }
 
-static void need_clear(jm_need_def *n)
+static void need_clear(void *item)
 {
+    jm_need_def *n = item;
     free(n->id);
     free(n->label);
     jm_strv_free(n->met_by, n->n_met_by);
     memset(n, 0, sizeof *n);
 }
 
-static void dim_clear(jm_dim_def *d)
+static void dim_clear(void *item)
 {
+    jm_dim_def *d = item;
     free(d->id);
     free(d->label);
     free(d->need);
@@ -318,123 +300,151 @@ static bool init_src(pctx *c, long **src, size_t *cap, size_t n)
 /* The position of an id in a vocabulary list, or -1. */
 static long find_offer(const jm_profile *p, const char *id)
 {
-    for (size_t i = 0; i < p->n_offers; i++)
-        if (p->offers[i].id && strcmp(p->offers[i].id, id) == 0)
-            return (long)i;
-    return -1;
+    return JM_ID_INDEX(p->offers, p->n_offers, id);
 }
 
 static long find_need(const jm_profile *p, const char *id)
 {
-    for (size_t i = 0; i < p->n_needs; i++)
-        if (p->needs[i].id && strcmp(p->needs[i].id, id) == 0)
-            return (long)i;
-    return -1;
+    return JM_ID_INDEX(p->needs, p->n_needs, id);
 }
 
-static long find_dim(const jm_profile *p, const char *id)
+/* One vocabulary list being read: the profile's items and where each came
+ * from (its index in the document's list, or -1 when inherited). */
+typedef struct vlist {
+    const char *key; /* its name in "vocabulary" */
+    void **items;
+    size_t *n;
+    size_t cap;
+    size_t elem;
+    long **src;
+    size_t *src_cap;
+    void (*clear)(void *item);
+} vlist;
+
+/* Reads one item of a list (an object) at document index idx. */
+typedef void (*vitem_fn)(pctx *c, const cJSON *it, long idx, vlist *l);
+
+static void *vlist_at(const vlist *l, size_t i)
 {
-    for (size_t i = 0; i < p->n_dims; i++)
-        if (p->dims[i].id && strcmp(p->dims[i].id, id) == 0)
-            return (long)i;
-    return -1;
+    return (char *)*l->items + i * l->elem;
 }
 
 /*
- * Where a document item goes: *slot is its index (an existing one to
- * replace in extend mode, or n for a new one).  Returns false (after
- * reporting) for a duplicate within the document.
+ * Stores a read item: in place of the item of the same id (one inherited
+ * from the default, in extend mode) or at the end.  Returns false, leaving
+ * the item to the caller, for an id the document already gave (reported) or
+ * on ENOMEM (c->oom).
  */
-static bool place_item(pctx *c, long found, const long *src, const char *list, const char *id)
+static bool vlist_store(pctx *c, vlist *l, const char *id, long idx, const void *item)
 {
-    if (found >= 0 && src[found] >= 0) {
+    long found = jm_id_index(*l->items, *l->n, l->elem, id);
+    if (found >= 0 && (*l->src)[found] >= 0) {
         size_t m = jm_jr_push_key(c->r, "id");
-        jm_jr_error(c->r, JM_EINVAL, "duplicate id '%s' (also vocabulary.%s[%ld])", id, list,
-                    src[found]);
+        jm_jr_error(c->r, JM_EINVAL, "duplicate id '%s' (also vocabulary.%s[%ld])", id, l->key,
+                    (*l->src)[found]);
         jm_jr_pop(c->r, m);
         return false;
     }
-    return true;
-}
-
-static bool grow_list(pctx *c, void **items, size_t *cap, long **src, size_t *src_cap, size_t n,
-                      size_t elem)
-{
-    size_t cap0 = *cap;
-    if (jm_grow(items, cap, n + 1, elem) != JM_OK ||
-        jm_grow((void **)src, src_cap, n + 1, sizeof **src) != JM_OK) {
-        c->oom = true;
-        return false;
+    size_t slot = found >= 0 ? (size_t)found : *l->n;
+    if (found < 0) {
+        size_t cap0 = l->cap;
+        if (jm_grow(l->items, &l->cap, *l->n + 1, l->elem) != JM_OK ||
+            jm_grow((void **)l->src, l->src_cap, *l->n + 1, sizeof **l->src) != JM_OK) {
+            c->oom = true;
+            return false;
+        }
+        if (l->cap > cap0)
+            memset(vlist_at(l, cap0), 0, (l->cap - cap0) * l->elem);
+        (*l->n)++;
+    } else {
+        l->clear(vlist_at(l, slot));
     }
-    if (*cap > cap0)
-        memset((char *)*items + cap0 * elem, 0, (*cap - cap0) * elem);
+    memcpy(vlist_at(l, slot), item, l->elem);
+    (*l->src)[slot] = idx;
     return true;
 }
 
-static void read_offers(pctx *c, const cJSON *voc, bool extend)
+/* Names a read item (the label defaults to the id) and stores it; when that
+ * fails the item is cleared. */
+static void vlist_add(pctx *c, vlist *l, long idx, const char *id, const char *label, char **id_out,
+                      char **label_out, void *item)
 {
-    static const char *const allowed[] = {"id", "label", "provider", NULL};
-    jm_jr *r = c->r;
-    jm_profile *p = c->p;
-    const cJSON *arr = jm_jr_array(r, voc, "offers");
+    *id_out = jm_strdup(id);
+    *label_out = jm_strdup(label ? label : id);
+    if (!*id_out || !*label_out)
+        c->oom = true;
+    if (c->oom || !vlist_store(c, l, id, idx, item))
+        l->clear(item);
+}
+
+/* The fields and the id of an item; false when the id is missing or not a
+ * term (reported). */
+static bool read_item_id(jm_jr *r, const cJSON *it, const char *const *fields, const char *missing,
+                         const char **id)
+{
+    jm_jr_check_fields(r, it, fields);
+    bool ok = read_term(r, it, "id", id);
+    if (!ok && absent(it, "id"))
+        error_at_key(r, "id", JM_EINVAL, missing);
+    return ok;
+}
+
+typedef struct vlist_ctx {
+    pctx *c;
+    vlist *l;
+    vitem_fn fn;
+} vlist_ctx;
+
+static bool vlist_item(jm_jr *r, const cJSON *it, size_t i, void *ctx)
+{
+    vlist_ctx *x = ctx;
+    x->fn(x->c, it, (long)i, x->l);
+    return !x->c->oom;
+}
+
+/* Reads vocabulary.KEY: it replaces the default's list, or with extend adds
+ * to it. */
+static void read_vlist(pctx *c, const cJSON *voc, bool extend, vlist *l, vitem_fn fn)
+{
+    const cJSON *arr = jm_jr_array(c->r, voc, l->key);
     if (!arr)
         return;
     if (!extend) {
-        for (size_t i = 0; i < p->n_offers; i++)
-            offer_clear(&p->offers[i]);
-        p->n_offers = 0;
+        for (size_t i = 0; i < *l->n; i++)
+            l->clear(vlist_at(l, i));
+        *l->n = 0;
     }
-    size_t cap = p->n_offers;
-    size_t m = jm_jr_push_key(r, "offers");
-    long idx = 0;
-    for (const cJSON *it = arr->child; it && !c->oom; it = it->next, idx++) {
-        size_t mi = jm_jr_push_index(r, (size_t)idx);
-        const char *id = NULL, *label = NULL;
-        int prov = 0;
-        if (!cJSON_IsObject(it)) {
-            jm_jr_error(r, JM_EINVAL, "expected an object, found %s", jm_json_type_name(it));
-            jm_jr_pop(r, mi);
-            continue;
-        }
-        jm_jr_check_fields(r, it, allowed);
-        bool ok = read_term(r, it, "id", &id);
-        if (!ok && absent(it, "id"))
-            error_at_key(r, "id", JM_EINVAL, "missing: every offer needs an id");
-        if (ok && (strcmp(id, JM_OFFER_JOB_COACH) == 0 || strcmp(id, JM_OFFER_AGENCY) == 0)) {
-            size_t mk = jm_jr_push_key(r, "id");
-            jm_jr_error(r, JM_EINVAL,
-                        "'%s' is reserved: met_by names it directly (job_coach = the agency's job "
-                        "coach on site, agency = off-site agency services)", id);
-            jm_jr_pop(r, mk);
-            ok = false;
-        }
-        jm_jr_string(r, it, "label", LABEL_MAX, &label);
-        if (jm_jr_enum(r, it, "provider", jm_profile_provider_names, 3, &prov))
-            prov += JM_PROVIDER_EMPLOYER;
-        else
-            prov = JM_PROVIDER_EMPLOYER;
-        long found = ok ? find_offer(p, id) : -1;
-        if (ok && place_item(c, found, c->offer_src, "offers", id)) {
-            size_t slot = found >= 0 ? (size_t)found : p->n_offers;
-            if (found < 0 && !grow_list(c, (void **)&p->offers, &cap, &c->offer_src,
-                                        &c->offer_cap, p->n_offers, sizeof *p->offers))
-                break;
-            jm_offer_def o = {jm_strdup(id), jm_strdup(label ? label : id), prov};
-            if (!o.id || !o.label) {
-                offer_clear(&o);
-                c->oom = true;
-                break;
-            }
-            if (found >= 0)
-                offer_clear(&p->offers[slot]);
-            else
-                p->n_offers++;
-            p->offers[slot] = o;
-            c->offer_src[slot] = idx;
-        }
-        jm_jr_pop(r, mi);
+    l->cap = *l->n;
+    size_t m = jm_jr_push_key(c->r, l->key);
+    vlist_ctx x = { c, l, fn };
+    jm_jr_each_value(c->r, arr, "an object", vlist_item, &x);
+    jm_jr_pop(c->r, m);
+}
+
+static void read_offer(pctx *c, const cJSON *it, long idx, vlist *l)
+{
+    static const char *const allowed[] = {"id", "label", "provider", NULL};
+    jm_jr *r = c->r;
+    const char *id = NULL, *label = NULL;
+    int prov = 0;
+    bool ok = read_item_id(r, it, allowed, "missing: every offer needs an id", &id);
+    if (ok && (strcmp(id, JM_OFFER_JOB_COACH) == 0 || strcmp(id, JM_OFFER_AGENCY) == 0)) {
+        size_t mk = jm_jr_push_key(r, "id");
+        jm_jr_error(r, JM_EINVAL,
+                    "'%s' is reserved: met_by names it directly (job_coach = the agency's job "
+                    "coach on site, agency = off-site agency services)", id);
+        jm_jr_pop(r, mk);
+        ok = false;
     }
-    jm_jr_pop(r, m);
+    jm_jr_string(r, it, "label", LABEL_MAX, &label);
+    if (jm_jr_enum(r, it, "provider", jm_profile_provider_names, 3, &prov))
+        prov += JM_PROVIDER_EMPLOYER;
+    else
+        prov = JM_PROVIDER_EMPLOYER;
+    if (!ok)
+        return;
+    jm_offer_def o = {NULL, NULL, prov};
+    vlist_add(c, l, idx, id, label, &o.id, &o.label, &o);
 }
 
 /* Is ref something that can meet a need (an offer, job_coach, agency)? */
@@ -445,183 +455,100 @@ static bool meets_ok(const jm_profile *p, const char *ref, bool pseudo_allowed)
     return find_offer(p, ref) >= 0;
 }
 
+typedef struct refs_ctx {
+    pctx *c;
+    bool pseudo_allowed;
+    char ***out;
+    size_t *n_out;
+    bool ok;
+} refs_ctx;
+
+static bool read_ref(jm_jr *r, const cJSON *it, size_t i, void *ctx)
+{
+    refs_ctx *x = ctx;
+    const char *ref = NULL;
+    if (!read_term_value(r, it, &ref)) {
+        x->ok = false;
+    } else if (!meets_ok(x->c->p, ref, x->pseudo_allowed)) {
+        if (x->pseudo_allowed)
+            jm_jr_error(r, JM_EINVAL,
+                        "unknown offer '%s': expected an offer of vocabulary.offers, "
+                        "'job_coach' or 'agency'", ref);
+        else
+            jm_jr_error(r, JM_EINVAL, "unknown offer '%s': expected an offer of "
+                        "vocabulary.offers", ref);
+        x->ok = false;
+    } else if (jm_strv_contains(*x->out, *x->n_out, ref)) {
+        jm_jr_error(r, JM_EINVAL, "'%s' is listed twice", ref);
+        x->ok = false;
+    } else if (jm_strv_push(x->out, x->n_out, ref) != JM_OK) {
+        x->c->oom = true;
+        x->ok = false;
+    }
+    return true;
+}
+
 /* Reads a list of references (met_by / supported_by) at obj.key.  Each must
  * be an offer (or job_coach/agency when pseudo_allowed), listed once. */
 static bool read_refs(pctx *c, const cJSON *obj, const char *key, bool pseudo_allowed,
                       char ***out, size_t *n_out)
 {
-    jm_jr *r = c->r;
-    const cJSON *arr = jm_jr_array(r, obj, key);
-    if (!arr)
+    refs_ctx x = { c, pseudo_allowed, out, n_out, true };
+    if (!jm_jr_each(c->r, obj, key, NULL, read_ref, &x))
         return absent(obj, key);
-    bool ok = true;
-    size_t m = jm_jr_push_key(r, key);
-    size_t j = 0;
-    for (const cJSON *it = arr->child; it; it = it->next, j++) {
-        size_t mj = jm_jr_push_index(r, j);
-        const char *ref = NULL;
-        if (!read_term_value(r, it, &ref)) {
-            ok = false;
-        } else if (!meets_ok(c->p, ref, pseudo_allowed)) {
-            if (pseudo_allowed)
-                jm_jr_error(r, JM_EINVAL,
-                            "unknown offer '%s': expected an offer of vocabulary.offers, "
-                            "'job_coach' or 'agency'", ref);
-            else
-                jm_jr_error(r, JM_EINVAL, "unknown offer '%s': expected an offer of "
-                            "vocabulary.offers", ref);
-            ok = false;
-        } else if (jm_strv_contains(*out, *n_out, ref)) {
-            jm_jr_error(r, JM_EINVAL, "'%s' is listed twice", ref);
-            ok = false;
-        } else if (jm_strv_push(out, n_out, ref) != JM_OK) {
-            c->oom = true;
-            ok = false;
-        }
-        jm_jr_pop(r, mj);
-    }
-    jm_jr_pop(r, m);
-    return ok;
+    return x.ok;
 }
 
-static void read_needs(pctx *c, const cJSON *voc, bool extend)
+static void read_need(pctx *c, const cJSON *it, long idx, vlist *l)
 {
     static const char *const allowed[] = {"id", "label", "met_by", NULL};
     jm_jr *r = c->r;
-    jm_profile *p = c->p;
-    const cJSON *arr = jm_jr_array(r, voc, "support_needs");
-    if (!arr)
-        return;
-    if (!extend) {
-        for (size_t i = 0; i < p->n_needs; i++)
-            need_clear(&p->needs[i]);
-        p->n_needs = 0;
-    }
-    size_t cap = p->n_needs;
-    size_t m = jm_jr_push_key(r, "support_needs");
-    long idx = 0;
-    for (const cJSON *it = arr->child; it && !c->oom; it = it->next, idx++) {
-        size_t mi = jm_jr_push_index(r, (size_t)idx);
-        const char *id = NULL, *label = NULL;
-        if (!cJSON_IsObject(it)) {
-            jm_jr_error(r, JM_EINVAL, "expected an object, found %s", jm_json_type_name(it));
-            jm_jr_pop(r, mi);
-            continue;
-        }
-        jm_jr_check_fields(r, it, allowed);
-        bool ok = read_term(r, it, "id", &id);
-        if (!ok && absent(it, "id"))
-            error_at_key(r, "id", JM_EINVAL, "missing: every support need needs an id");
-        jm_jr_string(r, it, "label", LABEL_MAX, &label);
-        jm_need_def n = {0};
-        if (!read_refs(c, it, "met_by", true, &n.met_by, &n.n_met_by))
-            ok = false;
-        if (ok && n.n_met_by == 0)
-            jm_jr_warn(r, "nothing can meet support need '%s' (met_by is empty): it will always "
-                       "count as unmet", id);
-        long found = ok ? find_need(p, id) : -1;
-        if (ok && place_item(c, found, c->need_src, "support_needs", id) && !c->oom) {
-            size_t slot = found >= 0 ? (size_t)found : p->n_needs;
-            if (found < 0 && !grow_list(c, (void **)&p->needs, &cap, &c->need_src, &c->need_cap,
-                                        p->n_needs, sizeof *p->needs)) {
-                need_clear(&n);
-                break;
-            }
-            n.id = jm_strdup(id);
-            n.label = jm_strdup(label ? label : id);
-            if (!n.id || !n.label) {
-                need_clear(&n);
-                c->oom = true;
-                break;
-            }
-            if (found >= 0)
-                need_clear(&p->needs[slot]);
-            else
-                p->n_needs++;
-            p->needs[slot] = n;
-            c->need_src[slot] = idx;
-        } else {
-            need_clear(&n);
-        }
-        jm_jr_pop(r, mi);
-    }
-    jm_jr_pop(r, m);
+    const char *id = NULL, *label = NULL;
+    bool ok = read_item_id(r, it, allowed, "missing: every support need needs an id", &id);
+    jm_jr_string(r, it, "label", LABEL_MAX, &label);
+    jm_need_def n = {0};
+    if (!read_refs(c, it, "met_by", true, &n.met_by, &n.n_met_by))
+        ok = false;
+    if (ok && n.n_met_by == 0)
+        jm_jr_warn(r, "nothing can meet support need '%s' (met_by is empty): it will always "
+                   "count as unmet", id);
+    if (ok)
+        vlist_add(c, l, idx, id, label, &n.id, &n.label, &n);
+    else
+        need_clear(&n);
 }
 
-static void read_dims(pctx *c, const cJSON *voc, bool extend)
+static void read_dim(pctx *c, const cJSON *it, long idx, vlist *l)
 {
     static const char *const allowed[] = {"id", "label", "supported_by", "need", NULL};
     jm_jr *r = c->r;
-    jm_profile *p = c->p;
-    const cJSON *arr = jm_jr_array(r, voc, "functional_dimensions");
-    if (!arr)
+    const char *id = NULL, *label = NULL, *need = NULL;
+    bool ok = read_item_id(r, it, allowed, "missing: every functional dimension needs an id", &id);
+    jm_jr_string(r, it, "label", LABEL_MAX, &label);
+    jm_dim_def d = {0};
+    if (!read_refs(c, it, "supported_by", false, &d.supported_by, &d.n_supported_by))
+        ok = false;
+    if (read_term(r, it, "need", &need)) {
+        if (find_need(c->p, need) < 0) {
+            size_t mk = jm_jr_push_key(r, "need");
+            jm_jr_error(r, JM_EINVAL, "unknown support-need type '%s': expected a need of "
+                        "vocabulary.support_needs", need);
+            jm_jr_pop(r, mk);
+            ok = false;
+        }
+    } else {
+        if (absent(it, "need"))
+            error_at_key(r, "need", JM_EINVAL,
+                         "missing: the support-need type a shortfall on this dimension becomes");
+        ok = false;
+    }
+    if (!ok) {
+        dim_clear(&d);
         return;
-    if (!extend) {
-        for (size_t i = 0; i < p->n_dims; i++)
-            dim_clear(&p->dims[i]);
-        p->n_dims = 0;
     }
-    size_t cap = p->n_dims;
-    size_t m = jm_jr_push_key(r, "functional_dimensions");
-    long idx = 0;
-    for (const cJSON *it = arr->child; it && !c->oom; it = it->next, idx++) {
-        size_t mi = jm_jr_push_index(r, (size_t)idx);
-        const char *id = NULL, *label = NULL, *need = NULL;
-        if (!cJSON_IsObject(it)) {
-            jm_jr_error(r, JM_EINVAL, "expected an object, found %s", jm_json_type_name(it));
-            jm_jr_pop(r, mi);
-            continue;
-        }
-        jm_jr_check_fields(r, it, allowed);
-        bool ok = read_term(r, it, "id", &id);
-        if (!ok && absent(it, "id"))
-            error_at_key(r, "id", JM_EINVAL, "missing: every functional dimension needs an id");
-        jm_jr_string(r, it, "label", LABEL_MAX, &label);
-        jm_dim_def d = {0};
-        if (!read_refs(c, it, "supported_by", false, &d.supported_by, &d.n_supported_by))
-            ok = false;
-        if (read_term(r, it, "need", &need)) {
-            if (find_need(p, need) < 0) {
-                size_t mk = jm_jr_push_key(r, "need");
-                jm_jr_error(r, JM_EINVAL, "unknown support-need type '%s': expected a need of "
-                            "vocabulary.support_needs", need);
-                jm_jr_pop(r, mk);
-                ok = false;
-            }
-        } else {
-            if (absent(it, "need"))
-                error_at_key(r, "need", JM_EINVAL,
-                             "missing: the support-need type a shortfall on this dimension becomes");
-            ok = false;
-        }
-        long found = ok ? find_dim(p, id) : -1;
-        if (ok && place_item(c, found, c->dim_src, "functional_dimensions", id) && !c->oom) {
-            size_t slot = found >= 0 ? (size_t)found : p->n_dims;
-            if (found < 0 && !grow_list(c, (void **)&p->dims, &cap, &c->dim_src, &c->dim_cap,
-                                        p->n_dims, sizeof *p->dims)) {
-                dim_clear(&d);
-                break;
-            }
-            d.id = jm_strdup(id);
-            d.label = jm_strdup(label ? label : id);
-            d.need = jm_strdup(need);
-            if (!d.id || !d.label || !d.need) {
-                dim_clear(&d);
-                c->oom = true;
-                break;
-            }
-            if (found >= 0)
-                dim_clear(&p->dims[slot]);
-            else
-                p->n_dims++;
-            p->dims[slot] = d;
-            c->dim_src[slot] = idx;
-        } else {
-            dim_clear(&d);
-        }
-        jm_jr_pop(r, mi);
-    }
-    jm_jr_pop(r, m);
+    if (!(d.need = jm_strdup(need)))
+        c->oom = true;
+    vlist_add(c, l, idx, id, label, &d.id, &d.label, &d);
 }
 
 /* Items inherited from the default may refer to offers or needs that a
@@ -702,12 +629,18 @@ static void read_vocabulary(pctx *c, const cJSON *root)
     size_t m = jm_jr_push_key(r, "vocabulary");
     jm_jr_check_fields(r, voc, allowed);
     jm_jr_bool(r, voc, "extend", &extend);
+    vlist offers = { "offers", (void **)&p->offers, &p->n_offers, 0, sizeof *p->offers,
+                     &c->offer_src, &c->offer_cap, offer_clear };
+    vlist needs = { "support_needs", (void **)&p->needs, &p->n_needs, 0, sizeof *p->needs,
+                    &c->need_src, &c->need_cap, need_clear };
+    vlist dims = { "functional_dimensions", (void **)&p->dims, &p->n_dims, 0, sizeof *p->dims,
+                   &c->dim_src, &c->dim_cap, dim_clear };
     /* in this order: needs refer to offers, dimensions to both */
-    read_offers(c, voc, extend);
+    read_vlist(c, voc, extend, &offers, read_offer);
     if (!c->oom)
-        read_needs(c, voc, extend);
+        read_vlist(c, voc, extend, &needs, read_need);
     if (!c->oom)
-        read_dims(c, voc, extend);
+        read_vlist(c, voc, extend, &dims, read_dim);
     jm_jr_pop(r, m);
     if (!c->oom)
         check_inherited(c);
@@ -716,9 +649,53 @@ static void read_vocabulary(pctx *c, const cJSON *root)
 /* ---------------------------------------------------------------------- */
 /* coach                                                                  */
 
-static void read_fading(pctx *c, const cJSON *coach)
+typedef struct fade_ctx {
+    jm_fade_def *f;
+    size_t seen; /* steps read (the elements that are objects) */
+    bool ok;
+} fade_ctx;
+
+static bool read_step(jm_jr *r, const cJSON *it, size_t i, void *ctx)
 {
     static const char *const allowed[] = {"week", "share", NULL};
+    fade_ctx *x = ctx;
+    jm_fade_def *f = x->f;
+    x->seen++;
+    jm_jr_check_fields(r, it, allowed);
+    bool has_week = jm_jr_int(r, it, "week", 1, 520, &f[i].week);
+    bool has_share = jm_jr_number(r, it, "share", 0.0, 1.0, &f[i].share);
+    if (!has_week) {
+        x->ok = false;
+        if (absent(it, "week"))
+            error_at_key(r, "week", JM_EINVAL, "missing: the week this share starts");
+    } else if (i == 0 && f[i].week != 1) {
+        size_t mk = jm_jr_push_key(r, "week");
+        jm_jr_error(r, JM_EINVAL, "the first step must start at week 1, found week %d", f[i].week);
+        jm_jr_pop(r, mk);
+        x->ok = false;
+    } else if (i > 0 && f[i - 1].week > 0 && f[i].week <= f[i - 1].week) {
+        size_t mk = jm_jr_push_key(r, "week");
+        jm_jr_error(r, JM_EINVAL, "weeks must increase: week %d follows week %d", f[i].week, f[i - 1].week);
+        jm_jr_pop(r, mk);
+        x->ok = false;
+    }
+    if (!has_share) {
+        x->ok = false;
+        if (absent(it, "share"))
+            error_at_key(r, "share", JM_EINVAL,
+                         "missing: the share of the starting coach hours from this week");
+    } else if (i > 0 && f[i].share > f[i - 1].share) {
+        char a[32], b[32];
+        size_t mk = jm_jr_push_key(r, "share");
+        jm_jr_warn(r, "the share rises from %s to %s: coach time usually fades", jm_num(a, f[i - 1].share),
+                   jm_num(b, f[i].share));
+        jm_jr_pop(r, mk);
+    }
+    return true;
+}
+
+static void read_fading(pctx *c, const cJSON *coach)
+{
     jm_jr *r = c->r;
     const cJSON *arr = jm_jr_array(r, coach, "fading");
     if (!arr)
@@ -730,63 +707,20 @@ static void read_fading(pctx *c, const cJSON *coach)
         jm_jr_pop(r, m);
         return;
     }
-    jm_fade_def *f = calloc(n, sizeof *f);
-    if (!f) {
+    fade_ctx x = { calloc(n, sizeof *x.f), 0, true };
+    if (!x.f) {
         c->oom = true;
         jm_jr_pop(r, m);
         return;
     }
-    bool ok = true;
-    size_t i = 0;
-    for (const cJSON *it = arr->child; it; it = it->next, i++) {
-        size_t mi = jm_jr_push_index(r, i);
-        if (!cJSON_IsObject(it)) {
-            jm_jr_error(r, JM_EINVAL, "expected an object, found %s", jm_json_type_name(it));
-            ok = false;
-            jm_jr_pop(r, mi);
-            continue;
-        }
-        jm_jr_check_fields(r, it, allowed);
-        bool has_week = jm_jr_int(r, it, "week", 1, 520, &f[i].week);
-        bool has_share = jm_jr_number(r, it, "share", 0.0, 1.0, &f[i].share);
-        if (!has_week) {
-            ok = false;
-            if (absent(it, "week"))
-                error_at_key(r, "week", JM_EINVAL, "missing: the week this share starts");
-        } else if (i == 0 && f[i].week != 1) {
-            size_t mk = jm_jr_push_key(r, "week");
-            jm_jr_error(r, JM_EINVAL, "the first step must start at week 1, found week %d",
-                        f[i].week);
-            jm_jr_pop(r, mk);
-            ok = false;
-        } else if (i > 0 && f[i - 1].week > 0 && f[i].week <= f[i - 1].week) {
-            size_t mk = jm_jr_push_key(r, "week");
-            jm_jr_error(r, JM_EINVAL, "weeks must increase: week %d follows week %d", f[i].week,
-                        f[i - 1].week);
-            jm_jr_pop(r, mk);
-            ok = false;
-        }
-        if (!has_share) {
-            ok = false;
-            if (absent(it, "share"))
-                error_at_key(r, "share", JM_EINVAL,
-                             "missing: the share of the starting coach hours from this week");
-        } else if (i > 0 && f[i].share > f[i - 1].share) {
-            char a[32], b[32];
-            size_t mk = jm_jr_push_key(r, "share");
-            jm_jr_warn(r, "the share rises from %s to %s: coach time usually fades",
-                       jm_num(a, f[i - 1].share), jm_num(b, f[i].share));
-            jm_jr_pop(r, mk);
-        }
-        jm_jr_pop(r, mi);
-    }
+    jm_jr_each_value(r, arr, "an object", read_step, &x);
     jm_jr_pop(r, m);
-    if (!ok) {
-        free(f);
+    if (!x.ok || x.seen != n) {
+        free(x.f);
         return;
     }
     free(c->p->fading);
-    c->p->fading = f;
+    c->p->fading = x.f;
     c->p->n_fading = n;
 }
 
@@ -794,20 +728,12 @@ static void read_coach(pctx *c, const cJSON *root)
 {
     static const char *const allowed[] = {"hours_by_intensity", "fading", NULL};
     jm_jr *r = c->r;
-    const cJSON *coach = jm_jr_object(r, root, "coach");
+    size_t m;
+    const cJSON *coach = jm_jr_enter(r, root, "coach", allowed, &m);
     if (!coach)
         return;
-    size_t m = jm_jr_push_key(r, "coach");
-    jm_jr_check_fields(r, coach, allowed);
-    const cJSON *h = jm_jr_object(r, coach, "hours_by_intensity");
-    if (h) {
-        static const char *const names[] = {"low", "medium", "high", NULL};
-        size_t mh = jm_jr_push_key(r, "hours_by_intensity");
-        jm_jr_check_fields(r, h, names);
-        for (int i = 0; i < 3; i++)
-            jm_jr_number(r, h, names[i], 0.0, 40.0, &c->p->th.coach_hours[i + 1]);
-        jm_jr_pop(r, mh);
-    }
+    jm_jr_numbers(r, coach, "hours_by_intensity", jm_profile_intensity_names, 3, 0.0, 40.0,
+                  &c->p->th.coach_hours[1]);
     read_fading(c, coach);
     jm_jr_pop(r, m);
 }
@@ -945,12 +871,7 @@ int jm_profile_load_file(const char *path, const jm_load_options *opts, jm_diags
     if (!path || !out)
         return jm_fail(JM_EINVAL, "jm_profile_load_file: path or out is NULL");
     jm_load_options o;
-    if (opts)
-        o = *opts;
-    else
-        jm_load_options_init(&o);
-    if (!o.source)
-        o.source = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    jm_jr_file_options(&o, opts, path);
     char *text = NULL;
     size_t len = 0;
     int rc = jm_read_file(path, &text, &len);

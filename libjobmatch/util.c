@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "jobmatch/common.h"
+#include "model.h" /* jm_long_id_valid */
 
 char *jm_strdup(const char *s)
 {
@@ -65,6 +66,18 @@ int jm_grow(void **ptr, size_t *cap, size_t need, size_t elem)
     *ptr = p;
     *cap = ncap;
     return JM_OK;
+}
+
+long jm_id_index(const void *v, size_t n, size_t elem, const char *id)
+{
+    for (size_t i = 0; i < n; i++) {
+        /* the element starts with its id: a pointer to the element, suitably
+         * converted, points to that first member */
+        const char *item_id = *(char *const *)(const void *)((const char *)v + i * elem);
+        if (item_id && strcmp(item_id, id) == 0)
+            return (long)i;
+    }
+    return -1;
 }
 
 int jm_strv_push(char ***v, size_t *n, const char *s)
@@ -217,15 +230,16 @@ const char *jm_num(char out[32], double x)
     return out;
 }
 
-bool jm_utf8_valid(const char *s, size_t n)
+size_t jm_utf8_prefix(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s, *e = p + n;
-    while (p < e) {
-        unsigned c = *p;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = u[i];
         size_t len;
         unsigned min;
         if (c < 0x80) {
-            p++;
+            i++;
             continue;
         } else if ((c & 0xE0) == 0xC0) {
             len = 2; min = 0x80; c &= 0x1F;
@@ -234,31 +248,41 @@ bool jm_utf8_valid(const char *s, size_t n)
         } else if ((c & 0xF8) == 0xF0) {
             len = 4; min = 0x10000; c &= 0x07;
         } else {
-            return false;
+            return i;
         }
-        if ((size_t)(e - p) < len)
-            return false;
-        for (size_t i = 1; i < len; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-            c = (c << 6) | (p[i] & 0x3F);
+        if (n - i < len)
+            return i;
+        for (size_t k = 1; k < len; k++) {
+            if ((u[i + k] & 0xC0) != 0x80)
+                return i;
+            c = (c << 6) | (u[i + k] & 0x3F);
         }
         if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            return false;
-        p += len;
+            return i;
+        i += len;
     }
-    return true;
+    return n;
 }
 
-bool jm_id_valid(const char *id)
+bool jm_utf8_valid(const char *s, size_t n)
+{
+    return jm_utf8_prefix(s, n) == n;
+}
+
+bool jm_long_id_valid(const char *id, size_t max_bytes)
 {
     if (!id)
         return false;
     size_t n = strlen(id);
-    if (n == 0 || n > 256 || !jm_utf8_valid(id, n))
+    if (n == 0 || n > max_bytes || !jm_utf8_valid(id, n))
         return false;
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)id[i] < 0x20 || id[i] == 0x7F)
             return false;
     return true;
+}
+
+bool jm_id_valid(const char *id)
+{
+    return jm_long_id_valid(id, 256);
 }

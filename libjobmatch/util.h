@@ -31,6 +31,11 @@ int jm_strcasecmp(const char *a, const char *b);
  *  JM_OK or JM_ENOMEM (then *ptr and *cap are unchanged). */
 int jm_grow(void **ptr, size_t *cap, size_t need, size_t elem);
 
+/** The index of the element of v (n elements of size elem, each starting
+ *  with its char *id) whose id is id - NULL ids are skipped - or -1. */
+long jm_id_index(const void *v, size_t n, size_t elem, const char *id);
+#define JM_ID_INDEX(v, n, id) jm_id_index((v), (n), sizeof *(v), (id))
+
 /** A vector of owned strings. */
 int jm_strv_push(char ***v, size_t *n, const char *s);
 void jm_strv_free(char **v, size_t n);
@@ -70,6 +75,9 @@ bool jm_id_valid(const char *id);
 
 /** True when s is valid UTF-8. */
 bool jm_utf8_valid(const char *s, size_t n);
+/** Length of the longest valid UTF-8 prefix of s: the offset of the first
+ *  byte that is not part of valid UTF-8, or n. */
+size_t jm_utf8_prefix(const char *s, size_t n);
 
 /** Clamps x to [lo, hi]. */
 static inline double jm_clamp(double x, double lo, double hi)

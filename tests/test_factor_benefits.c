@@ -1,74 +1,44 @@
 /* The benefits factor: limit scores, hours and earnings, goal, firm limits. */
-#include <stdlib.h>
 #include <string.h>
 
-#include "factors/factors.h"
-#include "match_impl.h"
-#include "testutil.h"
-
-static jm_profile *P;
-static jm_candidate *C;
-static jm_job *J;
-static jm_eval EV;
+#include "factor_fixture.h"
 
 static void setup(void)
 {
-    P = jm_profile_alloc_default();
-    ck_assert_ptr_nonnull(P);
-    P->th.benefits_falloff = 0.5;
-    C = jm_candidate_alloc("c1");
-    J = jm_job_alloc("j1");
-    ck_assert_ptr_nonnull(C);
-    ck_assert_ptr_nonnull(J);
-    memset(&EV, 0, sizeof EV);
-    EV.c = C;
-    EV.j = J;
-    EV.p = P;
-    EV.m = jm_match_alloc("c1", "j1", P);
-    ck_assert_ptr_nonnull(EV.m);
-}
-
-static void teardown(void)
-{
-    jm_match_clear(EV.m);
-    free(EV.m);
-    jm_candidate_free(C);
-    jm_job_free(J);
-    jm_profile_destroy(P);
+    fx_setup();
+    FX_P->th.benefits_falloff = 0.5;
 }
 
 static const jm_factor_entry *entry(void)
 {
-    const jm_factor_entry *e = &EV.m->factors[JM_FACTOR_BENEFITS];
-    ck_assert(e->reported);
-    return e;
+    return fx_entry(JM_FACTOR_BENEFITS);
 }
 
 /* Candidate hours with an ideal; job hours range; wage. */
 static void pair(double ideal, double jmin, double jmax, double wage)
 {
-    C->hours_min = ideal;
-    C->hours_ideal = ideal;
-    C->hours_max = ideal;
-    J->hours_min = jmin;
-    J->hours_max = jmax;
-    J->wage = wage;
+    FX_C->hours_min = ideal;
+    FX_C->hours_ideal = ideal;
+    FX_C->hours_max = ideal;
+    FX_J->hours_min = jmin;
+    FX_J->hours_max = jmax;
+    FX_J->wage = wage;
 }
 
 static void benefits(double max_hours, double max_earn, int period, int goal, bool firm)
 {
-    C->benefits.set = true;
-    C->benefits.max_hours = max_hours;
-    C->benefits.max_earnings = max_earn;
-    C->benefits.period = period;
-    C->benefits.goal = goal;
-    C->benefits.firm = firm;
+    FX_C->benefits.set = true;
+    FX_C->benefits.max_hours = max_hours;
+    FX_C->benefits.max_earnings = max_earn;
+    FX_C->benefits.period = period;
+    FX_C->benefits.goal = goal;
+    FX_C->benefits.firm = firm;
 }
 
 static bool has_note(const char *needle)
 {
-    for (size_t i = 0; i < EV.m->n_notes; i++)
-        if (strstr(EV.m->notes[i], needle))
+    for (size_t i = 0; i < FX_EV.m->n_notes; i++)
+        if (strstr(FX_EV.m->notes[i], needle))
             return true;
     return false;
 }
@@ -93,20 +63,20 @@ END_TEST
 START_TEST(nodata_without_constraint)
 {
     pair(20, 16, 22.5, 12.10);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     ck_assert(!entry()->has_data);
     ck_assert_str_eq(entry()->detail, "no benefits constraint stated");
-    ck_assert_uint_eq(EV.m->n_notes, 0);
+    ck_assert_uint_eq(FX_EV.m->n_notes, 0);
 }
 END_TEST
 
 START_TEST(nodata_without_hours_and_wage)
 {
     benefits(16, 183, JM_PERIOD_WEEK, JM_GOAL_STAY, true);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     ck_assert(!entry()->has_data);
     ck_assert_str_eq(entry()->detail, "the job's hours and wage are unknown");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
@@ -114,7 +84,7 @@ START_TEST(nodata_earnings_limit_without_wage)
 {
     pair(20, 16, 22.5, NAN);
     benefits(NAN, 183, JM_PERIOD_WEEK, JM_GOAL_STAY, true);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     ck_assert(!entry()->has_data);
     ck_assert_str_eq(entry()->detail, "the job's wage is unknown");
 }
@@ -124,7 +94,7 @@ START_TEST(nodata_without_limits)
 {
     pair(20, 16, 22.5, 12);
     benefits(NAN, NAN, JM_PERIOD_WEEK, JM_GOAL_STAY, true);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     ck_assert(!entry()->has_data);
 }
 END_TEST
@@ -133,33 +103,31 @@ START_TEST(within_limits)
 {
     pair(12, 10, 20, 12.10);
     benefits(16, 183, JM_PERIOD_WEEK, JM_GOAL_STAY, true);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     ck_assert(entry()->has_data);
     TU_NEAR(entry()->score, 1.0);
     ck_assert_str_eq(entry()->detail, "about 12 h/week, within the limit of 16 h/week; earnings "
                                       "about 145.2 per week, within the limit of 183");
-    ck_assert_uint_eq(EV.m->n_notes, 0);
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_notes, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
 START_TEST(hours_over_firm_limit_excludes)
 {
     /* ideal 25 clamped to the job's 16..22.5 -> 22.5 h/week */
-    C->hours_min = 20;
-    C->hours_ideal = 25;
-    C->hours_max = 30;
-    J->hours_min = 16;
-    J->hours_max = 22.5;
+    FX_C->hours_min = 20;
+    FX_C->hours_ideal = 25;
+    FX_C->hours_max = 30;
+    FX_J->hours_min = 16;
+    FX_J->hours_max = 22.5;
     benefits(16, NAN, JM_PERIOD_WEEK, JM_GOAL_STAY, true);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     TU_NEAR(entry()->score, 0.1875);
     ck_assert(entry()->excluded);
-    ck_assert_uint_eq(EV.m->n_exclusions, 1);
-    ck_assert_str_eq(EV.m->exclusions[0].factor, "benefits");
-    ck_assert_str_eq(EV.m->exclusions[0].reason, "about 22.5 h/week, over the benefit limit of 16");
-    ck_assert_str_eq(EV.m->exclusions[0].lift,
-                     "feasible at 16 h/week or fewer, or after benefits counselling");
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 1);
+    fx_check_exclusion(0, "benefits", "about 22.5 h/week, over the benefit limit of 16",
+                       "feasible at 16 h/week or fewer, or after benefits counselling");
     ck_assert(has_note("refer to benefits counselling"));
 }
 END_TEST
@@ -168,12 +136,12 @@ START_TEST(hours_over_soft_limit_notes_only)
 {
     pair(20, 16, 22.5, NAN);
     benefits(16, NAN, JM_PERIOD_WEEK, JM_GOAL_UNDECIDED, false);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     TU_NEAR(entry()->score, 0.5);
     ck_assert(!entry()->excluded);
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
-    ck_assert_uint_eq(EV.m->n_notes, 1);
-    ck_assert_str_eq(EV.m->notes[0], "hours over the benefit limit: refer to benefits counselling");
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_notes, 1);
+    ck_assert_str_eq(FX_EV.m->notes[0], "hours over the benefit limit: refer to benefits counselling");
 }
 END_TEST
 
@@ -182,11 +150,11 @@ START_TEST(weekly_earnings)
     /* 20 h x 12.10 = 242 per week against 183: 0 at 274.5 */
     pair(20, 16, 22.5, 12.10);
     benefits(NAN, 183, JM_PERIOD_WEEK, JM_GOAL_STAY, false);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     TU_NEAR(entry()->score, (274.5 - 242.0) / 91.5);
     ck_assert_str_eq(entry()->detail, "earnings about 242 per week, over the limit of 183");
     ck_assert(has_note("refer to benefits counselling"));
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
@@ -194,13 +162,12 @@ START_TEST(firm_earnings_lift_names_the_hours)
 {
     pair(20, 16, 22.5, 12.10);
     benefits(NAN, 183, JM_PERIOD_WEEK, JM_GOAL_STAY, true);
-    jm_factor_benefits(&EV);
-    ck_assert_uint_eq(EV.m->n_exclusions, 1);
-    ck_assert_str_eq(EV.m->exclusions[0].reason,
-                     "earnings about 242 per week, over the benefit limit of 183");
-    /* 183 / 12.10 = 15.1239... rounded down */
-    ck_assert_str_eq(EV.m->exclusions[0].lift,
-                     "feasible at 15.12 h/week or fewer at this wage, or after benefits counselling");
+    jm_factor_benefits(&FX_EV);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 1);
+    /* the lift: 183 / 12.10 = 15.1239... rounded down */
+    fx_check_exclusion(0, NULL, "earnings about 242 per week, over the benefit limit of 183",
+                       "feasible at 15.12 h/week or fewer at this wage, "
+                       "or after benefits counselling");
 }
 END_TEST
 
@@ -209,18 +176,16 @@ START_TEST(monthly_earnings)
     /* 16 h x 10 = 160 per week = 693.33 per month */
     pair(16, 10, 20, 10);
     benefits(NAN, 700, JM_PERIOD_MONTH, JM_GOAL_STAY, true);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     TU_NEAR(entry()->score, 1.0);
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
-    jm_match_clear(EV.m);
-    free(EV.m);
-    EV.m = jm_match_alloc("c1", "j1", P);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
+    fx_new_match();
 
-    C->benefits.max_earnings = 600; /* 0 at 900 */
-    jm_factor_benefits(&EV);
+    FX_C->benefits.max_earnings = 600; /* 0 at 900 */
+    jm_factor_benefits(&FX_EV);
     TU_NEAR(entry()->score, (900.0 - 160.0 * 52.0 / 12.0) / 300.0);
     ck_assert_str_eq(entry()->detail, "earnings about 693.33 per month, over the limit of 600");
-    ck_assert_uint_eq(EV.m->n_exclusions, 1);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 1);
 }
 END_TEST
 
@@ -229,11 +194,11 @@ START_TEST(score_is_the_lower_of_both)
     /* hours 20 vs 16: 0.5; earnings 200 vs 150: (225 - 200) / 75 */
     pair(20, 16, 22.5, 10);
     benefits(16, 150, JM_PERIOD_WEEK, JM_GOAL_STAY, true);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     TU_NEAR(entry()->score, 1.0 / 3.0);
-    ck_assert_uint_eq(EV.m->n_exclusions, 2);
-    ck_assert_uint_eq(EV.m->n_notes, 1);
-    ck_assert_str_eq(EV.m->notes[0],
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 2);
+    ck_assert_uint_eq(FX_EV.m->n_notes, 1);
+    ck_assert_str_eq(FX_EV.m->notes[0],
                      "hours and earnings over the benefit limits: refer to benefits counselling");
 }
 END_TEST
@@ -242,11 +207,11 @@ START_TEST(goal_exit_scores_one)
 {
     pair(20, 16, 22.5, 12.10);
     benefits(16, 183, JM_PERIOD_WEEK, JM_GOAL_EXIT, true);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     TU_NEAR(entry()->score, 1.0);
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
-    ck_assert_uint_eq(EV.m->n_notes, 1);
-    ck_assert_str_eq(EV.m->notes[0],
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_notes, 1);
+    ck_assert_str_eq(FX_EV.m->notes[0],
                      "above the benefit limits: refer to benefits counselling before accepting");
 }
 END_TEST
@@ -255,19 +220,19 @@ START_TEST(goal_exit_within_limits_no_note)
 {
     pair(10, 8, 12, 10);
     benefits(16, 183, JM_PERIOD_WEEK, JM_GOAL_EXIT, false);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     TU_NEAR(entry()->score, 1.0);
-    ck_assert_uint_eq(EV.m->n_notes, 0);
+    ck_assert_uint_eq(FX_EV.m->n_notes, 0);
 }
 END_TEST
 
 START_TEST(job_minimum_when_person_has_no_hours)
 {
     /* No hours preference: the job's minimum (18) is what would be worked. */
-    J->hours_min = 18;
-    J->hours_max = 30;
+    FX_J->hours_min = 18;
+    FX_J->hours_max = 30;
     benefits(16, NAN, JM_PERIOD_WEEK, JM_GOAL_STAY, false);
-    jm_factor_benefits(&EV);
+    jm_factor_benefits(&FX_EV);
     ck_assert(entry()->has_data);
     TU_NEAR(entry()->score, 0.75); /* 0 at 24 */
 }
@@ -276,8 +241,7 @@ END_TEST
 static Suite *suite(void)
 {
     Suite *s = suite_create("factor_benefits");
-    TCase *t = tcase_create("benefits");
-    tcase_add_checked_fixture(t, setup, teardown);
+    TCase *t = fx_tcase(s, "benefits", setup, fx_teardown);
     tcase_add_test(t, limit_score_formula);
     tcase_add_test(t, nodata_without_constraint);
     tcase_add_test(t, nodata_without_hours_and_wage);
@@ -293,7 +257,6 @@ static Suite *suite(void)
     tcase_add_test(t, goal_exit_scores_one);
     tcase_add_test(t, goal_exit_within_limits_no_note);
     tcase_add_test(t, job_minimum_when_person_has_no_hours);
-    suite_add_tcase(s, t);
     return s;
 }
 

@@ -3,20 +3,12 @@
 #include <string.h>
 
 #include "engine_impl.h"
-#include "factors/factors.h"
-#include "match_impl.h"
-#include "testutil.h"
-
-static jm_profile *P;
-static jm_candidate *C;
-static jm_job *J;
-static jm_eval EV;
+#include "factor_fixture.h"
 
 static void setup(void)
 {
-    P = jm_profile_alloc_default();
-    ck_assert_ptr_nonnull(P);
-    jm_thresholds *th = &P->th;
+    fx_setup();
+    jm_thresholds *th = &FX_P->th;
     th->commute_full_share = 0.5;
     th->detour_factor = 1.3;
     for (int m = 0; m < JM_TRANSPORT_COUNT; m++) {
@@ -27,44 +19,16 @@ static void setup(void)
     th->overhead_min[JM_TRANSPORT_WALK] = 0.0;
     th->speed_kmh[JM_TRANSPORT_PUBLIC] = 18.0;
     th->overhead_min[JM_TRANSPORT_PUBLIC] = 10.0;
-    C = jm_candidate_alloc("c1");
-    J = jm_job_alloc("j1");
-    ck_assert_ptr_nonnull(C);
-    ck_assert_ptr_nonnull(J);
-    memset(&EV, 0, sizeof EV);
-    EV.c = C;
-    EV.j = J;
-    EV.p = P;
-    EV.m = jm_match_alloc("c1", "j1", P);
-    ck_assert_ptr_nonnull(EV.m);
-}
-
-static void teardown(void)
-{
-    jm_match_clear(EV.m);
-    free(EV.m);
-    jm_candidate_free(C);
-    jm_job_free(J);
-    jm_profile_destroy(P);
-}
-
-static const jm_factor_entry *run(void)
-{
-    jm_factor_commute(&EV);
-    ck_assert_int_eq(EV.error, 0);
-    const jm_factor_entry *e = &EV.m->factors[JM_FACTOR_COMMUTE];
-    ck_assert(e->reported);
-    return e;
 }
 
 /* 0.05 degrees of latitude apart: 5.56 km; by public transport
  * 5.5598 x 1.3 / 18 x 60 + 10 = 34.09 min, on foot 96.37 min. */
 static void places(void)
 {
-    C->lat = 51.5;
-    C->lon = -0.1;
-    J->lat = 51.55;
-    J->lon = -0.1;
+    FX_C->lat = 51.5;
+    FX_C->lon = -0.1;
+    FX_J->lat = 51.55;
+    FX_J->lon = -0.1;
 }
 
 #define PT_MIN 34.09226738393076
@@ -113,22 +77,22 @@ END_TEST
 START_TEST(estimated_fastest_mode)
 {
     places();
-    C->transport = bit(JM_TRANSPORT_PUBLIC) | bit(JM_TRANSPORT_WALK);
-    C->max_commute = 45;
-    const jm_factor_entry *e = run();
+    FX_C->transport = bit(JM_TRANSPORT_PUBLIC) | bit(JM_TRANSPORT_WALK);
+    FX_C->max_commute = 45;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_COMMUTE);
     ck_assert(e->has_data);
     TU_NEAR(e->score, (45 - PT_MIN) / 22.5);
     ck_assert_str_eq(e->detail,
                      "about 35 min by public transport (estimated from 5.6 km); maximum 45");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
 START_TEST(modes_assumed)
 {
     places();
-    C->max_commute = 45;
-    const jm_factor_entry *e = run();
+    FX_C->max_commute = 45;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_COMMUTE);
     TU_NEAR(e->score, (45 - PT_MIN) / 22.5);
     ck_assert_str_eq(e->detail, "about 35 min by public transport (estimated from 5.6 km); modes "
                                 "not stated, public transport or walking assumed; maximum 45");
@@ -138,51 +102,48 @@ END_TEST
 START_TEST(beyond_maximum_excludes)
 {
     places();
-    C->transport = bit(JM_TRANSPORT_PUBLIC);
-    C->max_commute = 30;
-    const jm_factor_entry *e = run();
+    FX_C->transport = bit(JM_TRANSPORT_PUBLIC);
+    FX_C->max_commute = 30;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_COMMUTE);
     TU_NEAR(e->score, 0.0);
     ck_assert(e->excluded);
-    ck_assert_uint_eq(EV.m->n_exclusions, 1);
-    ck_assert_str_eq(EV.m->exclusions[0].factor, "commute");
-    ck_assert_str_eq(EV.m->exclusions[0].reason, "about 35 min by public transport; maximum 30");
-    ck_assert_str_eq(EV.m->exclusions[0].lift,
-                     "feasible with travel training or help with travel to work, or if the "
-                     "person accepts a longer commute");
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 1);
+    fx_check_exclusion(0, "commute", "about 35 min by public transport; maximum 30",
+                       "feasible with travel training or help with travel to work, or if the "
+                       "person accepts a longer commute");
 }
 END_TEST
 
 START_TEST(no_public_transport_at_job)
 {
     places();
-    C->transport = bit(JM_TRANSPORT_PUBLIC) | bit(JM_TRANSPORT_WALK);
-    C->max_commute = 120;
-    J->public_transport = JM_NO;
-    const jm_factor_entry *e = run();
+    FX_C->transport = bit(JM_TRANSPORT_PUBLIC) | bit(JM_TRANSPORT_WALK);
+    FX_C->max_commute = 120;
+    FX_J->public_transport = JM_NO;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_COMMUTE);
     TU_NEAR(e->score, (120 - KM * 1.3 / 4.5 * 60) / 60.0);
     ck_assert_str_eq(e->detail, "about 97 min on foot (estimated from 5.6 km); no public "
                                 "transport to the job; maximum 120");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
 START_TEST(only_mode_unavailable)
 {
     places();
-    C->transport = bit(JM_TRANSPORT_PUBLIC);
-    C->max_commute = 45;
-    J->public_transport = JM_NO;
-    const jm_factor_entry *e = run();
+    FX_C->transport = bit(JM_TRANSPORT_PUBLIC);
+    FX_C->max_commute = 45;
+    FX_J->public_transport = JM_NO;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_COMMUTE);
     ck_assert(e->has_data);
     TU_NEAR(e->score, 0.0);
     ck_assert(e->excluded);
-    ck_assert_str_eq(EV.m->exclusions[0].reason,
-                     "no public transport to the job, the person's only way of travelling");
-    ck_assert_str_eq(EV.m->exclusions[0].lift,
-                     "feasible with help with travel to work (a lift or funded transport) or "
-                     "travel training for another way of travelling");
-    ck_assert_uint_eq(EV.m->n_notes, 1);
-    ck_assert_str_eq(EV.m->notes[0],
+    fx_check_exclusion(0, NULL,
+                       "no public transport to the job, the person's only way of travelling",
+                       "feasible with help with travel to work (a lift or funded transport) or "
+                       "travel training for another way of travelling");
+    ck_assert_uint_eq(FX_EV.m->n_notes, 1);
+    ck_assert_str_eq(FX_EV.m->notes[0],
                      "no public transport to the job: consider help with travel to work");
 }
 END_TEST
@@ -190,12 +151,12 @@ END_TEST
 START_TEST(no_maximum_is_nodata)
 {
     places();
-    C->transport = bit(JM_TRANSPORT_PUBLIC);
-    const jm_factor_entry *e = run();
+    FX_C->transport = bit(JM_TRANSPORT_PUBLIC);
+    const jm_factor_entry *e = fx_run(JM_FACTOR_COMMUTE);
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "about 35 min by public transport (estimated from 5.6 km); no "
                                 "maximum commute stated");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
@@ -228,18 +189,18 @@ START_TEST(travel_time_source)
     struct jm_engine eng;
     memset(&eng, 0, sizeof eng);
     eng.travel = car_only;
-    EV.engine = &eng;
-    C->transport = bit(JM_TRANSPORT_CAR) | bit(JM_TRANSPORT_WALK);
-    C->max_commute = 45;
+    FX_EV.engine = &eng;
+    FX_C->transport = bit(JM_TRANSPORT_CAR) | bit(JM_TRANSPORT_WALK);
+    FX_C->max_commute = 45;
     /* no coordinates: the source alone answers */
     calls = 0;
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_COMMUTE);
     ck_assert_int_eq(calls, 2);
     TU_NEAR(e->score, 1.0);
     ck_assert_str_eq(e->detail, "about 20 min by car; maximum 45");
     /* with coordinates the walk is estimated, the car time still comes from the source */
     places();
-    e = run();
+    e = fx_run(JM_FACTOR_COMMUTE);
     TU_NEAR(e->score, 1.0);
     ck_assert_str_eq(e->detail, "about 20 min by car; maximum 45");
 }
@@ -250,64 +211,64 @@ START_TEST(travel_time_source_fails)
     struct jm_engine eng;
     memset(&eng, 0, sizeof eng);
     eng.travel = failing;
-    EV.engine = &eng;
+    FX_EV.engine = &eng;
     places();
-    C->max_commute = 45;
-    jm_factor_commute(&EV);
-    ck_assert_int_eq(EV.error, JM_ECALLBACK);
-    ck_assert(!EV.m->factors[JM_FACTOR_COMMUTE].reported);
+    FX_C->max_commute = 45;
+    jm_factor_commute(&FX_EV);
+    ck_assert_int_eq(FX_EV.error, JM_ECALLBACK);
+    ck_assert(!FX_EV.m->factors[JM_FACTOR_COMMUTE].reported);
     ck_assert(strstr(jm_last_error(), "travel-time source failed") != NULL);
 }
 END_TEST
 
 START_TEST(areas)
 {
-    C->area = jm_strdup("Tower Hamlets");
-    J->area = jm_strdup("tower hamlets");
-    const jm_factor_entry *e = run();
+    FX_C->area = jm_strdup("Tower Hamlets");
+    FX_J->area = jm_strdup("tower hamlets");
+    const jm_factor_entry *e = fx_run(JM_FACTOR_COMMUTE);
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "same area; no maximum commute stated");
-    C->max_commute = 45;
-    e = run();
+    FX_C->max_commute = 45;
+    e = fx_run(JM_FACTOR_COMMUTE);
     ck_assert(e->has_data);
     TU_NEAR(e->score, 1.0);
     ck_assert_str_eq(e->detail, "same area; maximum 45 min");
-    free(J->area);
-    J->area = jm_strdup("Hackney");
-    e = run();
+    free(FX_J->area);
+    FX_J->area = jm_strdup("Hackney");
+    e = fx_run(JM_FACTOR_COMMUTE);
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "travel time unknown (no coordinates on both sides)");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
 START_TEST(nodata)
 {
-    C->max_commute = 45;
-    const jm_factor_entry *e = run();
+    FX_C->max_commute = 45;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_COMMUTE);
     ck_assert(!e->has_data);
     ck_assert(isnan(e->score));
     ck_assert_str_eq(e->detail, "neither the person's location nor the job's is known");
-    C->lat = 51.5;
-    C->lon = -0.1;
-    e = run();
+    FX_C->lat = 51.5;
+    FX_C->lon = -0.1;
+    e = fx_run(JM_FACTOR_COMMUTE);
     ck_assert_str_eq(e->detail, "the job's location is unknown");
-    C->lat = C->lon = NAN;
-    J->lat = 51.5;
-    J->lon = -0.1;
-    e = run();
+    FX_C->lat = FX_C->lon = NAN;
+    FX_J->lat = 51.5;
+    FX_J->lon = -0.1;
+    e = fx_run(JM_FACTOR_COMMUTE);
     ck_assert_str_eq(e->detail, "the person's location is unknown");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
 START_TEST(unusable_mode_skipped)
 {
     places();
-    P->th.speed_kmh[JM_TRANSPORT_PUBLIC] = 0.0;
-    C->transport = bit(JM_TRANSPORT_PUBLIC) | bit(JM_TRANSPORT_CYCLE);
-    C->max_commute = 60;
-    const jm_factor_entry *e = run();
+    FX_P->th.speed_kmh[JM_TRANSPORT_PUBLIC] = 0.0;
+    FX_C->transport = bit(JM_TRANSPORT_PUBLIC) | bit(JM_TRANSPORT_CYCLE);
+    FX_C->max_commute = 60;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_COMMUTE);
     /* cycle: 5.5598 x 1.3 / 30 x 60 + 5 = 19.46 min */
     TU_NEAR(e->score, 1.0);
     ck_assert_str_eq(e->detail, "about 20 min by bike (estimated from 5.6 km); maximum 60");
@@ -317,13 +278,11 @@ END_TEST
 static Suite *suite(void)
 {
     Suite *s = suite_create("factor_commute");
-    TCase *t = tcase_create("formula");
+    TCase *t = fx_tcase(s, "formula", NULL, NULL);
     tcase_add_test(t, haversine);
     tcase_add_test(t, travel_minutes);
     tcase_add_test(t, commute_score);
-    suite_add_tcase(s, t);
-    t = tcase_create("factor");
-    tcase_add_checked_fixture(t, setup, teardown);
+    t = fx_tcase(s, "factor", setup, fx_teardown);
     tcase_add_test(t, estimated_fastest_mode);
     tcase_add_test(t, modes_assumed);
     tcase_add_test(t, beyond_maximum_excludes);
@@ -335,7 +294,6 @@ static Suite *suite(void)
     tcase_add_test(t, areas);
     tcase_add_test(t, nodata);
     tcase_add_test(t, unusable_mode_skipped);
-    suite_add_tcase(s, t);
     return s;
 }
 

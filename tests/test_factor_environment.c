@@ -1,61 +1,22 @@
 /* The environment factor: per-dimension scores, importance weights, "must" limits. */
-#include <stdlib.h>
-#include <string.h>
-
-#include "factors/factors.h"
-#include "match_impl.h"
-#include "testutil.h"
-
-static jm_profile *P;
-static jm_candidate *C;
-static jm_job *J;
-static jm_eval EV;
+#include "factor_fixture.h"
 
 static void setup(void)
 {
-    P = jm_profile_alloc_default();
-    ck_assert_ptr_nonnull(P);
-    P->th.env_excess_span = 3.0;
-    P->th.importance_weight[0] = 0.0;
-    P->th.importance_weight[JM_IMPORTANCE_LOW] = 1.0;
-    P->th.importance_weight[JM_IMPORTANCE_MEDIUM] = 2.0;
-    P->th.importance_weight[JM_IMPORTANCE_HIGH] = 3.0;
-    P->th.importance_weight[JM_IMPORTANCE_MUST] = 3.0;
-    C = jm_candidate_alloc("c1");
-    J = jm_job_alloc("j1");
-    ck_assert_ptr_nonnull(C);
-    ck_assert_ptr_nonnull(J);
-    memset(&EV, 0, sizeof EV);
-    EV.c = C;
-    EV.j = J;
-    EV.p = P;
-    EV.m = jm_match_alloc("c1", "j1", P);
-    ck_assert_ptr_nonnull(EV.m);
-}
-
-static void teardown(void)
-{
-    jm_match_clear(EV.m);
-    free(EV.m);
-    jm_candidate_free(C);
-    jm_job_free(J);
-    jm_profile_destroy(P);
-}
-
-static const jm_factor_entry *run(void)
-{
-    jm_factor_environment(&EV);
-    ck_assert_int_eq(EV.error, 0);
-    const jm_factor_entry *e = &EV.m->factors[JM_FACTOR_ENVIRONMENT];
-    ck_assert(e->reported);
-    return e;
+    fx_setup();
+    FX_P->th.env_excess_span = 3.0;
+    FX_P->th.importance_weight[0] = 0.0;
+    FX_P->th.importance_weight[JM_IMPORTANCE_LOW] = 1.0;
+    FX_P->th.importance_weight[JM_IMPORTANCE_MEDIUM] = 2.0;
+    FX_P->th.importance_weight[JM_IMPORTANCE_HIGH] = 3.0;
+    FX_P->th.importance_weight[JM_IMPORTANCE_MUST] = 3.0;
 }
 
 static void tol(int dim, double min, double max, int importance)
 {
-    C->env[dim].min = min;
-    C->env[dim].max = max;
-    C->env[dim].importance = importance;
+    FX_C->env[dim].min = min;
+    FX_C->env[dim].max = max;
+    FX_C->env[dim].importance = importance;
 }
 
 START_TEST(dimension_formula)
@@ -85,50 +46,46 @@ START_TEST(weighted_mean_and_must)
     tol(JM_ENV_NOISE, NAN, 2, JM_IMPORTANCE_HIGH);
     tol(JM_ENV_PUBLIC_CONTACT, NAN, 1, JM_IMPORTANCE_MUST);
     tol(JM_ENV_ROUTINE, 3, NAN, JM_IMPORTANCE_MEDIUM);
-    J->env[JM_ENV_NOISE] = 2;
-    J->env[JM_ENV_PUBLIC_CONTACT] = 3;
-    J->env[JM_ENV_ROUTINE] = 4;
-    J->env[JM_ENV_PACE] = 4; /* the person gave no tolerance: not rated */
-    const jm_factor_entry *e = run();
+    FX_J->env[JM_ENV_NOISE] = 2;
+    FX_J->env[JM_ENV_PUBLIC_CONTACT] = 3;
+    FX_J->env[JM_ENV_ROUTINE] = 4;
+    FX_J->env[JM_ENV_PACE] = 4; /* the person gave no tolerance: not rated */
+    const jm_factor_entry *e = fx_run(JM_FACTOR_ENVIRONMENT);
     ck_assert(e->has_data);
     /* (3 x 1 + 3 x 1/3 + 2 x 1) / 8 */
     TU_NEAR(e->score, 0.75);
     ck_assert_str_eq(e->detail, "outside tolerance on 1 of 3 rated dimensions: public contact 3 "
                                 "(limit 1)");
     ck_assert(e->excluded);
-    ck_assert_uint_eq(EV.m->n_exclusions, 1);
-    ck_assert_str_eq(EV.m->exclusions[0].factor, "environment");
-    ck_assert_str_eq(EV.m->exclusions[0].reason,
-                     "public contact 3 exceeds the person's limit of 1 (a must)");
-    ck_assert_str_eq(EV.m->exclusions[0].lift,
-                     "feasible if the job can be restructured to keep public contact at or "
-                     "below 1");
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 1);
+    fx_check_exclusion(0, "environment",
+                       "public contact 3 exceeds the person's limit of 1 (a must)",
+                       "feasible if the job can be restructured to keep public contact at or "
+                       "below 1");
 }
 END_TEST
 
 START_TEST(must_minimum)
 {
     tol(JM_ENV_ROUTINE, 3, NAN, JM_IMPORTANCE_MUST);
-    J->env[JM_ENV_ROUTINE] = 1;
-    const jm_factor_entry *e = run();
+    FX_J->env[JM_ENV_ROUTINE] = 1;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_ENVIRONMENT);
     TU_NEAR(e->score, 1.0 / 3.0);
     ck_assert_str_eq(e->detail,
                      "outside tolerance on 1 of 1 rated dimension: routine 1 (minimum 3)");
-    ck_assert_str_eq(EV.m->exclusions[0].reason,
-                     "routine 1 is below the person's minimum of 3 (a must)");
-    ck_assert_str_eq(EV.m->exclusions[0].lift,
-                     "feasible if the job can be restructured to bring routine to at least 3");
+    fx_check_exclusion(0, NULL, "routine 1 is below the person's minimum of 3 (a must)",
+                       "feasible if the job can be restructured to bring routine to at least 3");
 }
 END_TEST
 
 START_TEST(not_must_never_excludes)
 {
     tol(JM_ENV_NOISE, 0, 0, JM_IMPORTANCE_HIGH);
-    J->env[JM_ENV_NOISE] = 4;
-    const jm_factor_entry *e = run();
+    FX_J->env[JM_ENV_NOISE] = 4;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_ENVIRONMENT);
     TU_NEAR(e->score, 0.0);
     ck_assert(!e->excluded);
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
@@ -136,12 +93,12 @@ START_TEST(all_within)
 {
     tol(JM_ENV_NOISE, NAN, 2, JM_IMPORTANCE_LOW);
     tol(JM_ENV_OUTDOOR, 0, 4, JM_IMPORTANCE_MUST);
-    J->env[JM_ENV_NOISE] = 1;
-    J->env[JM_ENV_OUTDOOR] = 4;
-    const jm_factor_entry *e = run();
+    FX_J->env[JM_ENV_NOISE] = 1;
+    FX_J->env[JM_ENV_OUTDOOR] = 4;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_ENVIRONMENT);
     TU_NEAR(e->score, 1.0);
     ck_assert_str_eq(e->detail, "within the person's tolerance on all 2 rated dimensions");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
@@ -153,10 +110,10 @@ START_TEST(worst_listed_first)
     tol(JM_ENV_PACE, NAN, 2, JM_IMPORTANCE_LOW);        /* 4: 1/3 */
     tol(JM_ENV_TEAMWORK, NAN, 4, JM_IMPORTANCE_LOW);    /* 4: 1 */
     for (int d = 0; d < JM_ENV_COUNT; d++)
-        J->env[d] = 4;
-    J->env[JM_ENV_OUTDOOR] = 3;
-    J->env[JM_ENV_TEMPERATURE] = 3;
-    const jm_factor_entry *e = run();
+        FX_J->env[d] = 4;
+    FX_J->env[JM_ENV_OUTDOOR] = 3;
+    FX_J->env[JM_ENV_TEMPERATURE] = 3;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_ENVIRONMENT);
     TU_NEAR(e->score, (2.0 / 3.0 + 0 + 1.0 / 3.0 + 1.0 / 3.0 + 1) / 5.0);
     ck_assert_str_eq(e->detail, "outside tolerance on 4 of 5 rated dimensions: outdoor work 3 "
                                 "(limit 0), temperature 3 (limit 1), pace 4 (limit 2) and 1 more");
@@ -166,45 +123,43 @@ END_TEST
 START_TEST(zero_weights_fall_back_to_plain_mean)
 {
     for (int i = 0; i < 5; i++)
-        P->th.importance_weight[i] = 0.0;
+        FX_P->th.importance_weight[i] = 0.0;
     tol(JM_ENV_NOISE, NAN, 1, JM_IMPORTANCE_LOW);
     tol(JM_ENV_PACE, NAN, 4, JM_IMPORTANCE_HIGH);
-    J->env[JM_ENV_NOISE] = 4;
-    J->env[JM_ENV_PACE] = 4;
-    const jm_factor_entry *e = run();
+    FX_J->env[JM_ENV_NOISE] = 4;
+    FX_J->env[JM_ENV_PACE] = 4;
+    const jm_factor_entry *e = fx_run(JM_FACTOR_ENVIRONMENT);
     TU_NEAR(e->score, 0.5);
 }
 END_TEST
 
 START_TEST(nodata)
 {
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_ENVIRONMENT);
     ck_assert(!e->has_data);
     ck_assert(isnan(e->score));
     ck_assert_str_eq(e->detail,
                      "neither the person's tolerances nor the job's environment are known");
-    J->env[JM_ENV_NOISE] = 3;
-    e = run();
+    FX_J->env[JM_ENV_NOISE] = 3;
+    e = fx_run(JM_FACTOR_ENVIRONMENT);
     ck_assert_str_eq(e->detail, "the person gave no environment tolerances");
     tol(JM_ENV_PACE, NAN, 1, JM_IMPORTANCE_MUST);
-    e = run();
+    e = fx_run(JM_FACTOR_ENVIRONMENT);
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "no environment dimension is known on both sides");
-    J->env[JM_ENV_NOISE] = NAN;
-    e = run();
+    FX_J->env[JM_ENV_NOISE] = NAN;
+    e = fx_run(JM_FACTOR_ENVIRONMENT);
     ck_assert_str_eq(e->detail, "the job's environment is unknown");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
 static Suite *suite(void)
 {
     Suite *s = suite_create("factor_environment");
-    TCase *t = tcase_create("formula");
+    TCase *t = fx_tcase(s, "formula", NULL, NULL);
     tcase_add_test(t, dimension_formula);
-    suite_add_tcase(s, t);
-    t = tcase_create("factor");
-    tcase_add_checked_fixture(t, setup, teardown);
+    t = fx_tcase(s, "factor", setup, fx_teardown);
     tcase_add_test(t, weighted_mean_and_must);
     tcase_add_test(t, must_minimum);
     tcase_add_test(t, not_must_never_excludes);
@@ -212,7 +167,6 @@ static Suite *suite(void)
     tcase_add_test(t, worst_listed_first);
     tcase_add_test(t, zero_weights_fall_back_to_plain_mean);
     tcase_add_test(t, nodata);
-    suite_add_tcase(s, t);
     return s;
 }
 

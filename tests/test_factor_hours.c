@@ -1,64 +1,27 @@
 /* The hours factor: the score curve, expected hours, firm limits, missing data. */
-#include <stdlib.h>
 #include <string.h>
 
-#include "factors/factors.h"
-#include "match_impl.h"
-#include "testutil.h"
-
-static jm_profile *P;
-static jm_candidate *C;
-static jm_job *J;
-static jm_eval EV;
+#include "factor_fixture.h"
 
 static void setup(void)
 {
-    P = jm_profile_alloc_default();
-    ck_assert_ptr_nonnull(P);
-    P->th.hours_inside_min = 0.8;
-    P->th.hours_falloff = 10.0;
-    C = jm_candidate_alloc("c1");
-    J = jm_job_alloc("j1");
-    ck_assert_ptr_nonnull(C);
-    ck_assert_ptr_nonnull(J);
-    memset(&EV, 0, sizeof EV);
-    EV.c = C;
-    EV.j = J;
-    EV.p = P;
-    EV.m = jm_match_alloc("c1", "j1", P);
-    ck_assert_ptr_nonnull(EV.m);
-}
-
-static void teardown(void)
-{
-    jm_match_clear(EV.m);
-    free(EV.m);
-    jm_candidate_free(C);
-    jm_job_free(J);
-    jm_profile_destroy(P);
-}
-
-static const jm_factor_entry *run(void)
-{
-    jm_factor_hours(&EV);
-    ck_assert_int_eq(EV.error, 0);
-    const jm_factor_entry *e = &EV.m->factors[JM_FACTOR_HOURS];
-    ck_assert(e->reported);
-    return e;
+    fx_setup();
+    FX_P->th.hours_inside_min = 0.8;
+    FX_P->th.hours_falloff = 10.0;
 }
 
 static void person(double min, double ideal, double max, bool firm)
 {
-    C->hours_min = min;
-    C->hours_ideal = ideal;
-    C->hours_max = max;
-    C->hours_firm = firm;
+    FX_C->hours_min = min;
+    FX_C->hours_ideal = ideal;
+    FX_C->hours_max = max;
+    FX_C->hours_firm = firm;
 }
 
 static void job(double min, double max)
 {
-    J->hours_min = min;
-    J->hours_max = max;
+    FX_J->hours_min = min;
+    FX_J->hours_max = max;
 }
 
 START_TEST(score_curve)
@@ -91,40 +54,40 @@ END_TEST
 
 START_TEST(expected_hours)
 {
-    ck_assert(isnan(jm_hours_expected(C, J)));
+    ck_assert(isnan(jm_hours_expected(FX_C, FX_J)));
     person(12, 16, 20, false);
-    ck_assert(isnan(jm_hours_expected(C, J)));
+    ck_assert(isnan(jm_hours_expected(FX_C, FX_J)));
     job(20, 30);
-    TU_NEAR(jm_hours_expected(C, J), 20);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 20);
     job(10, 14);
-    TU_NEAR(jm_hours_expected(C, J), 14);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 14);
     job(10, 40);
-    TU_NEAR(jm_hours_expected(C, J), 16);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 16);
     /* a job bound left out equals the other: a job of 30 hours */
     job(30, NAN);
-    TU_NEAR(jm_hours_expected(C, J), 30);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 30);
     job(NAN, 14);
-    TU_NEAR(jm_hours_expected(C, J), 14);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 14);
     /* missing ideal: the midpoint; with an open maximum, the minimum */
     person(10, NAN, 30, false);
     job(0, 40);
-    TU_NEAR(jm_hours_expected(C, J), 20);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 20);
     person(NAN, NAN, 25, false); /* min 0 */
-    TU_NEAR(jm_hours_expected(C, J), 12.5);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 12.5);
     person(0, NAN, 25, false);   /* as the JSON reader stores {"max": 25} */
-    TU_NEAR(jm_hours_expected(C, J), 12.5);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 12.5);
     person(35, NAN, NAN, false);
-    TU_NEAR(jm_hours_expected(C, J), 35);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 35);
     person(35, NAN, 168, false); /* as the JSON reader stores {"min": 35} */
-    TU_NEAR(jm_hours_expected(C, J), 35);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 35);
     /* no preference at all */
     person(NAN, NAN, NAN, false);
-    ck_assert(isnan(jm_hours_expected(C, J)));
+    ck_assert(isnan(jm_hours_expected(FX_C, FX_J)));
     person(0, NAN, 168, false);
-    ck_assert(isnan(jm_hours_expected(C, J)));
+    ck_assert(isnan(jm_hours_expected(FX_C, FX_J)));
     /* an ideal alone is a preference */
     person(NAN, 20, NAN, false);
-    TU_NEAR(jm_hours_expected(C, J), 20);
+    TU_NEAR(jm_hours_expected(FX_C, FX_J), 20);
 }
 END_TEST
 
@@ -132,11 +95,11 @@ START_TEST(inside_the_job_range)
 {
     person(12, 16, 20, false);
     job(16, 22.5);
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_HOURS);
     ck_assert(e->has_data);
     TU_NEAR(e->score, 1.0);
     ck_assert_str_eq(e->detail, "job offers 16-22.5 h/week; person prefers 16 (12-20)");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
@@ -144,11 +107,11 @@ START_TEST(beyond_the_range_not_firm)
 {
     person(12, 16, 20, false);
     job(22, 30);
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_HOURS);
     TU_NEAR(e->score, 0.64);
     ck_assert_str_eq(e->detail,
                      "job offers 22-30 h/week; person prefers 16 (12-20); about 22 h/week here");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
     ck_assert(!e->excluded);
 }
 END_TEST
@@ -157,16 +120,14 @@ START_TEST(firm_maximum_excludes)
 {
     person(12, 16, 20, true);
     job(30, 35);
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_HOURS);
     ck_assert(e->has_data);
     TU_NEAR(e->score, 0.0);
     ck_assert(e->excluded);
-    ck_assert_uint_eq(EV.m->n_exclusions, 1);
-    ck_assert_str_eq(EV.m->exclusions[0].factor, "hours");
-    ck_assert_str_eq(EV.m->exclusions[0].reason, "job needs at least 30 h/week; firm maximum 20");
-    ck_assert_str_eq(EV.m->exclusions[0].lift,
-                     "feasible if the employer agrees to 20 h/week or fewer "
-                     "(job carving / reduced hours)");
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 1);
+    fx_check_exclusion(0, "hours", "job needs at least 30 h/week; firm maximum 20",
+                       "feasible if the employer agrees to 20 h/week or fewer "
+                       "(job carving / reduced hours)");
     ck_assert(strstr(e->detail, "(12-20, firm)") != NULL);
 }
 END_TEST
@@ -175,12 +136,12 @@ START_TEST(firm_minimum_excludes)
 {
     person(16, 20, 24, true);
     job(8, 10);
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_HOURS);
     TU_NEAR(e->score, 0.8 * (1 - 6.0 / 10.0));
-    ck_assert_uint_eq(EV.m->n_exclusions, 1);
-    ck_assert_str_eq(EV.m->exclusions[0].reason, "job offers at most 10 h/week; firm minimum 16");
-    ck_assert_str_eq(EV.m->exclusions[0].lift,
-                     "feasible if the employer can offer 16 h/week or more (extra hours or shifts)");
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 1);
+    fx_check_exclusion(0, NULL, "job offers at most 10 h/week; firm minimum 16",
+                       "feasible if the employer can offer 16 h/week or more "
+                       "(extra hours or shifts)");
 }
 END_TEST
 
@@ -189,9 +150,9 @@ START_TEST(firm_edges_are_inside)
     /* the job's minimum equal to the firm maximum is feasible */
     person(12, 16, 20, true);
     job(20, 25);
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_HOURS);
     TU_NEAR(e->score, 0.8);
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
@@ -201,9 +162,9 @@ START_TEST(unstated_job_bound_never_excludes)
      * but only a stated minimum can exclude */
     person(12, 16, 20, true);
     job(NAN, 25);
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_HOURS);
     TU_NEAR(e->score, 0.4);
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
     ck_assert_str_eq(e->detail,
                      "job offers 25 h/week; person prefers 16 (12-20, firm); about 25 h/week here");
 }
@@ -214,20 +175,20 @@ START_TEST(partial_person)
     /* only a maximum (min 0): ideal = the midpoint 10 */
     person(0, NAN, 20, false);
     job(12, 15);
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_HOURS);
     TU_NEAR(e->score, 1.0 - 0.2 * 2.0 / 10.0);
     ck_assert_str_eq(e->detail,
                      "job offers 12-15 h/week; person prefers at most 20; about 12 h/week here");
     /* only a minimum (max open): ideal = the minimum, more hours stay inside */
     person(30, NAN, 168, false);
     job(37.5, 37.5);
-    e = run();
+    e = fx_run(JM_FACTOR_HOURS);
     TU_NEAR(e->score, 1.0 - 0.2 * 7.5 / 138.0);
     ck_assert_str_eq(e->detail,
                      "job offers 37.5 h/week; person prefers at least 30; about 37.5 h/week here");
     /* an ideal alone */
     person(NAN, 20, NAN, false);
-    e = run();
+    e = fx_run(JM_FACTOR_HOURS);
     ck_assert_str_eq(e->detail, "job offers 37.5 h/week; person prefers 20; about 37.5 h/week here");
 }
 END_TEST
@@ -236,7 +197,7 @@ START_TEST(one_sided_job)
 {
     person(12, 16, 20, false);
     job(30, NAN);
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_HOURS);
     TU_NEAR(e->score, 0.0);
     ck_assert_str_eq(e->detail, "job offers 30 h/week; person prefers 16 (12-20); about 30 h/week here");
 }
@@ -244,24 +205,24 @@ END_TEST
 
 START_TEST(nodata)
 {
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_HOURS);
     ck_assert(!e->has_data);
     ck_assert(isnan(e->score));
     ck_assert_str_eq(e->detail, "neither the person's hours nor the job's are known");
 
     person(12, 16, 20, true);
-    e = run();
+    e = fx_run(JM_FACTOR_HOURS);
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "the job's hours are unknown");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 
     person(NAN, NAN, NAN, false);
     job(10, 20);
-    e = run();
+    e = fx_run(JM_FACTOR_HOURS);
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "the person stated no hours preference");
     person(0, NAN, 168, true); /* open on both sides: no preference */
-    e = run();
+    e = fx_run(JM_FACTOR_HOURS);
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "the person stated no hours preference");
 }
@@ -270,11 +231,9 @@ END_TEST
 static Suite *suite(void)
 {
     Suite *s = suite_create("factor_hours");
-    TCase *t = tcase_create("formula");
+    TCase *t = fx_tcase(s, "formula", NULL, NULL);
     tcase_add_test(t, score_curve);
-    suite_add_tcase(s, t);
-    t = tcase_create("factor");
-    tcase_add_checked_fixture(t, setup, teardown);
+    t = fx_tcase(s, "factor", setup, fx_teardown);
     tcase_add_test(t, expected_hours);
     tcase_add_test(t, inside_the_job_range);
     tcase_add_test(t, beyond_the_range_not_firm);
@@ -285,7 +244,6 @@ static Suite *suite(void)
     tcase_add_test(t, partial_person);
     tcase_add_test(t, one_sided_job);
     tcase_add_test(t, nodata);
-    suite_add_tcase(s, t);
     return s;
 }
 

@@ -1,48 +1,12 @@
 /* The interests factor: Pearson correlation, hexagon fallback, missing data. */
-#include <stdlib.h>
 #include <string.h>
 
-#include "factors/factors.h"
-#include "match_impl.h"
-#include "testutil.h"
-
-static jm_profile *P;
-static jm_candidate *C;
-static jm_job *J;
-static jm_eval EV;
-
-static void setup(void)
-{
-    P = jm_profile_alloc_default();
-    ck_assert_ptr_nonnull(P);
-    C = jm_candidate_alloc("c1");
-    J = jm_job_alloc("j1");
-    ck_assert_ptr_nonnull(C);
-    ck_assert_ptr_nonnull(J);
-    memset(&EV, 0, sizeof EV);
-    EV.c = C;
-    EV.j = J;
-    EV.p = P;
-    EV.m = jm_match_alloc("c1", "j1", P);
-    ck_assert_ptr_nonnull(EV.m);
-}
-
-static void teardown(void)
-{
-    jm_match_clear(EV.m);
-    free(EV.m);
-    jm_candidate_free(C);
-    jm_job_free(J);
-    jm_profile_destroy(P);
-}
+#include "factor_fixture.h"
 
 static const jm_factor_entry *run(void)
 {
-    jm_factor_interests(&EV);
-    ck_assert_int_eq(EV.error, 0);
-    const jm_factor_entry *e = &EV.m->factors[JM_FACTOR_INTERESTS];
-    ck_assert(e->reported);
-    ck_assert_uint_eq(EV.m->n_exclusions, 0); /* never a hard factor */
+    const jm_factor_entry *e = fx_run(JM_FACTOR_INTERESTS);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0); /* never a hard factor */
     return e;
 }
 
@@ -95,14 +59,14 @@ END_TEST
 
 START_TEST(profiles_correlate)
 {
-    scores(&C->interests, 5.0, 2.0, 1.5, 4.0, 1.5, 4.5);
-    scores(&J->interests, 5.5, 2.0, 1.0, 2.5, 1.5, 4.5);
+    scores(&FX_C->interests, 5.0, 2.0, 1.5, 4.0, 1.5, 4.5);
+    scores(&FX_J->interests, 5.5, 2.0, 1.0, 2.5, 1.5, 4.5);
     const jm_factor_entry *e = run();
     ck_assert(e->has_data);
     TU_NEAR_EPS(e->score, 0.9611666939251466, 1e-12);
     ck_assert_str_eq(e->detail, "interest profiles correlate (r = 0.92)");
     /* opposite profiles score 0 */
-    scores(&J->interests, 2.0, 5.0, 5.5, 3.0, 5.5, 2.5);
+    scores(&FX_J->interests, 2.0, 5.0, 5.5, 3.0, 5.5, 2.5);
     e = run();
     TU_NEAR(e->score, 0.0);
 }
@@ -110,19 +74,19 @@ END_TEST
 
 START_TEST(codes_on_the_hexagon)
 {
-    code(&C->interests, "SEC");
-    code(&J->interests, "RCI");
+    code(&FX_C->interests, "SEC");
+    code(&FX_J->interests, "RCI");
     const jm_factor_entry *e = run();
     ck_assert(e->has_data);
     TU_NEAR(e->score, 0.0);
     ck_assert_str_eq(e->detail, "person's leading interest S (social), job's R (realistic): 3 "
                                 "steps apart on the RIASEC hexagon");
-    code(&J->interests, "E");
+    code(&FX_J->interests, "E");
     e = run();
     TU_NEAR(e->score, 2.0 / 3.0);
     ck_assert_str_eq(e->detail, "person's leading interest S (social), job's E (enterprising): 1 "
                                 "step apart on the RIASEC hexagon");
-    code(&J->interests, "SA");
+    code(&FX_J->interests, "SA");
     e = run();
     TU_NEAR(e->score, 1.0);
     ck_assert_str_eq(e->detail, "same leading interest: S (social)");
@@ -132,14 +96,14 @@ END_TEST
 START_TEST(scores_against_a_code)
 {
     /* the person's highest score is R; the job's code is C */
-    scores(&C->interests, 5.0, 2.0, 1.5, 4.0, 1.5, 4.5);
-    code(&J->interests, "C");
+    scores(&FX_C->interests, 5.0, 2.0, 1.5, 4.0, 1.5, 4.5);
+    code(&FX_J->interests, "C");
     const jm_factor_entry *e = run();
     TU_NEAR(e->score, 2.0 / 3.0);
     ck_assert_str_eq(e->detail, "person's leading interest R (realistic), job's C "
                                 "(conventional): 1 step apart on the RIASEC hexagon");
     /* a stated code wins over the scores' highest */
-    code(&C->interests, "S");
+    code(&FX_C->interests, "S");
     e = run();
     TU_NEAR(e->score, 1.0 / 3.0); /* S to C: 2 steps */
 }
@@ -147,12 +111,12 @@ END_TEST
 
 START_TEST(flat_profile_falls_back)
 {
-    scores(&C->interests, 4, 4, 4, 4, 4, 4);
-    scores(&J->interests, 5.5, 2.0, 1.0, 2.5, 1.5, 4.5);
+    scores(&FX_C->interests, 4, 4, 4, 4, 4, 4);
+    scores(&FX_J->interests, 5.5, 2.0, 1.0, 2.5, 1.5, 4.5);
     const jm_factor_entry *e = run();
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "no interest code can be told on the person's side");
-    code(&C->interests, "A");
+    code(&FX_C->interests, "A");
     e = run();
     ck_assert(e->has_data);
     TU_NEAR(e->score, 1.0 / 3.0); /* A to R: 2 steps */
@@ -161,8 +125,8 @@ END_TEST
 
 START_TEST(tie_takes_riasec_order)
 {
-    scores(&C->interests, 3, 6, 2, 6, 1, 1); /* I and S tie: I */
-    code(&J->interests, "I");
+    scores(&FX_C->interests, 3, 6, 2, 6, 1, 1); /* I and S tie: I */
+    code(&FX_J->interests, "I");
     const jm_factor_entry *e = run();
     TU_NEAR(e->score, 1.0);
 }
@@ -174,11 +138,11 @@ START_TEST(nodata)
     ck_assert(!e->has_data);
     ck_assert(isnan(e->score));
     ck_assert_str_eq(e->detail, "neither the person's interests nor the job's are known");
-    code(&C->interests, "S");
+    code(&FX_C->interests, "S");
     e = run();
     ck_assert_str_eq(e->detail, "the job's interest profile is unknown");
-    C->interests.code[0] = '\0';
-    scores(&J->interests, 5.5, 2.0, 1.0, 2.5, 1.5, 4.5);
+    FX_C->interests.code[0] = '\0';
+    scores(&FX_J->interests, 5.5, 2.0, 1.0, 2.5, 1.5, 4.5);
     e = run();
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "the person's interests are unknown");
@@ -188,19 +152,16 @@ END_TEST
 static Suite *suite(void)
 {
     Suite *s = suite_create("factor_interests");
-    TCase *t = tcase_create("formula");
+    TCase *t = fx_tcase(s, "formula", NULL, NULL);
     tcase_add_test(t, correlation);
     tcase_add_test(t, hexagon);
-    suite_add_tcase(s, t);
-    t = tcase_create("factor");
-    tcase_add_checked_fixture(t, setup, teardown);
+    t = fx_tcase(s, "factor", fx_setup, fx_teardown);
     tcase_add_test(t, profiles_correlate);
     tcase_add_test(t, codes_on_the_hexagon);
     tcase_add_test(t, scores_against_a_code);
     tcase_add_test(t, flat_profile_falls_back);
     tcase_add_test(t, tie_takes_riasec_order);
     tcase_add_test(t, nodata);
-    suite_add_tcase(s, t);
     return s;
 }
 

@@ -2,50 +2,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "factors/factors.h"
-#include "match_impl.h"
-#include "testutil.h"
-
-static jm_profile *P;
-static jm_candidate *C;
-static jm_job *J;
-static jm_eval EV;
+#include "factor_fixture.h"
 
 static void setup(void)
 {
-    P = jm_profile_alloc_default();
-    ck_assert_ptr_nonnull(P);
-    P->th.avoid_similarity = 1.0;
-    P->th.history_liked = 0.8;
-    P->th.history_disliked = 0.5;
-    C = jm_candidate_alloc("c1");
-    J = jm_job_alloc("j1");
-    ck_assert_ptr_nonnull(C);
-    ck_assert_ptr_nonnull(J);
-    memset(&EV, 0, sizeof EV);
-    EV.c = C;
-    EV.j = J;
-    EV.p = P;
-    EV.m = jm_match_alloc("c1", "j1", P);
-    ck_assert_ptr_nonnull(EV.m);
-}
-
-static void teardown(void)
-{
-    jm_match_clear(EV.m);
-    free(EV.m);
-    jm_candidate_free(C);
-    jm_job_free(J);
-    jm_profile_destroy(P);
-}
-
-static const jm_factor_entry *run(void)
-{
-    jm_factor_job_type(&EV);
-    ck_assert_int_eq(EV.error, 0);
-    const jm_factor_entry *e = &EV.m->factors[JM_FACTOR_JOB_TYPE];
-    ck_assert(e->reported);
-    return e;
+    fx_setup();
+    FX_P->th.avoid_similarity = 1.0;
+    FX_P->th.history_liked = 0.8;
+    FX_P->th.history_disliked = 0.5;
 }
 
 /* An occupation with owned members (NULL = unknown). */
@@ -69,25 +33,25 @@ static double sim(jm_occ a, jm_occ b)
 
 static void want(const char *label, const char *isco, double weight)
 {
-    C->wanted = realloc(C->wanted, (C->n_wanted + 1) * sizeof *C->wanted);
-    ck_assert_ptr_nonnull(C->wanted);
-    C->wanted[C->n_wanted].occ = occ(label, isco, NULL, NULL);
-    C->wanted[C->n_wanted].weight = weight;
-    C->n_wanted++;
+    FX_C->wanted = realloc(FX_C->wanted, (FX_C->n_wanted + 1) * sizeof *FX_C->wanted);
+    ck_assert_ptr_nonnull(FX_C->wanted);
+    FX_C->wanted[FX_C->n_wanted].occ = occ(label, isco, NULL, NULL);
+    FX_C->wanted[FX_C->n_wanted].weight = weight;
+    FX_C->n_wanted++;
 }
 
 static void avoid(const char *label, const char *isco)
 {
-    C->avoided = realloc(C->avoided, (C->n_avoided + 1) * sizeof *C->avoided);
-    ck_assert_ptr_nonnull(C->avoided);
-    C->avoided[C->n_avoided++] = occ(label, isco, NULL, NULL);
+    FX_C->avoided = realloc(FX_C->avoided, (FX_C->n_avoided + 1) * sizeof *FX_C->avoided);
+    ck_assert_ptr_nonnull(FX_C->avoided);
+    FX_C->avoided[FX_C->n_avoided++] = occ(label, isco, NULL, NULL);
 }
 
 static void history(const char *label, const char *isco, int liked)
 {
-    C->history = realloc(C->history, (C->n_history + 1) * sizeof *C->history);
-    ck_assert_ptr_nonnull(C->history);
-    jm_history *h = &C->history[C->n_history++];
+    FX_C->history = realloc(FX_C->history, (FX_C->n_history + 1) * sizeof *FX_C->history);
+    ck_assert_ptr_nonnull(FX_C->history);
+    jm_history *h = &FX_C->history[FX_C->n_history++];
     memset(h, 0, sizeof *h);
     h->occ = occ(label, isco, NULL, NULL);
     h->months = 6;
@@ -97,8 +61,8 @@ static void history(const char *label, const char *isco, int liked)
 
 static void job_occ(const char *label, const char *isco)
 {
-    jm_occ_clear(&J->occ);
-    J->occ = occ(label, isco, NULL, NULL);
+    jm_occ_clear(&FX_J->occ);
+    FX_J->occ = occ(label, isco, NULL, NULL);
 }
 
 START_TEST(similarity_exact)
@@ -155,11 +119,11 @@ START_TEST(wanted_exact)
 {
     want("hospital porter", "9329", 1.0);
     job_occ("porter", "9329");
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_JOB_TYPE);
     ck_assert(e->has_data);
     TU_NEAR(e->score, 1.0);
     ck_assert_str_eq(e->detail, "matches wanted job type: hospital porter (similarity 1)");
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
@@ -168,13 +132,13 @@ START_TEST(wanted_weight_and_partial)
     want("kitchen porter", "9412", 0.6);
     want("dishwasher", "9411", 1.0);
     job_occ("kitchen porter", "9412");
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_JOB_TYPE);
     /* max(0.6 x 1, 1 x 0.5) */
     TU_NEAR(e->score, 0.6);
     ck_assert_str_eq(e->detail, "matches wanted job type: kitchen porter (similarity 1, weight 0.6)");
 
     job_occ("food preparation helper", "9411.3");
-    e = run();
+    e = fx_run(JM_FACTOR_JOB_TYPE);
     /* max(0.6 x 0.5, 1 x 0.75) */
     TU_NEAR(e->score, 0.75);
     ck_assert_str_eq(e->detail,
@@ -189,7 +153,7 @@ START_TEST(not_wanted)
     want("baker", "7512", 1.0);
     want("librarian", "2622", 1.0);
     job_occ("bus driver", "8331");
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_JOB_TYPE);
     ck_assert(e->has_data);
     TU_NEAR(e->score, 0.0);
     ck_assert_str_eq(e->detail,
@@ -201,13 +165,13 @@ START_TEST(liked_history)
 {
     history("kitchen porter", "9412", JM_YES);
     job_occ(NULL, "9412");
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_JOB_TYPE);
     TU_NEAR(e->score, 0.8);
     ck_assert_str_eq(e->detail,
                      "matches a past job the person liked: kitchen porter (similarity 1, weight 0.8)");
     /* a wanted type counts over weaker history evidence */
     want("dishwasher", "9412", 1.0);
-    e = run();
+    e = fx_run(JM_FACTOR_JOB_TYPE);
     TU_NEAR(e->score, 1.0);
 }
 END_TEST
@@ -217,19 +181,19 @@ START_TEST(disliked_history)
     want("cook", "5120", 1.0);
     history("kitchen porter", "9412", JM_NO);
     job_occ("cook", "5120");
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_JOB_TYPE);
     TU_NEAR(e->score, 1.0); /* not like the disliked job */
 
     job_occ("dishwasher", "9412.1"); /* 0.75 to the disliked job */
-    e = run();
+    e = fx_run(JM_FACTOR_JOB_TYPE);
     TU_NEAR(e->score, 0.0);
     ck_assert_str_eq(e->detail, "not among the wanted job types (cook); resembles a past job "
                                 "the person disliked: kitchen porter");
 
-    jm_occ_clear(&C->wanted[0].occ);
-    C->wanted[0].occ = occ("kitchen hand", "9412", NULL, NULL);
+    jm_occ_clear(&FX_C->wanted[0].occ);
+    FX_C->wanted[0].occ = occ("kitchen hand", "9412", NULL, NULL);
     job_occ("kitchen hand", "9412");
-    e = run();
+    e = fx_run(JM_FACTOR_JOB_TYPE);
     TU_NEAR(e->score, 0.5); /* 1 x history_disliked */
 }
 END_TEST
@@ -238,14 +202,14 @@ START_TEST(disliked_only)
 {
     history("kitchen porter", "9412", JM_NO);
     job_occ("dishwasher", "9412");
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_JOB_TYPE);
     ck_assert(e->has_data);
     TU_NEAR(e->score, 0.25);
     ck_assert_str_eq(e->detail, "no wanted job types; resembles a past job the person "
                                 "disliked: kitchen porter");
     /* unlike the disliked job: nothing is known */
     job_occ("gardener", "6113");
-    e = run();
+    e = fx_run(JM_FACTOR_JOB_TYPE);
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "no wanted job types, and no past job the person liked");
 }
@@ -257,13 +221,12 @@ START_TEST(avoided_excludes)
     avoid("cleaner", "9112");
     avoid("street sweeper", "9613");
     job_occ("office cleaner", "9112");
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_JOB_TYPE);
     ck_assert(e->excluded);
     ck_assert(e->has_data);
-    ck_assert_uint_eq(EV.m->n_exclusions, 1);
-    ck_assert_str_eq(EV.m->exclusions[0].factor, "job_type");
-    ck_assert_str_eq(EV.m->exclusions[0].reason, "avoided job type: cleaner");
-    ck_assert_str_eq(EV.m->exclusions[0].lift, "only if the person changes this preference");
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 1);
+    fx_check_exclusion(0, "job_type", "avoided job type: cleaner",
+                       "only if the person changes this preference");
 }
 END_TEST
 
@@ -271,14 +234,14 @@ START_TEST(avoid_similarity_threshold)
 {
     avoid(NULL, "9112");
     job_occ("window cleaner", "9112.4");
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_JOB_TYPE);
     ck_assert(!e->excluded); /* 0.75 < 1 */
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 
-    P->th.avoid_similarity = 0.75;
-    e = run();
+    FX_P->th.avoid_similarity = 0.75;
+    e = fx_run(JM_FACTOR_JOB_TYPE);
     ck_assert(e->excluded);
-    ck_assert_str_eq(EV.m->exclusions[0].reason, "avoided job type: ISCO 9112");
+    ck_assert_str_eq(FX_EV.m->exclusions[0].reason, "avoided job type: ISCO 9112");
 
     /* avoided only: the exclusion stands, the score has no data */
     ck_assert(!e->has_data);
@@ -289,16 +252,16 @@ END_TEST
 START_TEST(nodata)
 {
     want("porter", "9329", 1.0);
-    const jm_factor_entry *e = run();
+    const jm_factor_entry *e = fx_run(JM_FACTOR_JOB_TYPE);
     ck_assert(!e->has_data);
     ck_assert(isnan(e->score));
     ck_assert_str_eq(e->detail, "the job's occupation is unknown");
 
     job_occ("porter", NULL);
-    jm_occ_clear(&C->wanted[0].occ);
-    C->n_wanted = 0;
+    jm_occ_clear(&FX_C->wanted[0].occ);
+    FX_C->n_wanted = 0;
     history("porter", NULL, JM_UNKNOWN);
-    e = run();
+    e = fx_run(JM_FACTOR_JOB_TYPE);
     ck_assert(!e->has_data);
     ck_assert_str_eq(e->detail, "no wanted job types, and no past job the person liked");
 }
@@ -307,14 +270,12 @@ END_TEST
 static Suite *suite(void)
 {
     Suite *s = suite_create("factor_job_type");
-    TCase *t = tcase_create("similarity");
+    TCase *t = fx_tcase(s, "similarity", NULL, NULL);
     tcase_add_test(t, similarity_exact);
     tcase_add_test(t, similarity_isco_prefix);
     tcase_add_test(t, similarity_onet);
     tcase_add_test(t, similarity_best_of_hierarchies);
-    suite_add_tcase(s, t);
-    t = tcase_create("factor");
-    tcase_add_checked_fixture(t, setup, teardown);
+    t = fx_tcase(s, "factor", setup, fx_teardown);
     tcase_add_test(t, wanted_exact);
     tcase_add_test(t, wanted_weight_and_partial);
     tcase_add_test(t, not_wanted);
@@ -324,7 +285,6 @@ static Suite *suite(void)
     tcase_add_test(t, avoided_excludes);
     tcase_add_test(t, avoid_similarity_threshold);
     tcase_add_test(t, nodata);
-    suite_add_tcase(s, t);
     return s;
 }
 

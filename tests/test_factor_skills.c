@@ -1,70 +1,28 @@
 /* The skills factor: credits, coverage, the training plan, place-then-train. */
-#include <stdlib.h>
-#include <string.h>
-
-#include "factors/factors.h"
-#include "match_impl.h"
-#include "testutil.h"
-
-static jm_profile *P;
-static jm_candidate *C;
-static jm_job *J;
-static jm_eval EV;
-
-static void new_match(void)
-{
-    if (EV.m) {
-        jm_match_clear(EV.m);
-        free(EV.m);
-    }
-    EV.m = jm_match_alloc("c1", "j1", P);
-    ck_assert_ptr_nonnull(EV.m);
-}
+#include "factor_fixture.h"
 
 static void setup(void)
 {
-    P = jm_profile_alloc_default();
-    ck_assert_ptr_nonnull(P);
-    P->th.essential_share = 0.8;
-    P->th.trainable_credit = 0.5;
-    P->th.training_hours_per_level = 10;
-    P->th.training_hours_min = 8;
-    C = jm_candidate_alloc("c1");
-    J = jm_job_alloc("j1");
-    ck_assert_ptr_nonnull(C);
-    ck_assert_ptr_nonnull(J);
-    memset(&EV, 0, sizeof EV);
-    EV.c = C;
-    EV.j = J;
-    EV.p = P;
-    new_match();
-}
-
-static void teardown(void)
-{
-    jm_match_clear(EV.m);
-    free(EV.m);
-    EV.m = NULL;
-    jm_candidate_free(C);
-    jm_job_free(J);
-    jm_profile_destroy(P);
+    fx_setup();
+    FX_P->th.essential_share = 0.8;
+    FX_P->th.trainable_credit = 0.5;
+    FX_P->th.training_hours_per_level = 10;
+    FX_P->th.training_hours_min = 8;
 }
 
 static const jm_factor_entry *entry(void)
 {
-    const jm_factor_entry *e = &EV.m->factors[JM_FACTOR_SKILLS];
-    ck_assert(e->reported);
-    return e;
+    return fx_entry(JM_FACTOR_SKILLS);
 }
 
 static void job_skill(const char *id, double level, int essential, int trainable)
 {
-    ck_assert_int_eq(jm_job_add_skill(J, id, NULL, level, essential, trainable), JM_OK);
+    ck_assert_int_eq(jm_job_add_skill(FX_J, id, NULL, level, essential, trainable), JM_OK);
 }
 
 static void cand_skill(const char *id, double level)
 {
-    ck_assert_int_eq(jm_candidate_add_skill(C, id, NULL, level), JM_OK);
+    ck_assert_int_eq(jm_candidate_add_skill(FX_C, id, NULL, level), JM_OK);
 }
 
 START_TEST(credit_formula)
@@ -90,10 +48,10 @@ END_TEST
 START_TEST(nodata_when_job_lists_none)
 {
     cand_skill("cooking", 3);
-    jm_factor_skills(&EV);
+    jm_factor_skills(&FX_EV);
     ck_assert(!entry()->has_data);
     ck_assert_str_eq(entry()->detail, "the job lists no skills");
-    ck_assert_uint_eq(EV.m->n_skills, 0);
+    ck_assert_uint_eq(FX_EV.m->n_skills, 0);
 }
 END_TEST
 
@@ -109,14 +67,14 @@ START_TEST(mixed_coverage)
     cand_skill("o2", NAN); /* level unstated: 1 */
     cand_skill("x", 7);    /* not asked for */
     /* e3 missing, trainable (unknown counts as trainable): 0.5; o1 missing: 0.5 */
-    jm_factor_skills(&EV);
+    jm_factor_skills(&FX_EV);
     ck_assert(entry()->has_data);
     TU_NEAR(entry()->score, 0.8 * (2.0 / 3.0) + 0.2 * 0.75);
     ck_assert_str_eq(entry()->detail, "1 of 3 essential skills, 1 of 2 optional; "
                                       "2 trainable on the job; 1 not trainable here");
 
-    ck_assert_uint_eq(EV.m->n_skills, 5);
-    const jm_skill_entry *s = EV.m->skills;
+    ck_assert_uint_eq(FX_EV.m->n_skills, 5);
+    const jm_skill_entry *s = FX_EV.m->skills;
     ck_assert_str_eq(s[0].id, "e1");
     ck_assert(s[0].matched);
     TU_NEAR(s[0].credit, 1.0);
@@ -130,8 +88,8 @@ START_TEST(mixed_coverage)
     ck_assert(s[4].matched);
 
     /* training: e3 (missing, no level: 2 levels) and o1 (missing, level 2) */
-    ck_assert_uint_eq(EV.m->n_training, 2);
-    const jm_training_entry *t = EV.m->training;
+    ck_assert_uint_eq(FX_EV.m->n_training, 2);
+    const jm_training_entry *t = FX_EV.m->training;
     ck_assert_int_eq(t[0].kind, JM_TRAINING_SKILL);
     ck_assert_str_eq(t[0].id, "e3");
     ck_assert(t[0].essential);
@@ -143,22 +101,22 @@ START_TEST(mixed_coverage)
     TU_NEAR(t[1].gap_levels, 2.0);
 
     /* place, then train: never an exclusion */
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
     ck_assert(!entry()->excluded);
 }
 END_TEST
 
 START_TEST(training_gap_and_effort)
 {
-    J->training_weeks = 4;
+    FX_J->training_weeks = 4;
     job_skill("a", 4, 1, JM_YES);   /* has 1: gap 3, 30 h */
     job_skill("b", 3.5, 1, JM_YES); /* has 3: gap 0.5, 5 h -> minimum 8 */
     job_skill("c", 5, 0, JM_YES);   /* missing: gap 5, 50 h */
     cand_skill("a", 1);
     cand_skill("b", 3);
-    jm_factor_skills(&EV);
-    ck_assert_uint_eq(EV.m->n_training, 3);
-    const jm_training_entry *t = EV.m->training;
+    jm_factor_skills(&FX_EV);
+    ck_assert_uint_eq(FX_EV.m->n_training, 3);
+    const jm_training_entry *t = FX_EV.m->training;
     TU_NEAR(t[0].gap_levels, 3.0);
     TU_NEAR(t[0].effort_hours, 30.0);
     ck_assert_str_eq(t[0].by, "employer training");
@@ -178,20 +136,20 @@ START_TEST(essential_only_and_optional_only)
     job_skill("a", 2, 1, JM_NO);
     job_skill("b", 2, 1, JM_YES);
     cand_skill("a", 2);
-    jm_factor_skills(&EV);
+    jm_factor_skills(&FX_EV);
     TU_NEAR(entry()->score, 0.75);
     ck_assert_str_eq(entry()->detail, "1 of 2 essential skills; 1 trainable on the job");
 
-    jm_job_free(J);
-    J = jm_job_alloc("j1");
-    EV.j = J;
-    new_match();
+    jm_job_free(FX_J);
+    FX_J = jm_job_alloc("j1");
+    FX_EV.j = FX_J;
+    fx_new_match();
     job_skill("a", 2, 0, JM_NO);
     job_skill("z", 2, 0, JM_NO);
-    jm_factor_skills(&EV);
+    jm_factor_skills(&FX_EV);
     TU_NEAR(entry()->score, 0.5);
     ck_assert_str_eq(entry()->detail, "1 of 2 optional skills; 1 not trainable here");
-    ck_assert_uint_eq(EV.m->n_training, 0);
+    ck_assert_uint_eq(FX_EV.m->n_training, 0);
 }
 END_TEST
 
@@ -200,33 +158,33 @@ START_TEST(candidate_without_skills)
     /* Read as holding none: trainable skills keep their credit. */
     job_skill("a", 3, 1, JM_YES);
     job_skill("b", NAN, 1, JM_UNKNOWN);
-    jm_factor_skills(&EV);
+    jm_factor_skills(&FX_EV);
     ck_assert(entry()->has_data);
     TU_NEAR(entry()->score, 0.5);
-    ck_assert_uint_eq(EV.m->n_training, 2);
-    TU_NEAR(EV.m->training[0].gap_levels, 3.0);
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_training, 2);
+    TU_NEAR(FX_EV.m->training[0].gap_levels, 3.0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
 }
 END_TEST
 
 START_TEST(untrainable_missing_essential_is_not_an_exclusion)
 {
     job_skill("forklift_operation", 3, 1, JM_NO);
-    jm_factor_skills(&EV);
+    jm_factor_skills(&FX_EV);
     TU_NEAR(entry()->score, 0.0);
     ck_assert(!entry()->excluded);
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
-    ck_assert_uint_eq(EV.m->n_training, 0);
-    ck_assert_uint_eq(EV.m->n_skills, 1);
-    ck_assert(!EV.m->skills[0].matched);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_training, 0);
+    ck_assert_uint_eq(FX_EV.m->n_skills, 1);
+    ck_assert(!FX_EV.m->skills[0].matched);
 }
 END_TEST
 
 /* Scores the current pair from scratch. */
 static double score_now(void)
 {
-    new_match();
-    jm_factor_skills(&EV);
+    fx_new_match();
+    jm_factor_skills(&FX_EV);
     return entry()->score;
 }
 
@@ -237,16 +195,16 @@ START_TEST(gaining_an_essential_skill_never_lowers_the_score)
     const double credits[] = { 0.0, 0.3, 0.5, 1.0 };
     size_t checked = 0;
     for (size_t tc = 0; tc < 4; tc++) {
-        P->th.trainable_credit = credits[tc];
+        FX_P->th.trainable_credit = credits[tc];
         for (size_t rl = 0; rl < 8; rl++)
             for (size_t tr = 0; tr < 3; tr++)
                 for (size_t cl = 0; cl < 8; cl++) {
-                    jm_job_free(J);
-                    jm_candidate_free(C);
-                    J = jm_job_alloc("j1");
-                    C = jm_candidate_alloc("c1");
-                    EV.j = J;
-                    EV.c = C;
+                    jm_job_free(FX_J);
+                    jm_candidate_free(FX_C);
+                    FX_J = jm_job_alloc("j1");
+                    FX_C = jm_candidate_alloc("c1");
+                    FX_EV.j = FX_J;
+                    FX_EV.c = FX_C;
                     job_skill("target", levels[rl], 1, trainables[tr]);
                     job_skill("other", 3, 1, JM_YES);
                     job_skill("opt", 2, 0, JM_NO);
@@ -267,8 +225,7 @@ END_TEST
 static Suite *suite(void)
 {
     Suite *s = suite_create("factor_skills");
-    TCase *t = tcase_create("skills");
-    tcase_add_checked_fixture(t, setup, teardown);
+    TCase *t = fx_tcase(s, "skills", setup, fx_teardown);
     tcase_add_test(t, credit_formula);
     tcase_add_test(t, nodata_when_job_lists_none);
     tcase_add_test(t, mixed_coverage);
@@ -277,7 +234,6 @@ static Suite *suite(void)
     tcase_add_test(t, candidate_without_skills);
     tcase_add_test(t, untrainable_missing_essential_is_not_an_exclusion);
     tcase_add_test(t, gaining_an_essential_skill_never_lowers_the_score);
-    suite_add_tcase(s, t);
     return s;
 }
 

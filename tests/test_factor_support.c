@@ -1,10 +1,7 @@
 /* The support-coverage factor: the support plan and the weighted share met. */
-#include <stdlib.h>
 #include <string.h>
 
-#include "factors/factors.h"
-#include "match_impl.h"
-#include "testutil.h"
+#include "factor_fixture.h"
 
 /* A small test vocabulary (ids sorted), installed over the default one and
  * taken out again before the profile is destroyed. */
@@ -39,92 +36,45 @@ static jm_dim_def DIMS[] = {
     { "reading", "reading", SUP_READING, 1, "written_visual_instructions" },
 };
 
-static jm_profile *P;
-static jm_candidate *C;
-static jm_job *J;
-static jm_eval EV;
-static jm_need_def *saved_needs;
-static jm_offer_def *saved_offers;
-static jm_dim_def *saved_dims;
-static size_t saved_n[3];
-
 static void setup(void)
 {
-    P = jm_profile_alloc_default();
-    ck_assert_ptr_nonnull(P);
-    P->th.need_weight[1] = 1;
-    P->th.need_weight[2] = 2;
-    P->th.need_weight[3] = 3;
-    P->th.essential_multiplier = 2;
-    P->th.coach_hours[1] = 2;
-    P->th.coach_hours[2] = 5;
-    P->th.coach_hours[3] = 10;
-    P->th.short1_supported = 0.75;
-    P->th.short1_unsupported = 0.5;
-    P->th.short2_supported = 0.25;
-    P->th.short2_unsupported = 0.1;
-    saved_needs = P->needs;
-    saved_offers = P->offers;
-    saved_dims = P->dims;
-    saved_n[0] = P->n_needs;
-    saved_n[1] = P->n_offers;
-    saved_n[2] = P->n_dims;
-    P->needs = NEEDS;
-    P->n_needs = sizeof NEEDS / sizeof NEEDS[0];
-    P->offers = OFFERS;
-    P->n_offers = sizeof OFFERS / sizeof OFFERS[0];
-    P->dims = DIMS;
-    P->n_dims = 1;
-    C = jm_candidate_alloc("c1");
-    J = jm_job_alloc("j1");
-    ck_assert_ptr_nonnull(C);
-    ck_assert_ptr_nonnull(J);
-    memset(&EV, 0, sizeof EV);
-    EV.c = C;
-    EV.j = J;
-    EV.p = P;
-    EV.m = jm_match_alloc("c1", "j1", P);
-    ck_assert_ptr_nonnull(EV.m);
-}
-
-static void teardown(void)
-{
-    jm_match_clear(EV.m);
-    free(EV.m);
-    jm_candidate_free(C);
-    jm_job_free(J);
-    P->needs = saved_needs;
-    P->offers = saved_offers;
-    P->dims = saved_dims;
-    P->n_needs = saved_n[0];
-    P->n_offers = saved_n[1];
-    P->n_dims = saved_n[2];
-    jm_profile_destroy(P);
+    fx_setup();
+    FX_P->th.need_weight[1] = 1;
+    FX_P->th.need_weight[2] = 2;
+    FX_P->th.need_weight[3] = 3;
+    FX_P->th.essential_multiplier = 2;
+    FX_P->th.coach_hours[1] = 2;
+    FX_P->th.coach_hours[2] = 5;
+    FX_P->th.coach_hours[3] = 10;
+    FX_P->th.short1_supported = 0.75;
+    FX_P->th.short1_unsupported = 0.5;
+    FX_P->th.short2_supported = 0.25;
+    FX_P->th.short2_unsupported = 0.1;
+    fx_vocabulary(NEEDS, sizeof NEEDS / sizeof NEEDS[0], OFFERS, sizeof OFFERS / sizeof OFFERS[0],
+                  DIMS, 1);
 }
 
 static const jm_factor_entry *entry(void)
 {
-    const jm_factor_entry *e = &EV.m->factors[JM_FACTOR_SUPPORT];
-    ck_assert(e->reported);
-    return e;
+    return fx_entry(JM_FACTOR_SUPPORT);
 }
 
 static void need(const char *type, int intensity, int essential, const char *note)
 {
-    ck_assert_int_eq(jm_candidate_add_support_need(C, type, intensity, essential, note), JM_OK);
+    ck_assert_int_eq(jm_candidate_add_support_need(FX_C, type, intensity, essential, note), JM_OK);
 }
 
 static void offer(const char *id)
 {
-    ck_assert_int_eq(jm_job_add_offer(J, id), JM_OK);
+    ck_assert_int_eq(jm_job_add_offer(FX_J, id), JM_OK);
 }
 
 static void check_item(size_t i, const char *need_id, const char *label, int intensity,
                        bool essential, int provider, const char *offer_id, double coach,
                        const char *origin)
 {
-    ck_assert_uint_lt(i, EV.m->n_support);
-    const jm_support_entry *s = &EV.m->support[i];
+    ck_assert_uint_lt(i, FX_EV.m->n_support);
+    const jm_support_entry *s = &FX_EV.m->support[i];
     ck_assert_str_eq(s->need, need_id);
     ck_assert_str_eq(s->label, label);
     ck_assert_int_eq(s->intensity, intensity);
@@ -137,17 +87,17 @@ static void check_item(size_t i, const char *need_id, const char *label, int int
 
 START_TEST(nodata_when_needs_not_recorded)
 {
-    jm_factor_support(&EV);
+    jm_factor_support(&FX_EV);
     ck_assert(!entry()->has_data);
     ck_assert_str_eq(entry()->detail, "support needs not recorded");
-    ck_assert_uint_eq(EV.m->n_support, 0);
+    ck_assert_uint_eq(FX_EV.m->n_support, 0);
 }
 END_TEST
 
 START_TEST(no_needs_is_data)
 {
-    ck_assert_int_eq(jm_candidate_set_no_support_needs(C), JM_OK);
-    jm_factor_support(&EV);
+    ck_assert_int_eq(jm_candidate_set_no_support_needs(FX_C), JM_OK);
+    jm_factor_support(&FX_EV);
     ck_assert(entry()->has_data);
     TU_NEAR(entry()->score, 1.0);
     ck_assert_str_eq(entry()->detail, "no support needs stated");
@@ -156,17 +106,17 @@ END_TEST
 
 START_TEST(plan_with_every_provider)
 {
-    J->has_supports = true;
+    FX_J->has_supports = true;
     offer("mentor");
-    J->coach_on_site = JM_YES;
+    FX_J->coach_on_site = JM_YES;
     need("mentor_or_buddy", JM_INTENSITY_LOW, 0, NULL);                /* natural, w 1 */
     need("structured_task_instruction", JM_INTENSITY_MEDIUM, 1, NULL); /* coach, w 4 */
     need("quiet_workspace", JM_INTENSITY_HIGH, 1, "PRIVATE-NOTE-42");  /* unmet, w 6 */
     need("benefits_counselling", JM_INTENSITY_LOW, 0, NULL);           /* agency, w 1 */
     need("sign_language", JM_INTENSITY_MEDIUM, 0, NULL);               /* unknown term, w 2 */
-    jm_factor_support(&EV);
+    jm_factor_support(&FX_EV);
 
-    ck_assert_uint_eq(EV.m->n_support, 5);
+    ck_assert_uint_eq(FX_EV.m->n_support, 5);
     check_item(0, "mentor_or_buddy", "mentor or buddy", 1, false, JM_PROVIDER_NATURAL, "mentor", 0,
                "stated");
     check_item(1, "structured_task_instruction", "structured task instruction", 2, true,
@@ -179,30 +129,30 @@ START_TEST(plan_with_every_provider)
 
     TU_NEAR(entry()->score, 6.0 / 14.0);
     ck_assert_str_eq(entry()->detail, "3 of 5 support needs met here; 2 unmet");
-    ck_assert_uint_eq(EV.m->n_notes, 1);
-    ck_assert_str_eq(EV.m->notes[0], "essential support not available here: quiet_workspace");
+    ck_assert_uint_eq(FX_EV.m->n_notes, 1);
+    ck_assert_str_eq(FX_EV.m->notes[0], "essential support not available here: quiet_workspace");
     /* zero exclusion */
-    ck_assert_uint_eq(EV.m->n_exclusions, 0);
+    ck_assert_uint_eq(FX_EV.m->n_exclusions, 0);
     ck_assert(!entry()->excluded);
     /* the private note never reaches any message */
     ck_assert_ptr_null(strstr(entry()->detail, "PRIVATE"));
-    for (size_t i = 0; i < EV.m->n_notes; i++)
-        ck_assert_ptr_null(strstr(EV.m->notes[i], "PRIVATE"));
+    for (size_t i = 0; i < FX_EV.m->n_notes; i++)
+        ck_assert_ptr_null(strstr(FX_EV.m->notes[i], "PRIVATE"));
 }
 END_TEST
 
 START_TEST(met_by_order_is_preference)
 {
     /* mentor_or_buddy: the mentor is preferred to the job coach */
-    J->has_supports = true;
-    J->coach_on_site = JM_YES;
+    FX_J->has_supports = true;
+    FX_J->coach_on_site = JM_YES;
     offer("mentor");
     offer("equipment");
     offer("access_to_work");
     need("mentor_or_buddy", JM_INTENSITY_HIGH, 0, NULL);
     need("adapted_equipment", JM_INTENSITY_MEDIUM, 0, NULL);
     need("travel_training", JM_INTENSITY_MEDIUM, 0, NULL);
-    jm_factor_support(&EV);
+    jm_factor_support(&FX_EV);
     check_item(0, "mentor_or_buddy", "mentor or buddy", 3, false, JM_PROVIDER_NATURAL, "mentor", 0,
                "stated");
     check_item(1, "adapted_equipment", "adapted equipment", 2, false, JM_PROVIDER_EMPLOYER,
@@ -216,13 +166,13 @@ END_TEST
 
 START_TEST(funded_and_agency_fallbacks)
 {
-    J->has_supports = true;
-    J->coach_on_site = JM_NO;
+    FX_J->has_supports = true;
+    FX_J->coach_on_site = JM_NO;
     offer("access_to_work");
     need("adapted_equipment", JM_INTENSITY_LOW, 1, NULL);
     need("travel_training", JM_INTENSITY_HIGH, 0, NULL);
     need("mentor_or_buddy", JM_INTENSITY_MEDIUM, 1, NULL); /* no mentor, no coach: unmet */
-    jm_factor_support(&EV);
+    jm_factor_support(&FX_EV);
     check_item(0, "adapted_equipment", "adapted equipment", 1, true, JM_PROVIDER_FUNDED,
                "access_to_work", 0, "stated");
     check_item(1, "travel_training", "travel training", 3, false, JM_PROVIDER_AGENCY, "", 10,
@@ -231,27 +181,25 @@ START_TEST(funded_and_agency_fallbacks)
                "stated");
     /* weights 2, 3, 4: 5 of 9 */
     TU_NEAR(entry()->score, 5.0 / 9.0);
-    ck_assert_str_eq(EV.m->notes[0], "essential support not available here: mentor_or_buddy");
+    ck_assert_str_eq(FX_EV.m->notes[0], "essential support not available here: mentor_or_buddy");
 }
 END_TEST
 
 START_TEST(physical_access_by_accessible_worksite)
 {
-    J->has_supports = true;
-    J->accessible = JM_YES;
+    FX_J->has_supports = true;
+    FX_J->accessible = JM_YES;
     need("physical_access", JM_INTENSITY_HIGH, 1, NULL);
-    jm_factor_support(&EV);
+    jm_factor_support(&FX_EV);
     check_item(0, "physical_access", "physical access", 3, true, JM_PROVIDER_EMPLOYER,
                "physical_accessibility", 0, "stated");
     TU_NEAR(entry()->score, 1.0);
 
     /* not accessible and not offered: unmet */
-    jm_match_clear(EV.m);
-    free(EV.m);
-    EV.m = jm_match_alloc("c1", "j1", P);
-    J->accessible = JM_NO;
-    jm_factor_support(&EV);
-    ck_assert_int_eq(EV.m->support[0].provider, JM_PROVIDER_UNMET);
+    fx_new_match();
+    FX_J->accessible = JM_NO;
+    jm_factor_support(&FX_EV);
+    ck_assert_int_eq(FX_EV.m->support[0].provider, JM_PROVIDER_UNMET);
     TU_NEAR(entry()->score, 0.0);
 }
 END_TEST
@@ -261,7 +209,7 @@ START_TEST(unknown_supports_are_to_negotiate)
     /* The job's supports were not analysed. */
     need("quiet_workspace", JM_INTENSITY_LOW, 1, NULL);      /* w 2, half met */
     need("benefits_counselling", JM_INTENSITY_LOW, 0, NULL); /* agency, w 1 */
-    jm_factor_support(&EV);
+    jm_factor_support(&FX_EV);
     check_item(0, "quiet_workspace", "quiet workspace", 1, true, JM_PROVIDER_TO_NEGOTIATE, "", 0,
                "stated");
     check_item(1, "benefits_counselling", "benefits counselling", 1, false, JM_PROVIDER_AGENCY,
@@ -269,7 +217,7 @@ START_TEST(unknown_supports_are_to_negotiate)
     TU_NEAR(entry()->score, (0.5 * 2 + 1) / 3.0);
     ck_assert_str_eq(entry()->detail, "1 of 2 support needs met here; 1 to negotiate");
     /* to negotiate is not "not available" */
-    ck_assert_uint_eq(EV.m->n_notes, 0);
+    ck_assert_uint_eq(FX_EV.m->n_notes, 0);
 }
 END_TEST
 
@@ -277,23 +225,23 @@ START_TEST(all_to_negotiate_is_nodata)
 {
     need("quiet_workspace", JM_INTENSITY_LOW, 1, NULL);
     need("mentor_or_buddy", JM_INTENSITY_HIGH, 0, NULL);
-    jm_factor_support(&EV);
+    jm_factor_support(&FX_EV);
     ck_assert(!entry()->has_data);
     ck_assert_str_eq(entry()->detail,
                      "the job's supports were not analysed: 2 support needs to negotiate");
     /* the plan still lists them */
-    ck_assert_uint_eq(EV.m->n_support, 2);
-    ck_assert_int_eq(EV.m->support[1].provider, JM_PROVIDER_TO_NEGOTIATE);
+    ck_assert_uint_eq(FX_EV.m->n_support, 2);
+    ck_assert_int_eq(FX_EV.m->support[1].provider, JM_PROVIDER_TO_NEGOTIATE);
 }
 END_TEST
 
 START_TEST(derived_needs_are_planned)
 {
-    J->has_supports = true;
-    J->coach_on_site = JM_YES;
-    ck_assert_int_eq(jm_candidate_set_no_support_needs(C), JM_OK);
-    jm_eval_derive_need(&EV, DIMS[0].id, "written_visual_instructions", JM_INTENSITY_HIGH);
-    jm_factor_support(&EV);
+    FX_J->has_supports = true;
+    FX_J->coach_on_site = JM_YES;
+    ck_assert_int_eq(jm_candidate_set_no_support_needs(FX_C), JM_OK);
+    jm_eval_derive_need(&FX_EV, DIMS[0].id, "written_visual_instructions", JM_INTENSITY_HIGH);
+    jm_factor_support(&FX_EV);
     check_item(0, "written_visual_instructions", "written or visual instructions", 3, false,
                JM_PROVIDER_JOB_COACH, "", 10, "functional:reading");
     TU_NEAR(entry()->score, 1.0);
@@ -303,16 +251,16 @@ END_TEST
 START_TEST(functional_shortfall_flows_into_the_plan)
 {
     /* Needs not stated, but a reading shortfall at a job that adjusts materials. */
-    J->has_supports = true;
+    FX_J->has_supports = true;
     offer("adjusted_materials");
-    ck_assert_int_eq(jm_candidate_set_ability(C, "reading", 1), JM_OK);
-    ck_assert_int_eq(jm_job_set_demand(J, "reading", 2), JM_OK);
-    jm_factor_functional(&EV);
-    TU_NEAR(EV.m->factors[JM_FACTOR_FUNCTIONAL].score, 0.75);
-    ck_assert_uint_eq(EV.n_derived, 1);
-    jm_factor_support(&EV);
+    ck_assert_int_eq(jm_candidate_set_ability(FX_C, "reading", 1), JM_OK);
+    ck_assert_int_eq(jm_job_set_demand(FX_J, "reading", 2), JM_OK);
+    jm_factor_functional(&FX_EV);
+    TU_NEAR(FX_EV.m->factors[JM_FACTOR_FUNCTIONAL].score, 0.75);
+    ck_assert_uint_eq(FX_EV.n_derived, 1);
+    jm_factor_support(&FX_EV);
     ck_assert(entry()->has_data);
-    ck_assert_uint_eq(EV.m->n_support, 1);
+    ck_assert_uint_eq(FX_EV.m->n_support, 1);
     check_item(0, "written_visual_instructions", "written or visual instructions", 2, false,
                JM_PROVIDER_EMPLOYER, "adjusted_materials", 0, "functional:reading");
 }
@@ -320,14 +268,14 @@ END_TEST
 
 START_TEST(derived_need_already_stated_is_planned_once)
 {
-    J->has_supports = true;
-    J->coach_on_site = JM_YES;
+    FX_J->has_supports = true;
+    FX_J->coach_on_site = JM_YES;
     need("written_visual_instructions", JM_INTENSITY_LOW, 1, NULL);
-    jm_eval_derive_need(&EV, DIMS[0].id, "written_visual_instructions", JM_INTENSITY_HIGH);
-    jm_eval_derive_need(&EV, "numeracy", "travel_training", JM_INTENSITY_MEDIUM);
-    jm_eval_derive_need(&EV, "orienting", "travel_training", JM_INTENSITY_LOW);
-    jm_factor_support(&EV);
-    ck_assert_uint_eq(EV.m->n_support, 2);
+    jm_eval_derive_need(&FX_EV, DIMS[0].id, "written_visual_instructions", JM_INTENSITY_HIGH);
+    jm_eval_derive_need(&FX_EV, "numeracy", "travel_training", JM_INTENSITY_MEDIUM);
+    jm_eval_derive_need(&FX_EV, "orienting", "travel_training", JM_INTENSITY_LOW);
+    jm_factor_support(&FX_EV);
+    ck_assert_uint_eq(FX_EV.m->n_support, 2);
     check_item(0, "written_visual_instructions", "written or visual instructions", 1, true,
                JM_PROVIDER_JOB_COACH, "", 2, "stated");
     check_item(1, "travel_training", "travel training", 2, false, JM_PROVIDER_JOB_COACH, "", 5,
@@ -340,74 +288,46 @@ START_TEST(unmet_lowers_only_through_this_job)
     /* The same needs score higher where the job meets them. */
     need("quiet_workspace", JM_INTENSITY_MEDIUM, 1, NULL);
     need("mentor_or_buddy", JM_INTENSITY_MEDIUM, 0, NULL);
-    J->has_supports = true;
-    jm_factor_support(&EV);
+    FX_J->has_supports = true;
+    jm_factor_support(&FX_EV);
     TU_NEAR(entry()->score, 0.0);
     ck_assert_str_eq(entry()->detail, "0 of 2 support needs met here; 2 unmet");
 
-    jm_match_clear(EV.m);
-    free(EV.m);
-    EV.m = jm_match_alloc("c1", "j1", P);
+    fx_new_match();
     offer("quiet_space");
-    jm_factor_support(&EV);
+    jm_factor_support(&FX_EV);
     TU_NEAR(entry()->score, 4.0 / 6.0);
-    ck_assert_uint_eq(EV.m->n_notes, 0);
+    ck_assert_uint_eq(FX_EV.m->n_notes, 0);
 }
 END_TEST
 
-/* The built-in default vocabulary, as shipped. */
-static jm_profile *DP;
-
-static void setup_default(void)
-{
-    DP = jm_profile_alloc_default();
-    ck_assert_ptr_nonnull(DP);
-    C = jm_candidate_alloc("c1");
-    J = jm_job_alloc("j1");
-    memset(&EV, 0, sizeof EV);
-    EV.c = C;
-    EV.j = J;
-    EV.p = DP;
-    EV.m = jm_match_alloc("c1", "j1", DP);
-    ck_assert_ptr_nonnull(EV.m);
-}
-
-static void teardown_default(void)
-{
-    jm_match_clear(EV.m);
-    free(EV.m);
-    jm_candidate_free(C);
-    jm_job_free(J);
-    jm_profile_destroy(DP);
-}
-
+/* The built-in default vocabulary, as shipped (the plain shared fixture). */
 START_TEST(default_vocabulary)
 {
-    J->has_supports = true;
-    J->coach_on_site = JM_NO;
+    FX_J->has_supports = true;
+    FX_J->coach_on_site = JM_NO;
     offer("physical_accessibility");
     need("physical_access", JM_INTENSITY_HIGH, 1, NULL);
     need("benefits_counselling", JM_INTENSITY_MEDIUM, 0, NULL);
     need("on_site_job_coaching", JM_INTENSITY_LOW, 0, NULL); /* coach not allowed: unmet */
-    jm_factor_support(&EV);
-    ck_assert_uint_eq(EV.m->n_support, 3);
-    ck_assert_int_eq(EV.m->support[0].provider, JM_PROVIDER_EMPLOYER);
-    ck_assert_str_eq(EV.m->support[0].offer, "physical_accessibility");
-    ck_assert_int_eq(EV.m->support[1].provider, JM_PROVIDER_AGENCY);
-    TU_NEAR(EV.m->support[1].coach_hours, DP->th.coach_hours[JM_INTENSITY_MEDIUM]);
-    ck_assert_int_eq(EV.m->support[2].provider, JM_PROVIDER_UNMET);
-    const jm_thresholds *th = &DP->th;
+    jm_factor_support(&FX_EV);
+    ck_assert_uint_eq(FX_EV.m->n_support, 3);
+    ck_assert_int_eq(FX_EV.m->support[0].provider, JM_PROVIDER_EMPLOYER);
+    ck_assert_str_eq(FX_EV.m->support[0].offer, "physical_accessibility");
+    ck_assert_int_eq(FX_EV.m->support[1].provider, JM_PROVIDER_AGENCY);
+    TU_NEAR(FX_EV.m->support[1].coach_hours, FX_P->th.coach_hours[JM_INTENSITY_MEDIUM]);
+    ck_assert_int_eq(FX_EV.m->support[2].provider, JM_PROVIDER_UNMET);
+    const jm_thresholds *th = &FX_P->th;
     double w0 = th->need_weight[3] * th->essential_multiplier, w1 = th->need_weight[2],
            w2 = th->need_weight[1];
-    TU_NEAR(EV.m->factors[JM_FACTOR_SUPPORT].score, (w0 + w1) / (w0 + w1 + w2));
+    TU_NEAR(FX_EV.m->factors[JM_FACTOR_SUPPORT].score, (w0 + w1) / (w0 + w1 + w2));
 }
 END_TEST
 
 static Suite *suite(void)
 {
     Suite *s = suite_create("factor_support");
-    TCase *t = tcase_create("support");
-    tcase_add_checked_fixture(t, setup, teardown);
+    TCase *t = fx_tcase(s, "support", setup, fx_teardown);
     tcase_add_test(t, nodata_when_needs_not_recorded);
     tcase_add_test(t, no_needs_is_data);
     tcase_add_test(t, plan_with_every_provider);
@@ -420,11 +340,8 @@ static Suite *suite(void)
     tcase_add_test(t, functional_shortfall_flows_into_the_plan);
     tcase_add_test(t, derived_need_already_stated_is_planned_once);
     tcase_add_test(t, unmet_lowers_only_through_this_job);
-    suite_add_tcase(s, t);
-    TCase *d = tcase_create("default_vocabulary");
-    tcase_add_checked_fixture(d, setup_default, teardown_default);
+    TCase *d = fx_tcase(s, "default_vocabulary", fx_setup, fx_teardown);
     tcase_add_test(d, default_vocabulary);
-    suite_add_tcase(s, d);
     return s;
 }
 

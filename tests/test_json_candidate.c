@@ -57,17 +57,10 @@ static void teardown(void)
     jm_diags_free(D);
 }
 
-/* Loads json expecting failure with code; returns the number of errors. */
+/* Loads json expecting failure with code (diagnostics in D); returns the number of errors. */
 static size_t fails(const char *json, int code)
 {
-    jm_candidate *c = NULL;
-    jm_diags_clear(D);
-    int rc = jm_candidate_from_json(json, strlen(json), NULL, D, &c);
-    if (rc != code)
-        tu_diags_print(D);
-    ck_assert_int_eq(rc, code);
-    ck_assert_ptr_null(c);
-    return jm_diags_count_severity(D, JM_SEVERITY_ERROR);
+    return tu_candidate_fails(D, json, code);
 }
 
 #define REC(body) "{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": \"c1\", " body "}"
@@ -173,23 +166,9 @@ START_TEST(minimal_record_is_all_unknown)
 }
 END_TEST
 
-static char *round_trip(const char *json)
-{
-    jm_candidate *c = tu_candidate(json);
-    char *a = NULL, *b = NULL;
-    ck_assert_int_eq(jm_candidate_to_json(c, &a), JM_OK);
-    jm_candidate *c2 = tu_candidate(a);
-    ck_assert_int_eq(jm_candidate_to_json(c2, &b), JM_OK);
-    ck_assert_str_eq(a, b);
-    jm_free(b);
-    jm_candidate_free(c);
-    jm_candidate_free(c2);
-    return a;
-}
-
 START_TEST(round_trip_full)
 {
-    char *a = round_trip(FULL);
+    char *a = tu_candidate_round_trip(FULL);
     /* the private note is the user's data: written back */
     ck_assert_ptr_nonnull(strstr(a, "\"note\":\t\"free text, kept private\""));
     /* deterministic order: id before preferences before skills ... work_history last */
@@ -209,8 +188,8 @@ END_TEST
 
 START_TEST(round_trip_week_past_midnight_and_rounding)
 {
-    char *a = round_trip(REC("\"preferences\": {\"availability\": "
-                             "{\"sun\": [\"22:00-06:00\"], \"tue\": [\"08:10-12:20\", \"12:00-13:00\"], \"sat\": [\"00:00-24:00\"]}}"));
+    char *a = tu_candidate_round_trip(REC("\"preferences\": {\"availability\": "
+                                          "{\"sun\": [\"22:00-06:00\"], \"tue\": [\"08:10-12:20\", \"12:00-13:00\"], \"sat\": [\"00:00-24:00\"]}}"));
     /* Sunday night wraps into Monday; ranges are rounded outward to 30 minutes and merged */
     ck_assert_ptr_nonnull(strstr(a, "\"mon\":\t[\"00:00-06:00\"]"));
     ck_assert_ptr_nonnull(strstr(a, "\"tue\":\t[\"08:00-13:00\"]"));
@@ -222,7 +201,7 @@ END_TEST
 
 START_TEST(round_trip_empty_lists_are_data)
 {
-    char *a = round_trip(REC("\"support_needs\": [], \"licences\": []"));
+    char *a = tu_candidate_round_trip(REC("\"support_needs\": [], \"licences\": []"));
     ck_assert_ptr_nonnull(strstr(a, "\"support_needs\":\t[]"));
     ck_assert_ptr_nonnull(strstr(a, "\"licences\":\t[]"));
     jm_candidate *c = tu_candidate(a);
@@ -235,7 +214,7 @@ END_TEST
 
 START_TEST(round_trip_numbers_exact)
 {
-    char *a = round_trip(REC("\"preferences\": {\"wage\": {\"floor\": 0.1}, \"location\": {\"lat\": 51.51940000000001, \"lon\": 1e-7}}"));
+    char *a = tu_candidate_round_trip(REC("\"preferences\": {\"wage\": {\"floor\": 0.1}, \"location\": {\"lat\": 51.51940000000001, \"lon\": 1e-7}}"));
     jm_candidate *c = tu_candidate(a);
     ck_assert(c->wage_floor == 0.1);
     ck_assert(c->lat == 51.51940000000001);

@@ -41,15 +41,10 @@ static void teardown(void)
     jm_diags_free(D);
 }
 
-static void fails(const char *json, int code)
+/* Loads json expecting failure with code (diagnostics in D); returns the number of errors. */
+static size_t fails(const char *json, int code)
 {
-    jm_job *j = NULL;
-    jm_diags_clear(D);
-    int rc = jm_job_from_json(json, strlen(json), NULL, D, &j);
-    if (rc != code)
-        tu_diags_print(D);
-    ck_assert_int_eq(rc, code);
-    ck_assert_ptr_null(j);
+    return tu_job_fails(D, json, code);
 }
 
 #define REC(body) "{\"schema\": \"jobmatch/1\", \"type\": \"job\", \"id\": \"j1\", " body "}"
@@ -116,23 +111,9 @@ START_TEST(reads_every_field)
 }
 END_TEST
 
-static char *round_trip(const char *json)
-{
-    jm_job *j = tu_job(json);
-    char *a = NULL, *b = NULL;
-    ck_assert_int_eq(jm_job_to_json(j, &a), JM_OK);
-    jm_job *j2 = tu_job(a);
-    ck_assert_int_eq(jm_job_to_json(j2, &b), JM_OK);
-    ck_assert_str_eq(a, b);
-    jm_free(b);
-    jm_job_free(j);
-    jm_job_free(j2);
-    return a;
-}
-
 START_TEST(round_trip_full)
 {
-    char *a = round_trip(FULL);
+    char *a = tu_job_round_trip(FULL);
     /* plain-string licences are written as objects */
     ck_assert_ptr_nonnull(strstr(a, "\"id\":\t\"forklift\",\n\t\t\t\t\"obtainable\":\tfalse"));
     ck_assert_ptr_nonnull(strstr(a, "\"mon\":\t[\"07:30-15:30\"]"));
@@ -143,11 +124,11 @@ END_TEST
 
 START_TEST(round_trip_minimal_and_supports)
 {
-    char *a = round_trip(REC("\"supports\": {}"));
+    char *a = tu_job_round_trip(REC("\"supports\": {}"));
     /* a present supports object is data: analysed, offers none */
     ck_assert_ptr_nonnull(strstr(a, "\"supports\":\t{\n\t\t\"offers\":\t[]\n\t}"));
     jm_free(a);
-    a = round_trip(REC("\"legal\": {}, \"location\": {\"accessible\": true}"));
+    a = tu_job_round_trip(REC("\"legal\": {}, \"location\": {\"accessible\": true}"));
     ck_assert_ptr_null(strstr(a, "\"legal\""));
     ck_assert_ptr_nonnull(strstr(a, "\"accessible\":\ttrue"));
     jm_free(a);

@@ -111,12 +111,53 @@ START_TEST(candidates_for_a_job)
 }
 END_TEST
 
+
+START_TEST(score_matrix_matches_pairwise_scores)
+{
+    jm_engine *e;
+    ck_assert_int_eq(jm_engine_new(NULL, &e), JM_OK);
+    jm_jobs *jobs = wage_jobs();
+    static const char *text =
+        "{\"schema\":\"jobmatch/1\",\"candidates\":["
+        "{\"id\":\"c1\",\"preferences\":{\"wage\":{\"floor\":12},"
+        "\"hours\":{\"min\":10,\"max\":20,\"firm\":true}}},"
+        "{\"id\":\"c2\",\"preferences\":{\"wage\":{\"floor\":11}}}]}";
+    jm_candidates *cs;
+    ck_assert_int_eq(jm_candidates_new(&cs), JM_OK);
+    ck_assert_int_eq(jm_candidates_load(cs, text, strlen(text), NULL, NULL), JM_OK);
+    size_t nc = jm_candidates_count(cs), nj = jm_jobs_count(jobs);
+    double totals[10];
+    unsigned char feasible[10];
+    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, totals, 10, feasible, 10), JM_OK);
+    for (size_t i = 0; i < nc; i++) {
+        for (size_t k = 0; k < nj; k++) {
+            jm_match *m;
+            ck_assert_int_eq(jm_engine_score(e, jm_candidates_get(cs, i), jm_jobs_get(jobs, k), &m), JM_OK);
+            ck_assert(totals[i * nj + k] == jm_match_total(m));
+            ck_assert_int_eq(feasible[i * nj + k], jm_match_feasible(m));
+            jm_match_free(m);
+        }
+    }
+    /* c1 cannot take the 35-40 h job (firm limit); c2 can. */
+    ck_assert_int_eq(feasible[0 * nj + 4], 0);
+    ck_assert_int_eq(feasible[1 * nj + 4], 1);
+    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, totals, 9, NULL, 0), JM_EINVAL);
+    ck_assert_ptr_nonnull(strstr(jm_last_error(), "10 elements"));
+    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, totals, 10, feasible, 3), JM_EINVAL);
+    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, totals, 10, NULL, 0), JM_OK);
+    jm_candidates_free(cs);
+    jm_jobs_free(jobs);
+    jm_engine_free(e);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ranking");
     TCase *t = tcase_create("core");
     tcase_add_test(t, best_first_ties_by_id_excluded_apart);
     tcase_add_test(t, candidates_for_a_job);
+    tcase_add_test(t, score_matrix_matches_pairwise_scores);
     suite_add_tcase(s, t);
     return s;
 }

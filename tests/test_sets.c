@@ -7,42 +7,32 @@
 #include "sets.h"
 #include "testutil.h"
 
-#define FAILS(call, code, needle)                                                               \
-    do {                                                                                        \
-        int rc_ = (call);                                                                       \
-        ck_assert_msg(rc_ == (code), "%s returned %d, expected %d", #call, rc_, (int)(code));   \
-        ck_assert_msg(strstr(jm_last_error(), (needle)) != NULL,                                \
-                      "last error \"%s\" lacks \"%s\"", jm_last_error(), (needle));             \
-    } while (0)
-
-#define OK(call) ck_assert_int_eq((call), JM_OK)
-
 static jm_candidate *cand(const char *id)
 {
     jm_candidate *c = NULL;
-    OK(jm_candidate_new(id, &c));
+    TU_OK(jm_candidate_new(id, &c));
     return c;
 }
 
 static jm_job *job(const char *id)
 {
     jm_job *j = NULL;
-    OK(jm_job_new(id, &j));
+    TU_OK(jm_job_new(id, &j));
     return j;
 }
 
 START_TEST(add_copies_and_keeps_order)
 {
     jm_candidates *set = NULL;
-    OK(jm_candidates_new(&set));
+    TU_OK(jm_candidates_new(&set));
     ck_assert_uint_eq(jm_candidates_count(set), 0);
     ck_assert_ptr_null(jm_candidates_get(set, 0));
     ck_assert_ptr_null(jm_candidates_find(set, "c-1"));
 
     jm_candidate *a = cand("c-b"), *b = cand("c-a");
-    OK(jm_candidate_set_hours(a, 10, NAN, 20, 0));
-    OK(jm_candidates_add(set, a));
-    OK(jm_candidates_add(set, b));
+    TU_OK(jm_candidate_set_hours(a, 10, NAN, 20, 0));
+    TU_OK(jm_candidates_add(set, a));
+    TU_OK(jm_candidates_add(set, b));
     ck_assert_uint_eq(jm_candidates_count(set), 2);
     ck_assert_str_eq(jm_candidate_id(jm_candidates_get(set, 0)), "c-b"); /* insertion order */
     ck_assert_str_eq(jm_candidate_id(jm_candidates_get(set, 1)), "c-a");
@@ -52,15 +42,15 @@ START_TEST(add_copies_and_keeps_order)
     const jm_candidate *in = jm_candidates_find(set, "c-b");
     ck_assert_ptr_nonnull(in);
     ck_assert_ptr_ne(in, a);
-    OK(jm_candidate_set_hours(a, 30, NAN, 40, 0));
+    TU_OK(jm_candidate_set_hours(a, 30, NAN, 40, 0));
     TU_NEAR(in->hours_min, 10);
     jm_candidate_free(a);
     TU_NEAR(jm_candidates_find(set, "c-b")->hours_max, 20);
 
-    FAILS(jm_candidates_add(set, b), JM_EEXISTS, "jm_candidates_add: a candidate with id \"c-a\"");
+    TU_FAILS(jm_candidates_add(set, b), JM_EEXISTS, "jm_candidates_add: a candidate with id \"c-a\"");
     ck_assert_uint_eq(jm_candidates_count(set), 2);
-    FAILS(jm_candidates_add(set, NULL), JM_EINVAL, "candidate is NULL");
-    FAILS(jm_candidates_add(NULL, b), JM_EINVAL, "set is NULL");
+    TU_FAILS(jm_candidates_add(set, NULL), JM_EINVAL, "candidate is NULL");
+    TU_FAILS(jm_candidates_add(NULL, b), JM_EINVAL, "set is NULL");
     jm_candidate_free(b);
 
     ck_assert_ptr_null(jm_candidates_find(set, "c-"));
@@ -69,7 +59,7 @@ START_TEST(add_copies_and_keeps_order)
     ck_assert_ptr_null(jm_candidates_find(NULL, "c-a"));
     ck_assert_uint_eq(jm_candidates_count(NULL), 0);
     ck_assert_ptr_null(jm_candidates_get(NULL, 0));
-    FAILS(jm_candidates_new(NULL), JM_EINVAL, "out");
+    TU_FAILS(jm_candidates_new(NULL), JM_EINVAL, "out");
     jm_candidates_free(set);
     jm_candidates_free(NULL);
 }
@@ -78,15 +68,15 @@ END_TEST
 START_TEST(append_is_all_or_nothing)
 {
     jm_candidates *set = NULL;
-    OK(jm_candidates_new(&set));
+    TU_OK(jm_candidates_new(&set));
     jm_candidate *first[2] = { cand("a"), cand("b") };
-    OK(jm_candidates_append(set, first, 2, NULL)); /* the set owns them now */
+    TU_OK(jm_candidates_append(set, first, 2, NULL)); /* the set owns them now */
     ck_assert_ptr_eq(jm_candidates_get(set, 0), first[0]);
 
     /* an id already in the set */
     jm_candidate *items[3] = { cand("c"), cand("d"), cand("a") };
     size_t dup = 99;
-    FAILS(jm_candidates_append(set, items, 3, &dup), JM_EEXISTS, "\"a\" is already in the set");
+    TU_FAILS(jm_candidates_append(set, items, 3, &dup), JM_EEXISTS, "\"a\" is already in the set");
     ck_assert_uint_eq(dup, 2);
     ck_assert_uint_eq(jm_candidates_count(set), 2);
     ck_assert_ptr_null(jm_candidates_find(set, "c"));
@@ -96,11 +86,11 @@ START_TEST(append_is_all_or_nothing)
     /* the same id twice among the new items */
     jm_candidate *twice[4] = { cand("e"), cand("f"), cand("g"), cand("f") };
     dup = 99;
-    FAILS(jm_candidates_append(set, twice, 4, &dup), JM_EEXISTS, "the id \"f\" of candidate 3 is also that of candidate 1");
+    TU_FAILS(jm_candidates_append(set, twice, 4, &dup), JM_EEXISTS, "the id \"f\" of candidate 3 is also that of candidate 1");
     ck_assert_uint_eq(dup, 3);
     ck_assert_uint_eq(jm_candidates_count(set), 2);
     ck_assert_ptr_null(jm_candidates_find(set, "e"));
-    FAILS(jm_candidates_append(set, twice, 4, NULL), JM_EEXISTS, "\"f\""); /* dup_index may be NULL */
+    TU_FAILS(jm_candidates_append(set, twice, 4, NULL), JM_EEXISTS, "\"f\""); /* dup_index may be NULL */
 
     /* the caller still owns every rejected item: free them */
     for (int i = 0; i < 3; i++)
@@ -110,19 +100,19 @@ START_TEST(append_is_all_or_nothing)
 
     /* a clean batch goes in, in order */
     jm_candidate *ok[3] = { cand("z"), cand("y"), cand("x") };
-    OK(jm_candidates_append(set, ok, 3, NULL));
+    TU_OK(jm_candidates_append(set, ok, 3, NULL));
     ck_assert_uint_eq(jm_candidates_count(set), 5);
     ck_assert_str_eq(jm_candidate_id(jm_candidates_get(set, 2)), "z");
     ck_assert_str_eq(jm_candidate_id(jm_candidates_get(set, 4)), "x");
     ck_assert_ptr_eq(jm_candidates_find(set, "y"), ok[1]);
-    OK(jm_candidates_append(set, NULL, 0, NULL)); /* nothing to add */
+    TU_OK(jm_candidates_append(set, NULL, 0, NULL)); /* nothing to add */
     ck_assert_uint_eq(jm_candidates_count(set), 5);
 
     jm_candidate *with_null[2] = { cand("w"), NULL };
-    FAILS(jm_candidates_append(set, with_null, 2, NULL), JM_EINVAL, "item 1");
+    TU_FAILS(jm_candidates_append(set, with_null, 2, NULL), JM_EINVAL, "item 1");
     ck_assert_uint_eq(jm_candidates_count(set), 5);
     jm_candidate_free(with_null[0]);
-    FAILS(jm_candidates_append(NULL, ok, 1, NULL), JM_EINVAL, "set is NULL");
+    TU_FAILS(jm_candidates_append(NULL, ok, 1, NULL), JM_EINVAL, "set is NULL");
     jm_candidates_free(set);
 }
 END_TEST
@@ -131,13 +121,13 @@ START_TEST(find_among_ten_thousand)
 {
     enum { N = 10000 };
     jm_candidates *set = NULL;
-    OK(jm_candidates_new(&set));
+    TU_OK(jm_candidates_new(&set));
     char id[32];
     /* half one at a time (the index grows many times), half in one batch */
     for (int i = 0; i < N / 2; i++) {
         snprintf(id, sizeof id, "cand-%05d", i);
         jm_candidate *c = cand(id);
-        OK(jm_candidates_add(set, c));
+        TU_OK(jm_candidates_add(set, c));
         jm_candidate_free(c);
     }
     jm_candidate **batch = malloc((N / 2) * sizeof *batch);
@@ -145,7 +135,7 @@ START_TEST(find_among_ten_thousand)
         snprintf(id, sizeof id, "cand-%05d", N / 2 + i);
         batch[i] = cand(id);
     }
-    OK(jm_candidates_append(set, batch, N / 2, NULL));
+    TU_OK(jm_candidates_append(set, batch, N / 2, NULL));
     free(batch);
     ck_assert_uint_eq(jm_candidates_count(set), N);
     for (int i = 0; i < N; i++) {
@@ -160,7 +150,7 @@ START_TEST(find_among_ten_thousand)
     /* a duplicate deep in the set is still caught */
     jm_candidate *again = cand("cand-07777");
     size_t dup = 99;
-    FAILS(jm_candidates_append(set, &again, 1, &dup), JM_EEXISTS, "cand-07777");
+    TU_FAILS(jm_candidates_append(set, &again, 1, &dup), JM_EEXISTS, "cand-07777");
     ck_assert_uint_eq(dup, 0);
     jm_candidate_free(again);
     ck_assert_uint_eq(jm_candidates_count(set), N);
@@ -171,24 +161,24 @@ END_TEST
 START_TEST(job_sets)
 {
     jm_jobs *set = NULL;
-    OK(jm_jobs_new(&set));
+    TU_OK(jm_jobs_new(&set));
     jm_job *j = job("j-1");
-    OK(jm_job_set_title(j, "Porter", NULL));
-    OK(jm_jobs_add(set, j));
-    FAILS(jm_jobs_add(set, j), JM_EEXISTS, "jm_jobs_add: a job with id \"j-1\"");
-    OK(jm_job_set_title(j, "Changed", NULL));
+    TU_OK(jm_job_set_title(j, "Porter", NULL));
+    TU_OK(jm_jobs_add(set, j));
+    TU_FAILS(jm_jobs_add(set, j), JM_EEXISTS, "jm_jobs_add: a job with id \"j-1\"");
+    TU_OK(jm_job_set_title(j, "Changed", NULL));
     ck_assert_str_eq(jm_job_title(jm_jobs_find(set, "j-1")), "Porter");
     jm_job_free(j);
 
     jm_job *items[3] = { job("j-2"), job("j-3"), job("j-1") };
     size_t dup = 99;
-    FAILS(jm_jobs_append(set, items, 3, &dup), JM_EEXISTS, "a job with id \"j-1\" is already in the set");
+    TU_FAILS(jm_jobs_append(set, items, 3, &dup), JM_EEXISTS, "a job with id \"j-1\" is already in the set");
     ck_assert_uint_eq(dup, 2);
     ck_assert_uint_eq(jm_jobs_count(set), 1);
     ck_assert_ptr_null(jm_jobs_find(set, "j-2"));
     jm_job_free(items[2]);
     items[2] = job("j-4");
-    OK(jm_jobs_append(set, items, 3, &dup));
+    TU_OK(jm_jobs_append(set, items, 3, &dup));
     ck_assert_uint_eq(jm_jobs_count(set), 4);
     ck_assert_str_eq(jm_job_id(jm_jobs_get(set, 3)), "j-4");
     ck_assert_ptr_eq(jm_jobs_find(set, "j-3"), items[1]);
@@ -196,7 +186,7 @@ START_TEST(job_sets)
     ck_assert_ptr_null(jm_jobs_find(set, "j-5"));
 
     jm_job *twice[2] = { job("k"), job("k") };
-    FAILS(jm_jobs_append(set, twice, 2, &dup), JM_EEXISTS, "the id \"k\" of job 1 is also that of job 0");
+    TU_FAILS(jm_jobs_append(set, twice, 2, &dup), JM_EEXISTS, "the id \"k\" of job 1 is also that of job 0");
     ck_assert_uint_eq(dup, 1);
     jm_job_free(twice[0]);
     jm_job_free(twice[1]);
@@ -207,7 +197,7 @@ START_TEST(job_sets)
     for (int i = 0; i < N; i++) {
         snprintf(id, sizeof id, "job%d", i);
         jm_job *x = job(id);
-        OK(jm_jobs_append(set, &x, 1, NULL));
+        TU_OK(jm_jobs_append(set, &x, 1, NULL));
     }
     ck_assert_uint_eq(jm_jobs_count(set), N + 4);
     for (int i = 0; i < N; i++) {
@@ -216,8 +206,8 @@ START_TEST(job_sets)
     }
     ck_assert_uint_eq(jm_jobs_count(NULL), 0);
     ck_assert_ptr_null(jm_jobs_find(NULL, "j-1"));
-    FAILS(jm_jobs_add(set, NULL), JM_EINVAL, "job is NULL");
-    FAILS(jm_jobs_new(NULL), JM_EINVAL, "out");
+    TU_FAILS(jm_jobs_add(set, NULL), JM_EINVAL, "job is NULL");
+    TU_FAILS(jm_jobs_new(NULL), JM_EINVAL, "out");
     jm_jobs_free(set);
     jm_jobs_free(NULL);
 }

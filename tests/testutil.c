@@ -24,30 +24,120 @@ void tu_diags_print(const jm_diags *d)
     }
 }
 
-jm_candidate *tu_candidate(const char *json)
+/* A record kind, so that candidates and jobs share one load / write code. */
+typedef struct tu_kind {
+    const char *name;
+    int (*load)(const char *json, jm_diags *d, void **out);
+    int (*write)(const void *record, char **out);
+    void (*destroy)(void *record);
+} tu_kind;
+
+static int candidate_load(const char *json, jm_diags *d, void **out)
+{
+    jm_candidate *c = NULL;
+    int rc = jm_candidate_from_json(json, strlen(json), NULL, d, &c);
+    *out = c;
+    return rc;
+}
+
+static int candidate_write(const void *record, char **out)
+{
+    return jm_candidate_to_json(record, out);
+}
+
+static void candidate_destroy(void *record)
+{
+    jm_candidate_free(record);
+}
+
+static int job_load(const char *json, jm_diags *d, void **out)
+{
+    jm_job *j = NULL;
+    int rc = jm_job_from_json(json, strlen(json), NULL, d, &j);
+    *out = j;
+    return rc;
+}
+
+static int job_write(const void *record, char **out)
+{
+    return jm_job_to_json(record, out);
+}
+
+static void job_destroy(void *record)
+{
+    jm_job_free(record);
+}
+
+static const tu_kind CANDIDATE = { "candidate", candidate_load, candidate_write, candidate_destroy };
+static const tu_kind JOB = { "job", job_load, job_write, job_destroy };
+
+static void *load(const tu_kind *k, const char *json)
 {
     jm_diags *d = NULL;
     jm_diags_new(&d);
-    jm_candidate *c = NULL;
-    int rc = jm_candidate_from_json(json, strlen(json), NULL, d, &c);
+    void *record = NULL;
+    int rc = k->load(json, d, &record);
     if (rc != JM_OK)
         tu_diags_print(d);
     jm_diags_free(d);
-    ck_assert_msg(rc == JM_OK, "candidate did not load (%s): %s", jm_strerror(rc), json);
-    return c;
+    ck_assert_msg(rc == JM_OK, "%s did not load (%s): %s", k->name, jm_strerror(rc), json);
+    return record;
+}
+
+static size_t load_fails(const tu_kind *k, jm_diags *d, const char *json, int code)
+{
+    void *record = NULL;
+    jm_diags_clear(d);
+    int rc = k->load(json, d, &record);
+    if (rc != code)
+        tu_diags_print(d);
+    ck_assert_int_eq(rc, code);
+    ck_assert_ptr_null(record);
+    return jm_diags_count_severity(d, JM_SEVERITY_ERROR);
+}
+
+static char *round_trip(const tu_kind *k, const char *json)
+{
+    void *first = load(k, json);
+    char *a = NULL, *b = NULL;
+    ck_assert_int_eq(k->write(first, &a), JM_OK);
+    void *again = load(k, a);
+    ck_assert_int_eq(k->write(again, &b), JM_OK);
+    ck_assert_str_eq(a, b);
+    jm_free(b);
+    k->destroy(first);
+    k->destroy(again);
+    return a;
+}
+
+jm_candidate *tu_candidate(const char *json)
+{
+    return load(&CANDIDATE, json);
 }
 
 jm_job *tu_job(const char *json)
 {
-    jm_diags *d = NULL;
-    jm_diags_new(&d);
-    jm_job *j = NULL;
-    int rc = jm_job_from_json(json, strlen(json), NULL, d, &j);
-    if (rc != JM_OK)
-        tu_diags_print(d);
-    jm_diags_free(d);
-    ck_assert_msg(rc == JM_OK, "job did not load (%s): %s", jm_strerror(rc), json);
-    return j;
+    return load(&JOB, json);
+}
+
+size_t tu_candidate_fails(jm_diags *d, const char *json, int code)
+{
+    return load_fails(&CANDIDATE, d, json, code);
+}
+
+size_t tu_job_fails(jm_diags *d, const char *json, int code)
+{
+    return load_fails(&JOB, d, json, code);
+}
+
+char *tu_candidate_round_trip(const char *json)
+{
+    return round_trip(&CANDIDATE, json);
+}
+
+char *tu_job_round_trip(const char *json)
+{
+    return round_trip(&JOB, json);
 }
 
 jm_match *tu_score_with(jm_engine *engine, const char *candidate_json, const char *job_json)
@@ -69,6 +159,16 @@ jm_match *tu_score(const char *candidate_json, const char *job_json)
     jm_match *m = tu_score_with(e, candidate_json, job_json);
     jm_engine_free(e);
     return m;
+}
+
+void tu_match_same_json(const jm_match *a, const jm_match *b)
+{
+    char *ta = NULL, *tb = NULL;
+    ck_assert_int_eq(jm_match_to_json(a, &ta), JM_OK);
+    ck_assert_int_eq(jm_match_to_json(b, &tb), JM_OK);
+    ck_assert_str_eq(ta, tb);
+    jm_free(ta);
+    jm_free(tb);
 }
 
 jm_factor_info tu_factor(const jm_match *m, const char *name)

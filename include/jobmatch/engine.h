@@ -50,6 +50,16 @@ JM_API int jm_engine_rank_jobs(jm_engine *engine, const jm_candidate *candidate,
 JM_API int jm_engine_rank_candidates(jm_engine *engine, const jm_job *job,
                                      const jm_candidates *candidates, size_t k, jm_ranking **out);
 
+/** Scores every (candidate, job) pair into the caller's buffers, row-major:
+ *  element i * jm_jobs_count(jobs) + k is candidate i with job k.  totals
+ *  (n_totals >= candidates x jobs) gets each pair's total; feasible (may be
+ *  NULL, else n_feasible >= candidates x jobs) gets 1 for a feasible pair and
+ *  0 for an excluded one.  On failure the buffers' contents are unspecified.
+ *  Returns JM_OK, JM_EINVAL (a buffer too small), JM_ECALLBACK or JM_ENOMEM. */
+JM_API int jm_engine_score_matrix(jm_engine *engine, const jm_candidates *candidates,
+                                  const jm_jobs *jobs, double *totals, size_t n_totals,
+                                  unsigned char *feasible, size_t n_feasible);
+
 /* ---------------------------------------------------------------------- */
 /* Custom rules                                                          */
 

@@ -200,55 +200,43 @@ int cli_read(const char *cmd, const char *path, char **text, size_t *len)
     return CLI_EXIT_OK;
 }
 
-/* After a failed load: print the diagnostics, or the library's message when
- * it recorded none. */
-static int load_failed(const char *cmd, const char *name, int rc, const jm_diags *diags)
+const char *cli_why(int rc)
 {
-    if (cli_print_diags(diags, stderr) == 0) {
-        const char *why = jm_last_error();
-        if (!why || !why[0])
-            why = jm_strerror(rc);
-        fprintf(stderr, "%s: %s\n", name, why);
-    }
-    cli_error(cmd, "%s: %s", name, rc == JM_EPARSE ? "not valid JSON" : "invalid document");
-    return CLI_EXIT_DATA;
+    const char *why = jm_last_error();
+    return (why && why[0]) ? why : jm_strerror(rc);
 }
 
-int cli_load_profile(const char *cmd, const char *path, jm_profile **out)
+int cli_doc_open(const char *cmd, const char *path, const jm_profile *profile, cli_doc *doc)
 {
-    if (!path) {
-        if (jm_profile_default(out) != JM_OK) {
-            cli_error(cmd, "out of memory");
-            return CLI_EXIT_DATA;
-        }
-        return CLI_EXIT_OK;
-    }
-    char *text = NULL;
-    size_t len = 0;
-    if (cli_read(cmd, path, &text, &len) != CLI_EXIT_OK)
+    if (cli_read(cmd, path, &doc->text, &doc->len) != CLI_EXIT_OK)
         return CLI_EXIT_DATA;
-    jm_diags *diags = NULL;
-    if (jm_diags_new(&diags) != JM_OK) {
-        free(text);
+    doc->diags = NULL;
+    if (jm_diags_new(&doc->diags) != JM_OK) {
+        free(doc->text);
         cli_error(cmd, "out of memory");
         return CLI_EXIT_DATA;
     }
-    jm_load_options opts;
-    jm_load_options_init(&opts);
-    opts.source = cli_display_name(path);
-    int rc = jm_profile_from_json(text, len, &opts, diags, out);
-    int status = CLI_EXIT_OK;
-    if (rc != JM_OK)
-        status = load_failed(cmd, opts.source, rc, diags);
-    else
-        cli_print_diags(diags, stderr);
-    jm_diags_free(diags);
-    free(text);
-    return status;
+    jm_load_options_init(&doc->opts);
+    doc->opts.source = cli_display_name(path);
+    doc->opts.profile = profile;
+    return CLI_EXIT_OK;
 }
 
-typedef int (*load_fn)(void *set, const char *text, size_t len, const jm_load_options *opts,
+void cli_doc_close(cli_doc *doc)
+{
+    jm_diags_free(doc->diags);
+    free(doc->text);
+}
+
+/* Reads a document into target (a set, or where a profile goes). */
+typedef int (*load_fn)(void *target, const char *text, size_t len, const jm_load_options *opts,
                        jm_diags *diags);
+
+static int profile_load(void *out, const char *text, size_t len, const jm_load_options *opts,
+                        jm_diags *diags)
+{
+    return jm_profile_from_json(text, len, opts, diags, out);
+}
 
 static int cand_load(void *set, const char *text, size_t len, const jm_load_options *opts,
                      jm_diags *diags)
@@ -262,32 +250,39 @@ static int job_load(void *set, const char *text, size_t len, const jm_load_optio
     return jm_jobs_load(set, text, len, opts, diags);
 }
 
-static int load_into(const char *cmd, const char *path, const jm_profile *profile, void *set,
+/* Loads the document at path with fn and prints its diagnostics; after a
+ * failure the library's message when it recorded none, and why the
+ * document failed. */
+static int load_into(const char *cmd, const char *path, const jm_profile *profile, void *target,
                      load_fn fn)
 {
-    char *text = NULL;
-    size_t len = 0;
-    if (cli_read(cmd, path, &text, &len) != CLI_EXIT_OK)
+    cli_doc doc;
+    if (cli_doc_open(cmd, path, profile, &doc) != CLI_EXIT_OK)
         return CLI_EXIT_DATA;
-    jm_diags *diags = NULL;
-    if (jm_diags_new(&diags) != JM_OK) {
-        free(text);
-        cli_error(cmd, "out of memory");
-        return CLI_EXIT_DATA;
-    }
-    jm_load_options opts;
-    jm_load_options_init(&opts);
-    opts.source = cli_display_name(path);
-    opts.profile = profile;
-    int rc = fn(set, text, len, &opts, diags);
+    int rc = fn(target, doc.text, doc.len, &doc.opts, doc.diags);
     int status = CLI_EXIT_OK;
-    if (rc != JM_OK)
-        status = load_failed(cmd, opts.source, rc, diags);
-    else
-        cli_print_diags(diags, stderr);
-    jm_diags_free(diags);
-    free(text);
+    if (rc != JM_OK) {
+        if (cli_print_diags(doc.diags, stderr) == 0)
+            fprintf(stderr, "%s: %s\n", doc.opts.source, cli_why(rc));
+        cli_error(cmd, "%s: %s", doc.opts.source, rc == JM_EPARSE ? "not valid JSON" : "invalid document");
+        status = CLI_EXIT_DATA;
+    } else {
+        cli_print_diags(doc.diags, stderr);
+    }
+    cli_doc_close(&doc);
     return status;
+}
+
+int cli_load_profile(const char *cmd, const char *path, jm_profile **out)
+{
+    if (!path) {
+        if (jm_profile_default(out) != JM_OK) {
+            cli_error(cmd, "out of memory");
+            return CLI_EXIT_DATA;
+        }
+        return CLI_EXIT_OK;
+    }
+    return load_into(cmd, path, NULL, out, profile_load);
 }
 
 int cli_load_candidates(const char *cmd, const char *path, const jm_profile *profile,
@@ -321,6 +316,41 @@ int cli_load_jobs(const char *cmd, const char *path, const jm_profile *profile, 
     }
     *out = set;
     return CLI_EXIT_OK;
+}
+
+int cli_check_inputs(const char *cmd, int argc, char **argv, const char *cand_path, const char *cand_opt,
+                     const char *job_path, const char *job_opt, const char *profile_path)
+{
+    if (optind < argc)
+        return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+    if (!cand_path)
+        return cli_usage_error(cmd, "missing %s FILE", cand_opt);
+    if (!job_path)
+        return cli_usage_error(cmd, "missing %s FILE", job_opt);
+    const char *paths[] = { cand_path, job_path, profile_path };
+    const char *names[] = { cand_opt, job_opt, "--profile" };
+    return cli_check_stdin(cmd, paths, names, 3);
+}
+
+int cli_load_inputs(const char *cmd, const char *cand_path, const char *job_path, const char *profile_path,
+                    cli_inputs *in)
+{
+    in->profile = NULL;
+    in->cands = NULL;
+    in->jobs = NULL;
+    int status = cli_load_profile(cmd, profile_path, &in->profile);
+    if (status == CLI_EXIT_OK)
+        status = cli_load_candidates(cmd, cand_path, in->profile, &in->cands);
+    if (status == CLI_EXIT_OK)
+        status = cli_load_jobs(cmd, job_path, in->profile, &in->jobs);
+    return status;
+}
+
+void cli_inputs_free(cli_inputs *in)
+{
+    jm_jobs_free(in->jobs);
+    jm_candidates_free(in->cands);
+    jm_profile_free(in->profile);
 }
 
 int cli_finish(const char *cmd, int status)

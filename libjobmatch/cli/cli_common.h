@@ -79,6 +79,23 @@ size_t cli_print_diags(const jm_diags *diags, FILE *errors_to);
  *  returns CLI_EXIT_DATA. */
 int cli_read(const char *cmd, const char *path, char **text, size_t *len);
 
+/** The last error of the library, or the message of rc when it set none. */
+const char *cli_why(int rc);
+
+/** A document read for loading: its text, and the diagnostics and options
+ *  to load it with (source: the file's display name; profile). */
+typedef struct cli_doc {
+    char *text;
+    size_t len;
+    jm_diags *diags;
+    jm_load_options opts;
+} cli_doc;
+
+/** Reads path and prepares the rest of doc.  On failure prints why and
+ *  returns CLI_EXIT_DATA (nothing to close). */
+int cli_doc_open(const char *cmd, const char *path, const jm_profile *profile, cli_doc *doc);
+void cli_doc_close(cli_doc *doc);
+
 /** Loads a scoring profile, or the built-in default when path is NULL.
  *  Returns CLI_EXIT_OK or CLI_EXIT_DATA (diagnostics printed). */
 int cli_load_profile(const char *cmd, const char *path, jm_profile **out);
@@ -89,6 +106,27 @@ int cli_load_candidates(const char *cmd, const char *path, const jm_profile *pro
 
 /** Loads every job of a document. */
 int cli_load_jobs(const char *cmd, const char *path, const jm_profile *profile, jm_jobs **out);
+
+/* ---- the inputs of score and rank ----------------------------------------- */
+
+typedef struct cli_inputs {
+    jm_profile *profile;
+    jm_candidates *cands;
+    jm_jobs *jobs;
+} cli_inputs;
+
+/** After the options: no operand is left, the candidate and job files are
+ *  given (cand_opt and job_opt name their options) and at most one of the
+ *  three files is '-'.  CLI_EXIT_OK, or CLI_EXIT_USAGE after a message. */
+int cli_check_inputs(const char *cmd, int argc, char **argv, const char *cand_path, const char *cand_opt,
+                     const char *job_path, const char *job_opt, const char *profile_path);
+
+/** Loads the profile (the built-in default when profile_path is NULL), then
+ *  the candidates and the jobs with its vocabulary.  CLI_EXIT_OK or
+ *  CLI_EXIT_DATA (reported); what was loaded is freed by cli_inputs_free. */
+int cli_load_inputs(const char *cmd, const char *cand_path, const char *job_path, const char *profile_path,
+                    cli_inputs *in);
+void cli_inputs_free(cli_inputs *in);
 
 /** Flushes standard output; reports a write error (CLI_EXIT_DATA). */
 int cli_finish(const char *cmd, int status);

@@ -389,8 +389,7 @@ static int rank_one(const rank_ctx *x, jm_engine *engine, size_t i, size_t top, 
         others = jm_jobs_count(x->jobs);
     }
     if (rc != JM_OK || !r) {
-        const char *why = jm_last_error();
-        cli_error(CMD, "ranking failed: %s", (why && why[0]) ? why : jm_strerror(rc));
+        cli_error(CMD, "ranking failed: %s", cli_why(rc));
         jm_ranking_free(r);
         return CLI_EXIT_DATA;
     }
@@ -467,27 +466,16 @@ int cmd_rank(int argc, char **argv)
             return cli_option_error(CMD, c, argv);
         }
     }
-    if (optind < argc)
-        return cli_usage_error(CMD, "unexpected argument '%s'", argv[optind]);
-    if (!cands_path)
-        return cli_usage_error(CMD, "missing --candidates FILE");
-    if (!jobs_path)
-        return cli_usage_error(CMD, "missing --jobs FILE");
-    const char *paths[] = { cands_path, jobs_path, profile_path };
-    const char *names[] = { "--candidates", "--jobs", "--profile" };
-    if (cli_check_stdin(CMD, paths, names, 3) != CLI_EXIT_OK)
+    if (cli_check_inputs(CMD, argc, argv, cands_path, "--candidates", jobs_path, "--jobs", profile_path) !=
+        CLI_EXIT_OK)
         return CLI_EXIT_USAGE;
 
-    jm_profile *profile = NULL;
-    jm_candidates *cands = NULL;
-    jm_jobs *jobs = NULL;
+    cli_inputs in;
     jm_engine *engine = NULL;
-    int status = cli_load_profile(CMD, profile_path, &profile);
-    if (status == CLI_EXIT_OK)
-        status = cli_load_candidates(CMD, cands_path, profile, &cands);
-    if (status == CLI_EXIT_OK)
-        status = cli_load_jobs(CMD, jobs_path, profile, &jobs);
-    if (status == CLI_EXIT_OK && jm_engine_new(profile, &engine) != JM_OK) {
+    int status = cli_load_inputs(CMD, cands_path, jobs_path, profile_path, &in);
+    const jm_candidates *cands = in.cands;
+    const jm_jobs *jobs = in.jobs;
+    if (status == CLI_EXIT_OK && jm_engine_new(in.profile, &engine) != JM_OK) {
         cli_error(CMD, "out of memory");
         status = CLI_EXIT_DATA;
     }
@@ -521,8 +509,6 @@ int cmd_rank(int argc, char **argv)
     }
     cli_buf_free(&out);
     jm_engine_free(engine);
-    jm_jobs_free(jobs);
-    jm_candidates_free(cands);
-    jm_profile_free(profile);
+    cli_inputs_free(&in);
     return cli_finish(CMD, status);
 }

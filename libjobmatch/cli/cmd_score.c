@@ -105,27 +105,16 @@ int cmd_score(int argc, char **argv)
             return cli_option_error(CMD, c, argv);
         }
     }
-    if (optind < argc)
-        return cli_usage_error(CMD, "unexpected argument '%s'", argv[optind]);
-    if (!cand_path)
-        return cli_usage_error(CMD, "missing --candidate FILE");
-    if (!job_path)
-        return cli_usage_error(CMD, "missing --job FILE");
-    const char *paths[] = { cand_path, job_path, profile_path };
-    const char *names[] = { "--candidate", "--job", "--profile" };
-    if (cli_check_stdin(CMD, paths, names, 3) != CLI_EXIT_OK)
+    if (cli_check_inputs(CMD, argc, argv, cand_path, "--candidate", job_path, "--job", profile_path) !=
+        CLI_EXIT_OK)
         return CLI_EXIT_USAGE;
 
-    jm_profile *profile = NULL;
-    jm_candidates *cands = NULL;
-    jm_jobs *jobs = NULL;
+    cli_inputs in;
     jm_engine *engine = NULL;
     jm_match *match = NULL;
-    int status = cli_load_profile(CMD, profile_path, &profile);
-    if (status == CLI_EXIT_OK)
-        status = cli_load_candidates(CMD, cand_path, profile, &cands);
-    if (status == CLI_EXIT_OK)
-        status = cli_load_jobs(CMD, job_path, profile, &jobs);
+    int status = cli_load_inputs(CMD, cand_path, job_path, profile_path, &in);
+    const jm_candidates *cands = in.cands;
+    const jm_jobs *jobs = in.jobs;
 
     const jm_candidate *cand = NULL;
     const jm_job *job = NULL;
@@ -138,15 +127,14 @@ int cmd_score(int argc, char **argv)
         job = job_id ? jm_jobs_find(jobs, job_id) : jm_jobs_get(jobs, 0);
         status = pick(cli_display_name(job_path), "job", jm_jobs_count(jobs), job_id, job, "--job-id");
     }
-    if (status == CLI_EXIT_OK && jm_engine_new(profile, &engine) != JM_OK) {
+    if (status == CLI_EXIT_OK && jm_engine_new(in.profile, &engine) != JM_OK) {
         cli_error(CMD, "out of memory");
         status = CLI_EXIT_DATA;
     }
     if (status == CLI_EXIT_OK) {
         int rc = jm_engine_score(engine, cand, job, &match);
         if (rc != JM_OK) {
-            const char *why = jm_last_error();
-            cli_error(CMD, "scoring failed: %s", (why && why[0]) ? why : jm_strerror(rc));
+            cli_error(CMD, "scoring failed: %s", cli_why(rc));
             status = CLI_EXIT_DATA;
         }
     }
@@ -155,8 +143,6 @@ int cmd_score(int argc, char **argv)
 
     jm_match_free(match);
     jm_engine_free(engine);
-    jm_jobs_free(jobs);
-    jm_candidates_free(cands);
-    jm_profile_free(profile);
+    cli_inputs_free(&in);
     return cli_finish(CMD, status);
 }

@@ -1,6 +1,5 @@
 /* jobmatch validate: check jobmatch/1 documents of any kind. */
 #include <getopt.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli_common.h"
@@ -32,31 +31,18 @@ void cmd_validate_help(FILE *out)
 
 static int validate_one(const char *path, const jm_profile *profile, int verbose)
 {
-    char *text = NULL;
-    size_t len = 0;
-    if (cli_read(CMD, path, &text, &len) != CLI_EXIT_OK)
+    cli_doc doc;
+    if (cli_doc_open(CMD, path, profile, &doc) != CLI_EXIT_OK)
         return CLI_EXIT_DATA;
-    jm_diags *diags = NULL;
-    if (jm_diags_new(&diags) != JM_OK) {
-        free(text);
-        cli_error(CMD, "out of memory");
-        return CLI_EXIT_DATA;
-    }
-    jm_load_options opts;
-    jm_load_options_init(&opts);
-    opts.source = cli_display_name(path);
-    opts.profile = profile;
-    int rc = jm_validate(text, len, &opts, diags);
-    size_t errors = cli_print_diags(diags, stdout);
+    int rc = jm_validate(doc.text, doc.len, &doc.opts, doc.diags);
+    size_t errors = cli_print_diags(doc.diags, stdout);
     if (rc != JM_OK && errors == 0) {
         /* The library failed without a diagnostic (out of memory ...). */
-        const char *why = jm_last_error();
-        printf("%s: %s\n", opts.source, (why && why[0]) ? why : jm_strerror(rc));
+        printf("%s: %s\n", doc.opts.source, cli_why(rc));
     } else if (rc == JM_OK && verbose) {
-        printf("%s: ok\n", opts.source);
+        printf("%s: ok\n", doc.opts.source);
     }
-    jm_diags_free(diags);
-    free(text);
+    cli_doc_close(&doc);
     return rc == JM_OK ? CLI_EXIT_OK : CLI_EXIT_DATA;
 }
 

@@ -94,6 +94,30 @@ void jm_factor_functional(jm_eval *ev);
 /* --- support.c ---------------------------------------------------------- */
 void jm_factor_support(jm_eval *ev);
 
+/* --- requirements.c (shared by legal.c and programme.c) ----------------- */
+/** What a hard-requirement factor has found: the failures (joined by
+ *  fail_sep), what is to verify (joined by ", "), whether one excludes. */
+typedef struct jm_req_notes {
+    jm_buf fail, verify;
+    const char *fail_sep;
+    bool excluded;
+} jm_req_notes;
+
+void jm_req_init(jm_req_notes *n, const char *fail_sep);
+/** Adds a failure (formatted) and marks the pair excluded. */
+void jm_req_fail(jm_req_notes *n, const char *fmt, ...) JM_PRINTF(2, 3);
+/** Adds what is to verify. */
+void jm_req_verify(jm_req_notes *n, const char *what);
+/** A yes/no requirement the pair must meet: status JM_NO excludes (lift,
+ *  reason) and fails as fail_label; any status but JM_YES is to verify. */
+void jm_req_flag(jm_eval *ev, int factor, jm_req_notes *n, int status, const char *lift, const char *reason,
+                 const char *fail_label, const char *verify_label);
+/** Scores the factor (0 when excluded, else 1) with the detail
+ *  "FAIL_INTRO: failures; to obtain: OBTAIN; to verify: ..." (the parts
+ *  there are) or ok_text, and frees the notes.  obtain may be NULL. */
+void jm_req_finish(jm_eval *ev, int factor, jm_req_notes *n, const char *fail_intro, const char *obtain,
+                   const char *ok_text);
+
 /* --- legal.c ------------------------------------------------------------ */
 void jm_factor_legal(jm_eval *ev);
 

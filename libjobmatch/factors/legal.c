@@ -24,10 +24,9 @@ void jm_factor_legal(jm_eval *ev)
         return;
     }
 
-    bool excluded = false;
-    jm_buf fail, verify, obtain;
-    jm_buf_init(&fail);
-    jm_buf_init(&verify);
+    jm_req_notes n;
+    jm_buf obtain;
+    jm_req_init(&n, "; ");
     jm_buf_init(&obtain);
 
     for (size_t i = 0; i < j->n_licences; i++) {
@@ -37,7 +36,7 @@ void jm_factor_legal(jm_eval *ev)
         if (jm_strv_contains(c->licences, c->n_licences, lr->id))
             continue;
         if (!c->has_licences && c->n_licences == 0) {
-            jm_buf_printf(&verify, "%s%s", verify.len ? ", " : "", lr->id);
+            jm_req_verify(&n, lr->id);
             continue;
         }
         if (lr->obtainable) {
@@ -50,47 +49,18 @@ void jm_factor_legal(jm_eval *ev)
             ev->error = JM_ENOMEM;
         jm_eval_exclude(ev, F, lift ? lift : "", "needs a %s", lr->id);
         free(lift);
-        jm_buf_printf(&fail, "%sneeds a %s", fail.len ? "; " : "", lr->id);
-        excluded = true;
+        jm_req_fail(&n, "needs a %s", lr->id);
     }
 
-    if (j->right_to_work) {
-        if (c->right_to_work == JM_NO) {
-            jm_eval_exclude(ev, F, "feasible once right to work is confirmed",
-                            "the job requires right to work, which is not confirmed");
-            jm_buf_printf(&fail, "%sno right to work", fail.len ? "; " : "");
-            excluded = true;
-        } else if (c->right_to_work != JM_YES) {
-            jm_buf_printf(&verify, "%sright to work", verify.len ? ", " : "");
-        }
-    }
-    if (j->background_check) {
-        if (c->background_check == JM_NO) {
-            jm_eval_exclude(ev, F, "feasible once a background check is passed",
-                            "the job requires a background check, which has not been passed");
-            jm_buf_printf(&fail, "%sno background check passed", fail.len ? "; " : "");
-            excluded = true;
-        } else if (c->background_check != JM_YES) {
-            jm_buf_printf(&verify, "%sbackground check", verify.len ? ", " : "");
-        }
-    }
+    if (j->right_to_work)
+        jm_req_flag(ev, F, &n, c->right_to_work, "feasible once right to work is confirmed",
+                    "the job requires right to work, which is not confirmed", "no right to work",
+                    "right to work");
+    if (j->background_check)
+        jm_req_flag(ev, F, &n, c->background_check, "feasible once a background check is passed",
+                    "the job requires a background check, which has not been passed",
+                    "no background check passed", "background check");
 
-    jm_buf d;
-    jm_buf_init(&d);
-    if (fail.len)
-        jm_buf_printf(&d, "excluded: %s", fail.data);
-    if (obtain.len)
-        jm_buf_printf(&d, "%sto obtain: %s", d.len ? "; " : "", obtain.data);
-    if (verify.len)
-        jm_buf_printf(&d, "%sto verify: %s", d.len ? "; " : "", verify.data);
-    if (!d.len)
-        jm_buf_append(&d, "meets the legal requirements");
-    char *text = jm_buf_take(&d);
-    if (!text && !ev->error)
-        ev->error = JM_ENOMEM;
-    jm_eval_score(ev, F, excluded ? 0.0 : 1.0, "%s", text ? text : "");
-    free(text);
-    jm_buf_free(&fail);
-    jm_buf_free(&verify);
+    jm_req_finish(ev, F, &n, "excluded", obtain.data, "meets the legal requirements");
     jm_buf_free(&obtain);
 }

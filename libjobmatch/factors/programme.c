@@ -9,7 +9,6 @@
 #include "factors.h"
 
 #include <math.h>
-#include <stdlib.h>
 
 void jm_factor_programme(jm_eval *ev)
 {
@@ -24,56 +23,25 @@ void jm_factor_programme(jm_eval *ev)
         return;
     }
 
-    bool excluded = false;
-    jm_buf fail, verify;
-    jm_buf_init(&fail);
-    jm_buf_init(&verify);
-
-    if (p->competitive_only) {
-        if (j->competitive == JM_NO) {
-            jm_eval_exclude(ev, F, "",
-                            "not a competitive job; the programme places in competitive jobs only");
-            jm_buf_printf(&fail, "%snot competitive", fail.len ? ", " : "");
-            excluded = true;
-        } else if (j->competitive != JM_YES) {
-            jm_buf_printf(&verify, "%scompetitive", verify.len ? ", " : "");
-        }
-    }
-    if (p->integrated_only) {
-        if (j->integrated == JM_NO) {
-            jm_eval_exclude(ev, F, "",
-                            "not an integrated job; the programme places in integrated jobs only");
-            jm_buf_printf(&fail, "%snot integrated", fail.len ? ", " : "");
-            excluded = true;
-        } else if (j->integrated != JM_YES) {
-            jm_buf_printf(&verify, "%sintegrated", verify.len ? ", " : "");
-        }
-    }
+    jm_req_notes n;
+    jm_req_init(&n, ", ");
+    if (p->competitive_only)
+        jm_req_flag(ev, F, &n, j->competitive, "",
+                    "not a competitive job; the programme places in competitive jobs only", "not competitive",
+                    "competitive");
+    if (p->integrated_only)
+        jm_req_flag(ev, F, &n, j->integrated, "",
+                    "not an integrated job; the programme places in integrated jobs only", "not integrated",
+                    "integrated");
     if (wage_rule) {
         if (isnan(j->wage)) {
-            jm_buf_printf(&verify, "%swage", verify.len ? ", " : "");
+            jm_req_verify(&n, "wage");
         } else if (j->wage < p->min_wage) {
             jm_eval_exclude(ev, F, "feasible if the job pays at least the minimum wage",
                             "pays %s per hour, below the programme's minimum wage of %s",
                             jm_num(n1, j->wage), jm_num(n2, p->min_wage));
-            jm_buf_printf(&fail, "%sbelow the minimum wage", fail.len ? ", " : "");
-            excluded = true;
+            jm_req_fail(&n, "below the minimum wage");
         }
     }
-
-    jm_buf d;
-    jm_buf_init(&d);
-    if (fail.len)
-        jm_buf_printf(&d, "fails the programme rules: %s", fail.data);
-    if (verify.len)
-        jm_buf_printf(&d, "%sto verify: %s", d.len ? "; " : "", verify.data);
-    if (!d.len)
-        jm_buf_append(&d, "meets the programme rules");
-    char *text = jm_buf_take(&d);
-    if (!text && !ev->error)
-        ev->error = JM_ENOMEM;
-    jm_eval_score(ev, F, excluded ? 0.0 : 1.0, "%s", text ? text : "");
-    free(text);
-    jm_buf_free(&fail);
-    jm_buf_free(&verify);
+    jm_req_finish(ev, F, &n, "fails the programme rules", NULL, "meets the programme rules");
 }
