@@ -4,11 +4,13 @@
  * checked (jm_validate).  Every problem is reported; a load that fails
  * leaves the set exactly as it was.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diags.h"
 #include "json_common.h"
+#include "jsonsyntax.h"
 #include "sets.h"
 
 /* ------------------------------------------------------------------------ */
@@ -136,19 +138,22 @@ static bool check_id(loader *ld, id_set *ids, const char *id, bool in_set)
     size_t m = jm_jr_push_key(r, "id");
     const id_entry *e = ids_find(ids, id);
     bool ok = true;
+    char shown[JM_JR_ID_SHOWN_MAX + 3];
+    if (e || in_set)
+        jm_jr_quote_id(id, shown, sizeof shown);
     if (e) {
         if (e->where[0] && e->line)
-            jm_jr_error(r, JM_EEXISTS, "duplicate id '%s': already used by the record at %s (line %d)", id,
+            jm_jr_error(r, JM_EEXISTS, "duplicate id %s: already used by the record at %s (line %d)", shown,
                         e->where, e->line);
         else if (e->where[0])
-            jm_jr_error(r, JM_EEXISTS, "duplicate id '%s': already used by the record at %s", id, e->where);
+            jm_jr_error(r, JM_EEXISTS, "duplicate id %s: already used by the record at %s", shown, e->where);
         else if (e->line)
-            jm_jr_error(r, JM_EEXISTS, "duplicate id '%s': already used by the record on line %d", id, e->line);
+            jm_jr_error(r, JM_EEXISTS, "duplicate id %s: already used by the record on line %d", shown, e->line);
         else
-            jm_jr_error(r, JM_EEXISTS, "duplicate id '%s'", id);
+            jm_jr_error(r, JM_EEXISTS, "duplicate id %s", shown);
         ok = false;
     } else if (in_set) {
-        jm_jr_error(r, JM_EEXISTS, "duplicate id '%s': the set already holds a record with this id", id);
+        jm_jr_error(r, JM_EEXISTS, "duplicate id %s: the set already holds a record with this id", shown);
         ok = false;
     }
     jm_jr_pop(r, m);
@@ -376,11 +381,10 @@ static bool detect_json_lines(const char *text, size_t len)
         i++;
     if (i >= len || text[i] != '{')
         return false;
-    const char *end = NULL;
-    cJSON *v = cJSON_ParseWithLengthOpts(text + i, len - i, &end, 0);
-    if (v) {
-        cJSON_Delete(v);
-        size_t k = end ? (size_t)(end - text) : len;
+    size_t end = 0;
+    jm_syntax_error se;
+    if (jm_json_check_syntax(text + i, len - i, SIZE_MAX, &end, &se)) {
+        size_t k = i + end;
         while (k < len && is_blank(text[k]))
             k++;
         return k < len;
@@ -442,6 +446,8 @@ static void read_json_lines(loader *ld, const char *text, size_t len)
 static int read_document(loader *ld, const char *text, size_t len)
 {
     jm_jr *r = &ld->r;
+    if (!jm_jr_size_ok(r, len))
+        return JM_ERANGE;
     if (detect_json_lines(text, len)) {
         read_json_lines(ld, text, len);
     } else {
@@ -498,7 +504,8 @@ int jm_candidates_load(jm_candidates *set, const char *text, size_t len, const j
         if (rc == JM_OK) {
             ld.n_cands = 0; /* the set owns them now */
         } else if (rc == JM_EEXISTS) {
-            jm_jr_error(&ld.r, JM_EEXISTS, "duplicate id '%s'", jm_candidate_id(ld.cands[dup]));
+            char shown[JM_JR_ID_SHOWN_MAX + 3];
+            jm_jr_error(&ld.r, JM_EEXISTS, "duplicate id %s", jm_jr_quote_id(jm_candidate_id(ld.cands[dup]), shown, sizeof shown));
         } else {
             jm_jc_nomem(&ld.r);
         }
@@ -525,7 +532,8 @@ int jm_jobs_load(jm_jobs *set, const char *text, size_t len, const jm_load_optio
         if (rc == JM_OK) {
             ld.n_jobs = 0;
         } else if (rc == JM_EEXISTS) {
-            jm_jr_error(&ld.r, JM_EEXISTS, "duplicate id '%s'", jm_job_id(ld.jobs[dup]));
+            char shown[JM_JR_ID_SHOWN_MAX + 3];
+            jm_jr_error(&ld.r, JM_EEXISTS, "duplicate id %s", jm_jr_quote_id(jm_job_id(ld.jobs[dup]), shown, sizeof shown));
         } else {
             jm_jc_nomem(&ld.r);
         }

@@ -226,10 +226,9 @@ static bool read_skill(jm_jr *r, const cJSON *e, size_t i, void *ctx)
     long k = r->errors == before ? JM_ID_INDEX(c->skills, c->n_skills, id) : -1;
     if (k >= 0) {
         size_t mk = jm_jr_push_key(r, "id");
-        if (jm_jr_is_term(id) || jm_id_valid(id))
-            jm_jr_error(r, JM_EINVAL, "duplicate skill id '%s' (already given at skills[%ld])", id, k);
-        else
-            jm_jr_error(r, JM_EINVAL, "duplicate skill id");
+        char shown[JM_JR_ID_SHOWN_MAX + 3];
+        jm_jr_error(r, JM_EINVAL, "duplicate skill id %s (already given at skills[%ld])",
+                    jm_jr_quote_id(id, shown, sizeof shown), k);
         jm_jr_pop(r, mk);
     }
     if (r->errors == before) {

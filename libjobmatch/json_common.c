@@ -164,6 +164,8 @@ int jm_jc_from_json(const char *fn, const char *text, size_t len, const jm_load_
         return jm_fail(JM_EINVAL, "%s: text and out are required", fn);
     jm_jr r;
     jm_jr_init(&r, opts, diags);
+    if (!jm_jr_size_ok(&r, len))
+        return JM_ERANGE;
     cJSON *root = jm_jr_parse(&r, text, len, 0);
     if (!root)
         return r.first_code ? r.first_code : JM_EPARSE;

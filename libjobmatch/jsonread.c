@@ -8,6 +8,7 @@
  * letters, digits and _-.:/); anything else is described, never quoted.
  */
 #include "jsonread.h"
+#include "jsonsyntax.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -37,20 +38,34 @@ void jm_jr_init(jm_jr *r, const jm_load_options *opts, jm_diags *diags)
 /* ------------------------------------------------------------------------ */
 /* Reporting                                                                */
 
-bool jm_jr_is_term(const char *s)
+/* s is 1..max bytes of letters, digits and the characters of extra. */
+static bool plain_word(const char *s, size_t max, const char *extra)
 {
     if (!s || !*s)
         return false;
     size_t n = 0;
     for (const char *p = s; *p; p++, n++) {
         char c = *p;
-        if (n >= 64)
+        if (n >= max)
             return false;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-              c == '-' || c == '.' || c == ':' || c == '/'))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr(extra, c)))
             return false;
     }
     return true;
+}
+
+bool jm_jr_is_term(const char *s)
+{
+    return plain_word(s, 64, "_-.:/");
+}
+
+const char *jm_jr_quote_id(const char *id, char *buf, size_t n)
+{
+    if (plain_word(id, JM_JR_ID_SHOWN_MAX, "_-.:/#@+~"))
+        snprintf(buf, n, "'%s'", id);
+    else
+        snprintf(buf, n, "(not shown: not a plain identifier)");
+    return buf;
 }
 
 static void report(jm_jr *r, int severity, int code, int line, int column, const char *fmt, va_list ap)
@@ -228,77 +243,6 @@ static bool is_ws(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Description of the byte at text[off] for a syntax error message; string
- * contents are never quoted, only structural characters. */
-static void describe_byte(const char *text, size_t len, size_t off, char *out, size_t outsz)
-{
-    if (off >= len || text[off] == '\0') {
-        snprintf(out, outsz, "the end of the input");
-        return;
-    }
-    char c = text[off];
-    if (strchr("{}[],:\"", c))
-        snprintf(out, outsz, "'%c'", c);
-    else if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.')
-        snprintf(out, outsz, "a malformed number");
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-        snprintf(out, outsz, "a bare word (strings need double quotes; literals are true, false, null)");
-    else if (c == '\'')
-        snprintf(out, outsz, "a single quote (strings need double quotes)");
-    else if ((unsigned char)c < 0x20)
-        snprintf(out, outsz, "a control character (0x%02x)", (unsigned)(unsigned char)c);
-    else
-        snprintf(out, outsz, "an unexpected character");
-}
-
-/* Scans for nesting depth and raw control characters in strings, without
- * recursion.  Returns true when fine; else reports and returns false. */
-static bool prescan(jm_jr *r, const char *text, size_t len, size_t base, const char *orig, int line0,
-                    size_t max_depth, bool *unclosed)
-{
-    size_t depth = 0;
-    bool in_string = false, escape = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        if (in_string) {
-            if (escape) {
-                escape = false;
-            } else if (c == '\\') {
-                escape = true;
-            } else if (c == '"') {
-                in_string = false;
-            } else if ((unsigned char)c < 0x20) {
-                int line, col;
-                line_col(orig, base + i, &line, &col);
-                report_at(r, JM_EPARSE, line + line0, col,
-                          "JSON syntax error: found a raw control character (0x%02x) inside a string, "
-                          "expected it escaped (\\n, \\t, \\u00XX)",
-                          (unsigned)(unsigned char)c);
-                return false;
-            }
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > max_depth) {
-                int line, col;
-                line_col(orig, base + i, &line, &col);
-                report_at(r, JM_EPARSE, line + line0, col,
-                          "nesting too deep: found more than %zu levels of arrays and objects, "
-                          "expected at most %zu",
-                          max_depth, max_depth);
-                return false;
-            }
-        } else if (c == '}' || c == ']') {
-            if (depth)
-                depth--;
-        }
-    }
-    *unclosed = in_string || depth > 0;
-    return true;
-}
-
 /* Walks a parsed tree: duplicate keys and non-finite numbers.  The tree is
  * no deeper than max_depth (checked before parsing), so recursion is safe. */
 static void walk(jm_jr *r, const cJSON *v)
@@ -346,7 +290,8 @@ static cJSON *parse_impl(jm_jr *r, const char *text, size_t len, int line0, size
         jm_jr_error(r, JM_EINVAL, "no text given");
         return NULL;
     }
-    if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
+    /* a byte-order mark starts a document, never a later JSON Lines line */
+    if (line0 == 0 && len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
         (unsigned char)text[2] == 0xBF)
         start = 3;
     const char *body = text + start;
@@ -373,50 +318,26 @@ static cJSON *parse_impl(jm_jr *r, const char *text, size_t len, int line0, size
     size_t max_depth = r->opts->max_depth ? r->opts->max_depth : JM_DEFAULT_MAX_DEPTH;
     if (max_depth > CJSON_NESTING_LIMIT - 1)
         max_depth = CJSON_NESTING_LIMIT - 1;
-    /* The prescan covers the whole remaining text: for a prefix parse that
-     * is more than needed, but depth beyond the limit is an error anyway. */
-    bool unclosed = false;
-    if (!prescan(r, body, blen, 0, body, line0, max_depth, &unclosed))
-        return NULL;
-    const char *stop = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(body, blen, &stop, 0);
-    if (!root) {
-        size_t off = (stop && stop >= body && stop <= body + blen) ? (size_t)(stop - body) : 0;
-        if (unclosed) {
-            /* cJSON reports the start of the last token when the input
-             * ends early: point at the end when nothing structural follows */
-            size_t k = off;
-            while (k < blen && !strchr("{}[],:", body[k]))
-                k++;
-            if (k == blen)
-                off = blen;
-        }
-        char what[128];
-        describe_byte(body, blen, off, what, sizeof what);
+    /* The strict check first: cJSON alone accepts "012", control
+     * characters between tokens and strings cut short by an escaped NUL. */
+    jm_syntax_error se;
+    size_t after = 0;
+    if (!jm_json_check_syntax(body, blen, max_depth, end ? &after : NULL, &se)) {
         int line, col;
-        line_col(body, off, &line, &col);
-        report_at(r, JM_EPARSE, line + line0, col, "JSON syntax error: found %s, expected valid JSON", what);
+        line_col(body, se.offset, &line, &col);
+        report_at(r, JM_EPARSE, line + line0, col, "%s", se.message);
         return NULL;
     }
-    size_t after = (stop && stop >= body && stop <= body + blen) ? (size_t)(stop - body) : blen;
-    if (end) {
-        *end = start + after;
-    } else {
-        size_t k = after;
-        while (k < blen && is_ws(body[k]))
-            k++;
-        if (k < blen) {
-            int line, col;
-            line_col(body, k, &line, &col);
-            char what[128];
-            describe_byte(body, blen, k, what, sizeof what);
-            report_at(r, JM_EPARSE, line + line0, col,
-                      "JSON syntax error: found %s after the end of the document, expected nothing more",
-                      what);
-            cJSON_Delete(root);
-            return NULL;
-        }
+    if (!end)
+        after = blen;
+    cJSON *root = cJSON_ParseWithLengthOpts(body, after, NULL, 0);
+    if (!root) {
+        /* the text is valid JSON: cJSON can only have run out of memory */
+        report_at(r, JM_ENOMEM, line0 + 1, 1, "out of memory parsing the JSON document");
+        return NULL;
     }
+    if (end)
+        *end = start + after;
     size_t before = r->errors;
     walk(r, root);
     if (r->errors != before) {
@@ -424,6 +345,16 @@ static cJSON *parse_impl(jm_jr *r, const char *text, size_t len, int line0, size
         return NULL;
     }
     return root;
+}
+
+bool jm_jr_size_ok(jm_jr *r, size_t len)
+{
+    size_t max = r->opts->max_bytes;
+    if (max == 0 || len <= max)
+        return true;
+    report_at(r, JM_ERANGE, 0, 0, "input too large: found %zu bytes, expected at most %zu (the max_bytes option)",
+              len, max);
+    return false;
 }
 
 cJSON *jm_jr_parse(jm_jr *r, const char *text, size_t len, int line0)

@@ -46,6 +46,9 @@ void jm_jr_init(jm_jr *r, const jm_load_options *opts, jm_diags *diags);
  *  JSON Lines record: its line number - 1).  NULL after reporting. */
 cJSON *jm_jr_parse(jm_jr *r, const char *text, size_t len, int line0);
 
+/** Checks len against opts->max_bytes; false after reporting JM_ERANGE. */
+bool jm_jr_size_ok(jm_jr *r, size_t len);
+
 /* --- the path ----------------------------------------------------------- */
 
 /** Appends ".key" (or "key" at the root) and returns the previous length,
@@ -75,6 +78,15 @@ void jm_jr_unknown_term(jm_jr *r, const char *what, const char *term);
 void jm_jr_check_fields(jm_jr *r, const cJSON *obj, const char *const *allowed);
 /** The same with the allowed names given as an array of n (at most 64). */
 void jm_jr_check_names(jm_jr *r, const cJSON *obj, const char *const *names, size_t n);
+
+/** The longest id jm_jr_quote_id shows (skill ids may have 512 bytes). */
+#define JM_JR_ID_SHOWN_MAX 512
+/** An id for a message: quoted ('c-014') when it is a plain identifier
+ *  (letters, digits and _-.:/#@+~, at most JM_JR_ID_SHOWN_MAX bytes), else
+ *  "(not shown: not a plain identifier)", since an id with spaces may hold
+ *  a person's name.  Writes into buf (n >= JM_JR_ID_SHOWN_MAX + 3 shows
+ *  every plain id whole) and returns it. */
+const char *jm_jr_quote_id(const char *id, char *buf, size_t n);
 
 /** An error "expected EXPECTED, found 'S'" that quotes s only when it is a
  *  term (jm_jr_is_term), else "..., found another string". */

@@ -813,6 +813,8 @@ int jm_profile_from_json(const char *text, size_t len, const jm_load_options *op
 
     jm_jr r;
     jm_jr_init(&r, opts, diags);
+    if (!jm_jr_size_ok(&r, len))
+        return JM_ERANGE;
     cJSON *root = jm_jr_parse(&r, text, len, 0);
     if (!root)
         return r.errors ? (r.first_code ? r.first_code : JM_EPARSE) : jm_fail(JM_ENOMEM, "out of memory reading a scoring profile");
@@ -827,7 +829,9 @@ int jm_profile_from_json(const char *text, size_t len, const jm_load_options *op
     c.r = &r;
     if (!read_header(&c, root)) {
         cJSON_Delete(root);
-        return JM_ETYPE;
+        /* the code of the first error: JM_ETYPE for another document type,
+         * JM_EINVAL for a "type" that is not a string at all */
+        return r.first_code ? r.first_code : JM_ETYPE;
     }
     c.p = jm_profile_alloc_default();
     if (!c.p) {

@@ -196,6 +196,54 @@ START_TEST(duplicate_ids)
 }
 END_TEST
 
+START_TEST(ids_that_may_be_names_are_not_shown)
+{
+    /* an id with spaces may be a person's name: the path says where */
+    ck_assert_int_eq(load_c("[" CAND("Jane Doe", ) ", " CAND("Jane Doe", ) "]"), JM_EEXISTS);
+    ck_assert(tu_diags_has(D, "[1].id", "duplicate id (not shown: not a plain identifier)"));
+    ck_assert_ptr_null(strstr(jm_last_error(), "Jane"));
+    /* a long URI-like id is a plain identifier and is shown whole */
+    ck_assert_int_eq(load_c(CAND("c1", ", \"skills\": [{\"id\": \"http://data.europa.eu/esco/skill/"
+                                       "6ff01827-907d-43d8-b6e4-7162c1cf0aca\"}, {\"id\": \"http://data.europa.eu/"
+                                       "esco/skill/6ff01827-907d-43d8-b6e4-7162c1cf0aca\"}]")), JM_EINVAL);
+    ck_assert(tu_diags_has(D, "skills[1].id", "duplicate skill id 'http://data.europa.eu/esco/skill/"
+                                               "6ff01827-907d-43d8-b6e4-7162c1cf0aca' (already given at skills[0])"));
+}
+END_TEST
+
+START_TEST(max_bytes_refuses_larger_documents_before_parsing)
+{
+    jm_load_options o = JM_LOAD_OPTIONS_INIT;
+    const char *t = "[" CAND("c1", ) ", " CAND("c2", ) "]";
+    o.max_bytes = strlen(t) - 1;
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_candidates_load(C, t, strlen(t), &o, D), JM_ERANGE);
+    ck_assert_uint_eq(jm_candidates_count(C), 0);
+    char msg[128];
+    snprintf(msg, sizeof msg, "input too large: found %zu bytes, expected at most %zu", strlen(t), strlen(t) - 1);
+    ck_assert(tu_diags_has(D, "", msg));
+    ck_assert_int_eq(diag(0).code, JM_ERANGE);
+    /* JSON Lines count whole, and so do validate and single records */
+    const char *jl = CAND("c1", ) "\n" CAND("c2", ) "\n";
+    o.max_bytes = strlen(jl) - 1;
+    ck_assert_int_eq(jm_candidates_load(C, jl, strlen(jl), &o, D), JM_ERANGE);
+    ck_assert_int_eq(jm_validate(jl, strlen(jl), &o, D), JM_ERANGE);
+    jm_candidate *one = NULL;
+    o.max_bytes = 10;
+    ck_assert_int_eq(jm_candidate_from_json(CAND("c1", ), strlen(CAND("c1", )), &o, D, &one), JM_ERANGE);
+    ck_assert_ptr_null(one);
+    jm_profile *p = NULL;
+    const char *pt = "{\"schema\": \"jobmatch/1\", \"type\": \"scoring_profile\", \"id\": \"p\"}";
+    ck_assert_int_eq(jm_profile_from_json(pt, strlen(pt), &o, D, &p), JM_ERANGE);
+    ck_assert_ptr_null(p);
+    /* exactly max_bytes is accepted; 0 means no limit */
+    o.max_bytes = strlen(t);
+    ck_assert_int_eq(jm_candidates_load(C, t, strlen(t), &o, D), JM_OK);
+    o.max_bytes = 0;
+    ck_assert_int_eq(jm_candidates_load(C, jl, strlen(jl), &o, D), JM_EEXISTS);
+}
+END_TEST
+
 START_TEST(first_error_code_is_returned)
 {
     ck_assert_int_eq(load_c("[" CAND("c1", ", \"wage\": 1") ", " JOB("j", ) "]"), JM_EINVAL);
@@ -373,6 +421,8 @@ static Suite *suite(void)
     tcase_add_test(t, json_lines_first_line_broken);
     tcase_add_test(t, single_record_syntax_error_position);
     tcase_add_test(t, duplicate_ids);
+    tcase_add_test(t, ids_that_may_be_names_are_not_shown);
+    tcase_add_test(t, max_bytes_refuses_larger_documents_before_parsing);
     tcase_add_test(t, first_error_code_is_returned);
     tcase_add_test(t, diagnostics_are_capped);
     tcase_add_test(t, privacy_in_documents);

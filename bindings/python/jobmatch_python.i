@@ -13,7 +13,7 @@
  *    as str (freed with jm_free), value structs (jm_factor_info ...) as dicts;
  *  - (text, len) takes a str or bytes; jm_load_options a tuple
  *    (unknown_fields, unknown_terms, profile or None, source or None,
- *    max_depth) or None; output arrays writable buffers (numpy arrays);
+ *    max_depth, max_bytes) or None; output arrays writable buffers (numpy arrays);
  *  - scoring calls release the GIL; rules and the travel-time source are
  *    Python callables reached through C trampolines that take the GIL back
  *    (jmpy.c), and an exception they raise propagates, unchanged, to the
@@ -103,14 +103,17 @@ JMPY_STRUCT_OUT(jm_fading_step, jmpy_fading_dict)
     } else {
         PyObject *prof = NULL;
         const char *source = NULL;
-        Py_ssize_t depth = 0;
+        Py_ssize_t depth = 0, max_bytes = 0;
         jm_load_options_init(&temp);
-        if (!PyArg_ParseTuple($input, "iiOzn;load options are (unknown_fields, unknown_terms, "
-                              "profile, source, max_depth)", &temp.unknown_fields,
-                              &temp.unknown_terms, &prof, &source, &depth))
+        if (!PyArg_ParseTuple($input, "iiOznn;load options are (unknown_fields, unknown_terms, "
+                              "profile, source, max_depth, max_bytes)", &temp.unknown_fields,
+                              &temp.unknown_terms, &prof, &source, &depth, &max_bytes))
             SWIG_fail;
         if (depth < 0)
             SWIG_exception_fail(SWIG_ValueError, "max_depth must be >= 0");
+        if (max_bytes < 0)
+            SWIG_exception_fail(SWIG_ValueError, "max_bytes must be >= 0");
+        temp.max_bytes = (size_t)max_bytes;
         if (prof != Py_None) {
             void *p = NULL;
             if (!SWIG_IsOK(SWIG_ConvertPtr(prof, &p, $descriptor(jm_profile *), 0)))

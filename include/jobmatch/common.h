@@ -133,10 +133,13 @@ typedef struct jm_load_options {
     int unknown_terms;    /**< jm_policy for a term missing from the vocabulary; default warning */
     const struct jm_profile *profile; /**< vocabulary to check terms against; NULL = built-in default */
     const char *source;   /**< name put in diagnostics (a file name); NULL = none */
-    size_t max_depth;     /**< deepest nesting accepted; 0 = default (64) */
+    size_t max_depth;     /**< deepest nesting accepted; 0 = default (64), at most 999 */
+    size_t max_bytes;     /**< largest document accepted, in bytes (a JSON Lines
+                               text counts whole); 0 = no limit.  A larger one
+                               fails with JM_ERANGE before anything is parsed. */
 } jm_load_options;
 
-#define JM_LOAD_OPTIONS_INIT { JM_LOAD_OPTIONS_VERSION, JM_POLICY_ERROR, JM_POLICY_WARN, NULL, NULL, 0 }
+#define JM_LOAD_OPTIONS_INIT { JM_LOAD_OPTIONS_VERSION, JM_POLICY_ERROR, JM_POLICY_WARN, NULL, NULL, 0, 0 }
 
 /** Fills *opts with the defaults of this library version. */
 JM_API void jm_load_options_init(jm_load_options *opts);

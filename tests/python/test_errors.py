@@ -156,3 +156,24 @@ def test_not_json_serialisable():
         jobmatch.Candidate.from_dict({"id": "a", "preferences": {"wage": {"floor": float("nan")}}})
     with pytest.raises(TypeError, match="a candidate record is a dict"):
         jobmatch.Candidate.from_dict(["id", "a"])
+
+
+def test_input_limits(tmp_path):
+    rec = {"schema": "jobmatch/1", "type": "candidate", "id": "c-1"}
+    text = json.dumps([rec])
+    with pytest.raises(jobmatch.OutOfRangeError) as e:
+        jobmatch.Candidates(text, max_bytes=len(text) - 1)
+    assert f"input too large: found {len(text)} bytes, expected at most {len(text) - 1}" in str(e.value)
+    assert len(jobmatch.Candidates(text, max_bytes=len(text))) == 1
+    f = tmp_path / "c.jsonl"
+    f.write_text(json.dumps(rec) + "\n")
+    with pytest.raises(jobmatch.OutOfRangeError):
+        jobmatch.load_candidates(f, max_bytes=10)
+    head = '{"schema": "jobmatch/1", "type": "candidate", "id": "c", "x": '
+    deep = head + "[" * 5 + "]" * 5 + "}"
+    with pytest.raises(jobmatch.ParseError) as e:
+        jobmatch.Candidates(deep, max_depth=3)
+    # the object is level 1: the third '[' opens level 4
+    assert "nesting too deep" in str(e.value) and e.value.column == len(head) + 3
+    with pytest.raises(ValueError):
+        jobmatch.Candidates(text, max_bytes=-1)

@@ -47,10 +47,10 @@ def _policy(value: str, name: str) -> int:
 class _Options:
     """What every read takes: the vocabulary's profile and the policies."""
 
-    __slots__ = ("profile", "unknown_fields", "unknown_terms", "max_depth")
+    __slots__ = ("profile", "unknown_fields", "unknown_terms", "max_depth", "max_bytes")
 
     def __init__(self, profile: Optional["Profile"] = None, unknown_fields: str = "error",
-                 unknown_terms: str = "warn", max_depth: int = 0) -> None:
+                 unknown_terms: str = "warn", max_depth: int = 0, max_bytes: int = 0) -> None:
         if profile is not None and not isinstance(profile, Profile):
             profile = Profile(profile)
         self.profile = profile
@@ -59,11 +59,15 @@ class _Options:
         if not isinstance(max_depth, int) or max_depth < 0:
             raise ValueError("max_depth must be an int >= 0")
         self.max_depth = max_depth
+        if not isinstance(max_bytes, int) or max_bytes < 0:
+            raise ValueError("max_bytes must be an int >= 0")
+        self.max_bytes = max_bytes
 
     def c(self, source: Optional[str] = None) -> tuple:
         """The jm_load_options tuple _core takes."""
         return (self.unknown_fields, self.unknown_terms,
-                self.profile._ptr if self.profile is not None else None, source, self.max_depth)
+                self.profile._ptr if self.profile is not None else None, source, self.max_depth,
+                self.max_bytes)
 
 
 def _diag_list(diags: Any) -> List[Diagnostic]:
@@ -414,9 +418,9 @@ class _RecordSet:
 
     def __init__(self, records: Any = (), *, profile: Optional[Profile] = None,
                  unknown_fields: str = "error", unknown_terms: str = "warn",
-                 max_depth: int = 0) -> None:
+                 max_depth: int = 0, max_bytes: int = 0) -> None:
         c = self._c()
-        opts = _Options(profile, unknown_fields, unknown_terms, max_depth)
+        opts = _Options(profile, unknown_fields, unknown_terms, max_depth, max_bytes)
         _owned(self, c["new"](), c["free"])
         self._items: Dict[int, Any] = {}
         self._index: Optional[Dict[str, int]] = None
@@ -582,18 +586,23 @@ class Jobs(_RecordSet):
 
 
 def load_candidates(path: "PathLike", *, profile: Optional[Profile] = None,
-                    unknown_fields: str = "error", unknown_terms: str = "warn") -> Candidates:
+                    unknown_fields: str = "error", unknown_terms: str = "warn",
+                    max_depth: int = 0, max_bytes: int = 0) -> Candidates:
     """Reads the candidates of a file: a record, an array, a collection
-    ``{"candidates": [...]}`` or JSON Lines (``"-"`` is standard input)."""
+    ``{"candidates": [...]}`` or JSON Lines (``"-"`` is standard input).
+    ``max_depth`` (0: 64) and ``max_bytes`` (0: no limit) bound the input;
+    beyond them :class:`OutOfRangeError` (bytes) or :class:`ParseError`
+    (depth) is raised."""
     return Candidates(_Path(path), profile=profile, unknown_fields=unknown_fields,
-                      unknown_terms=unknown_terms)
+                      unknown_terms=unknown_terms, max_depth=max_depth, max_bytes=max_bytes)
 
 
 def load_jobs(path: "PathLike", *, profile: Optional[Profile] = None,
-              unknown_fields: str = "error", unknown_terms: str = "warn") -> Jobs:
+              unknown_fields: str = "error", unknown_terms: str = "warn",
+              max_depth: int = 0, max_bytes: int = 0) -> Jobs:
     """Reads the jobs of a file (as :func:`load_candidates`)."""
     return Jobs(_Path(path), profile=profile, unknown_fields=unknown_fields,
-                unknown_terms=unknown_terms)
+                unknown_terms=unknown_terms, max_depth=max_depth, max_bytes=max_bytes)
 
 
 class _Path(os.PathLike):
