@@ -64,7 +64,8 @@ static int add_match(ranker *rk, jm_match *m)
 static void keep_best(jm_ranking *r, size_t k)
 {
     r->feasible_total = r->n_kept;
-    qsort(r->kept, r->n_kept, sizeof *r->kept, r->for_candidates ? cmp_by_candidate : cmp_by_job);
+    if (r->n_kept > 1) /* kept is NULL when no match is feasible: qsort(NULL, 0) is undefined */
+        qsort(r->kept, r->n_kept, sizeof *r->kept, r->for_candidates ? cmp_by_candidate : cmp_by_job);
     if (k > 0 && r->n_kept > k) {
         for (size_t i = k; i < r->n_kept; i++)
             jm_match_free(r->kept[i]);

@@ -684,6 +684,8 @@ typedef struct host {
     lua_State *L;  /* the state of the scoring call in progress, or NULL */
     int cache_ref; /* registry ref of that call's cache table, or LUA_NOREF */
     int depth;     /* scoring calls in progress (nested calls count) */
+    lua_Integer budget; /* instructions per call of a rule or the travel-time
+                         * function; 0 for no limit */
 } host;
 
 /* What a rule or the travel-time source holds: the Lua function, by
@@ -704,6 +706,7 @@ void jmlua_engine_attach(lua_State *L, int idx, jm_engine *engine)
     h->L = NULL;
     h->cache_ref = LUA_NOREF;
     h->depth = 0;
+    h->budget = JMLUA_DEFAULT_BUDGET;
     luaL_setmetatable(L, JMLUA_HOST_MT);
     if (!lua_setiuservalue(L, idx, 1))
         luaL_error(L, "jobmatch: the engine userdata has no user value");
@@ -829,6 +832,163 @@ static void record_failure(lua_State *L, host *h, const char *field, const char 
     lua_settop(L, top);
 }
 
+
+/* ---------------------------------------------------------------------- */
+/* Instruction budgets                                                    */
+/*
+ * Each call of a Lua rule or travel-time function runs with a count hook
+ * (lua_sethook, LUA_MASKCOUNT) on the lua_State it runs on; the hook raises
+ * a Lua error once the call has spent its budget, and the lua_pcall of the
+ * call turns it into the usual failure.  The hook that was set before is
+ * put back after the call.
+ *
+ * The calls in progress form a stack per Lua state (a rule may score with
+ * another engine, whose rules run inside it, or resume coroutines): calls of
+ * one state are strictly nested, since a rule cannot yield across the
+ * trampoline.  The stack lives in a registry userdata made once by
+ * jmlua_open, so pushing and popping never allocate.  Each time the hook
+ * fires, on whatever coroutine of the state, the instructions since the last
+ * time are charged to every call in progress, so a nested call never resets
+ * the count of the call around it, and coroutines created inside a rule
+ * (they inherit the hook) are counted too.  The hook fires at least every
+ * BUDGET_CHUNK instructions; a nested call whose hook was already set finds
+ * out it is over budget within that many instructions.
+ *
+ * Once a call is over budget, the hook fires at every instruction until the
+ * call ends, so a rule cannot catch the error with pcall and go on.
+ */
+
+#define BUDGET_CHUNK 10000
+
+typedef struct budget_frame {
+    struct budget_frame *outer;
+    lua_Integer budget;
+    lua_Integer remaining;
+    const char *rule; /* the rule's name, or NULL for the travel-time function */
+    int installed;    /* this call set the hook: restore prev_* when it ends */
+    lua_Hook prev_hook;
+    int prev_mask;
+    int prev_count;
+} budget_frame;
+
+typedef struct budget_stack {
+    budget_frame *top;
+} budget_stack;
+
+static const char budget_key = 0; /* its address is the registry key */
+
+static budget_stack *get_budget_stack(lua_State *L)
+{
+    budget_stack *s = NULL;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &budget_key) == LUA_TUSERDATA)
+        s = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return s;
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    budget_stack *s = get_budget_stack(L);
+    if (!s || !s->top) {
+        /* Inherited by a coroutine made inside a call that has ended. */
+        lua_sethook(L, NULL, 0, 0);
+        return;
+    }
+    lua_Integer spent = lua_gethookcount(L);
+    lua_Integer next = BUDGET_CHUNK;
+    budget_frame *over = NULL;
+    for (budget_frame *f = s->top; f; f = f->outer) {
+        if (f->remaining > 0)
+            f->remaining -= spent;
+        if (f->remaining <= 0) {
+            if (!over)
+                over = f;
+        } else if (f->remaining < next) {
+            next = f->remaining;
+        }
+    }
+    if (over) {
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        /* A hook has no frame of its own: level 0 is the Lua function
+         * running, where the message points. */
+        luaL_where(L, 0);
+        if (over->rule)
+            lua_pushfstring(L, "rule '%s' exceeded its instruction budget of %I instructions",
+                            over->rule, over->budget);
+        else
+            lua_pushfstring(L, "the travel-time function exceeded its instruction budget of %I "
+                               "instructions", over->budget);
+        lua_concat(L, 2);
+        lua_error(L);
+        return;
+    }
+    if (next != spent)
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, (int)next);
+}
+
+/* lua_pcall(L, nargs, nresults, 0) under the engine's instruction budget;
+ * rule is the rule's name, or NULL for the travel-time function. */
+static int budgeted_pcall(lua_State *L, const host *h, const char *rule, int nargs, int nresults)
+{
+    budget_stack *s = h->budget > 0 ? get_budget_stack(L) : NULL;
+    if (!s)
+        return lua_pcall(L, nargs, nresults, 0);
+    budget_frame f;
+    f.outer = s->top;
+    f.budget = h->budget;
+    f.remaining = h->budget;
+    f.rule = rule;
+    f.prev_hook = lua_gethook(L);
+    f.prev_mask = lua_gethookmask(L);
+    f.prev_count = lua_gethookcount(L);
+    /* A call in progress already counts on this state: keep its count
+     * running.  Else set the hook (one left behind by an ended call is
+     * dropped, not restored). */
+    f.installed = !(f.prev_hook == budget_hook && s->top);
+    if (f.installed) {
+        if (f.prev_hook == budget_hook) {
+            f.prev_hook = NULL;
+            f.prev_mask = 0;
+            f.prev_count = 0;
+        }
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT,
+                    (int)(h->budget < BUDGET_CHUNK ? h->budget : BUDGET_CHUNK));
+    }
+    s->top = &f;
+    int rc = lua_pcall(L, nargs, nresults, 0);
+    s->top = f.outer;
+    if (f.installed)
+        lua_sethook(L, f.prev_hook, f.prev_mask, f.prev_count);
+    return rc;
+}
+
+/* engine_set_instruction_budget(engine, n or nil): n >= 0, 0 or nil for no limit */
+static int l_set_instruction_budget(lua_State *L)
+{
+    host *h = check_host(L, 1);
+    lua_Integer n = 0;
+    if (!lua_isnoneornil(L, 2)) {
+        int ok = 0;
+        if (lua_type(L, 2) == LUA_TNUMBER)
+            n = lua_tointegerx(L, 2, &ok);
+        if (!ok || n < 0)
+            return luaL_argerror(L, 2, lua_type(L, 2) == LUA_TNUMBER
+                                           ? "the instruction budget must be an integer >= 0"
+                                           : lua_pushfstring(L, "integer expected, got %s",
+                                                             luaL_typename(L, 2)));
+    }
+    h->budget = n;
+    return 0;
+}
+
+/* engine_instruction_budget(engine) -> n (0: no limit) */
+static int l_instruction_budget(lua_State *L)
+{
+    lua_pushinteger(L, check_host(L, 1)->budget);
+    return 1;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Rules                                                                  */
 
@@ -860,7 +1020,7 @@ static int rule_call(lua_State *L)
     lua_rawgeti(L, LUA_REGISTRYINDEX, cb->fn_ref);
     push_subject(L, cb->h, a->c, NULL);
     push_subject(L, cb->h, NULL, a->j);
-    if (lua_pcall(L, 2, 2, 0) != LUA_OK) {
+    if (budgeted_pcall(L, cb->h, cb->name, 2, 2) != LUA_OK) {
         record_failure(L, cb->h, "rule", cb->name, 1);
         jm_verdict_fail(a->v, luaL_tolstring(L, -1, NULL));
         a->failed = 1;
@@ -1028,7 +1188,7 @@ static int travel_call(lua_State *L)
     push_subject(L, cb->h, NULL, a->j);
     const char *mode = jm_transport_name(a->mode);
     lua_pushstring(L, mode ? mode : "unknown");
-    if (lua_pcall(L, 3, 1, 0) != LUA_OK) {
+    if (budgeted_pcall(L, cb->h, NULL, 3, 1) != LUA_OK) {
         record_failure(L, cb->h, "callback", "travel_time", 1);
         const char *msg = luaL_tolstring(L, -1, NULL);
         lua_rawgeti(L, LUA_REGISTRYINDEX, cb->h->cache_ref);
@@ -1160,6 +1320,8 @@ void jmlua_open(lua_State *L)
         { "engine_add_rule", l_add_rule },
         { "engine_remove_rule", l_remove_rule },
         { "engine_set_travel_time", l_set_travel_time },
+        { "engine_set_instruction_budget", l_set_instruction_budget },
+        { "engine_instruction_budget", l_instruction_budget },
         { "veto", l_veto },
         { "json_decode", l_json_decode },
         { "json_encode", l_json_encode },
@@ -1175,6 +1337,15 @@ void jmlua_open(lua_State *L)
     lua_pop(L, 1);
 
     luaL_newmetatable(L, JMLUA_HOST_MT);
+    lua_pop(L, 1);
+
+    /* The stack of budgeted calls: one per Lua state, kept if the module is
+     * loaded again (calls may be in progress). */
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &budget_key) != LUA_TUSERDATA) {
+        budget_stack *s = lua_newuserdatauv(L, sizeof *s, 0);
+        s->top = NULL;
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &budget_key);
+    }
     lua_pop(L, 1);
 
     luaL_newmetatable(L, JMLUA_ERROR_MT);

@@ -70,6 +70,10 @@ void jmlua_push_diags(lua_State *L, const jm_diags *diags, int only_warnings);
 
 /* ---- engines ---------------------------------------------------------- */
 
+/* The instruction budget of a new engine: instructions per call of a rule or
+ * of the travel-time function (0 would be no limit). */
+#define JMLUA_DEFAULT_BUDGET 10000000
+
 /* Attaches the binding's per-engine state to the engine userdata at idx
  * (its user value).  Raises only on memory errors. */
 void jmlua_engine_attach(lua_State *L, int idx, jm_engine *engine);

@@ -102,6 +102,11 @@ local function is_list(t)
   return t[1] ~= nil
 end
 
+--- Load options (every loading function's last argument): a table with
+--- unknown_fields and unknown_terms ("error" or "warn"), source
+--- (the name put in diagnostics), max_depth (deepest nesting; 0 = 64),
+--- max_bytes (largest document; 0 = no limit: larger fails with ERANGE)
+--- and profile (the vocabulary to check terms against).
 local function opts_arg(opts, level)
   if opts == nil then return nil end
   if type(opts) ~= "table" then
@@ -410,9 +415,12 @@ local Engine = {}
 Engine.__index = Engine
 Engine.__name = "jobmatch.Engine"
 
---- jm.engine(profile): an engine scoring with a profile given as a table
---- (jm.engine{id = "...", weights = {...}}), JSON text, a file path or a
---- profile object; the built-in IPS default when nil.
+--- jm.engine(profile [, opts]): an engine scoring with a profile given as a
+--- table (jm.engine{id = "...", weights = {...}}), JSON text, a file path or
+--- a profile object; the built-in IPS default when nil.  opts: load options
+--- for the profile.  Each call of a Lua rule or travel-time function runs
+--- under an instruction budget, 10,000,000 instructions by default (see
+--- e:set_instruction_budget).
 function M.engine(profile, opts)
   local p = M.profile(profile, opts)
   local e = core.engine_new(p._p)
@@ -470,7 +478,9 @@ end
 --- factors.  fn(candidate, job) gets read-only tables of the two records and
 --- returns a score from 0 to 1, nil to abstain, or jm.veto(reason [, lift]);
 --- a second result, a string, is added to the rule's line of the breakdown.
---- A Lua error in fn fails the scoring call with an error naming the rule.
+--- A Lua error in fn fails the scoring call with an error naming the rule;
+--- so does a call of fn that runs more Lua instructions than the engine's
+--- instruction budget (e:set_instruction_budget), e.g. an endless loop.
 function Engine:add_rule(name, fn, weight)
   check_arg(type(name) == "string", 1, "add_rule", "string", name, 2)
   check_arg(type(fn) == "function" or (getmetatable(fn) or {}).__call ~= nil, 2, "add_rule",
@@ -506,6 +516,35 @@ end
 function Engine:set_travel_time(fn)
   core.engine_set_travel_time(self._e, fn)
   return self
+end
+
+--- e:set_instruction_budget(n): the most Lua instructions (VM instructions,
+--- counted with a debug count hook) one call of a rule or of the
+--- travel-time function may run, coroutines it creates included; a call
+--- that needs more fails the scoring call like any rule error, with the
+--- message "rule 'NAME' exceeded its instruction budget of N instructions"
+--- (err.rule names it; the engine stays usable).  n: a positive integer, or
+--- 0 or nil for no limit.  New engines have 10,000,000.  Time spent inside
+--- C functions (string.rep, a long pattern match) is not counted.  A hook
+--- that was set before (a debugger's) is put back after each call.
+function Engine:set_instruction_budget(n)
+  if n ~= nil then
+    check_arg(type(n) == "number", 1, "set_instruction_budget",
+              "integer (instructions, 0 or nil for no limit)", n, 2)
+    local i = math.tointeger(n)
+    if i == nil or i < 0 then
+      error(("bad argument #1 to 'set_instruction_budget' (the instruction budget must be an integer "
+             .. ">= 0 (0 for no limit), got %s)"):format(n), 2)
+    end
+    n = i
+  end
+  core.engine_set_instruction_budget(self._e, n)
+  return self
+end
+
+--- e:instruction_budget() -> the budget in instructions (0: no limit).
+function Engine:instruction_budget()
+  return core.engine_instruction_budget(self._e)
 end
 
 M.Engine, M.Profile = Engine, Profile

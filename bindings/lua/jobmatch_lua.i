@@ -261,7 +261,7 @@ static int jmlua_policy(lua_State *L, int idx, int *out)
 }
 
 /* Fills *opts from nil or a table {unknown_fields, unknown_terms, source,
- * max_depth, profile}.  Returns 0, or pushes a message and returns -1.
+ * max_depth, max_bytes, profile}.  Returns 0, or pushes a message and returns -1.
  * The strings and the profile stay referenced by the table on the stack. */
 static int jmlua_load_options(lua_State *L, int idx, jm_load_options *opts)
 {
@@ -289,6 +289,10 @@ static int jmlua_load_options(lua_State *L, int idx, jm_load_options *opts)
             ok = jmlua_isint(L, -1) && jmlua_toint(L, -1) >= 0;
             if (ok)
                 opts->max_depth = (size_t)jmlua_toint(L, -1);
+        } else if (strcmp(key, "max_bytes") == 0) {
+            ok = jmlua_isint(L, -1) && jmlua_toint(L, -1) >= 0;
+            if (ok)
+                opts->max_bytes = (size_t)jmlua_toint(L, -1);
         } else if (strcmp(key, "profile") == 0) {
             void *p = NULL;
             ok = lua_isnil(L, -1) || SWIG_IsOK(SWIG_ConvertPtr(L, -1, &p, SWIGTYPE_p_jm_profile, 0));

@@ -18,6 +18,7 @@ split into two files and run through `jobmatch score` and `jobmatch rank`
 Prints one line per failed case and "N passed, M failed".
 """
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -61,7 +62,12 @@ def expected_prefix(case, shown):
     return prefix
 
 
+# meson test --setup valgrind runs the program under valgrind (tests/valgrind/run.sh)
+WRAPPER = shlex.split(os.environ.get("JM_TEST_WRAPPER", ""))
+
+
 def run(argv):
+    argv = WRAPPER + argv
     try:
         return subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, timeout=600), None
     except subprocess.TimeoutExpired:

@@ -10,12 +10,15 @@ import io
 import json
 import os
 import re
+import shlex
 import subprocess
 from pathlib import Path
 
 import pytest
 
 CLI = os.environ.get("JOBMATCH_CLI")
+# meson test --setup valgrind runs the program under valgrind (tests/valgrind/run.sh)
+WRAPPER = shlex.split(os.environ.get("JM_TEST_WRAPPER", ""))
 ROOT = Path(os.environ.get("JM_SOURCE_ROOT", Path(__file__).resolve().parents[2]))
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = ROOT / "examples" / "data"
@@ -32,7 +35,7 @@ FACTORS = ["job_type", "hours", "schedule", "commute", "environment", "interests
 
 def run(*args, stdin=None):
     """Runs the CLI; returns the CompletedProcess (text mode)."""
-    proc = subprocess.run([CLI, *map(str, args)], input=stdin, capture_output=True,
+    proc = subprocess.run([*WRAPPER, CLI, *map(str, args)], input=stdin, capture_output=True,
                           text=True, timeout=120)
     # Whatever happens, the tool never dies from a signal.
     assert proc.returncode >= 0, f"killed by signal {-proc.returncode}: {proc.stderr}"
@@ -40,7 +43,7 @@ def run(*args, stdin=None):
 
 
 def run_bytes(*args):
-    return subprocess.run([CLI, *map(str, args)], capture_output=True, timeout=120)
+    return subprocess.run([*WRAPPER, CLI, *map(str, args)], capture_output=True, timeout=120)
 
 
 def write(tmp_path, name, text):

@@ -361,4 +361,17 @@ T.test("determinism", function()
   T.ok(#a > 1000, "a real ranking")
 end)
 
+T.test("load options: max_bytes and max_depth bound the input", function()
+  local text = jm.json.encode { { schema = "jobmatch/1", type = "candidate", id = "c-1" } }
+  local err = T.raises(jm.candidates, text, { max_bytes = #text - 1 })
+  T.eq(err.name, "ERANGE", "too large")
+  T.has(err.message, ("input too large: found %d bytes, expected at most %d"):format(#text, #text - 1), "message")
+  T.eq(#jm.candidates(text, { max_bytes = #text }), 1, "exactly max_bytes")
+  local deep = '{"schema": "jobmatch/1", "type": "candidate", "id": "c", "x": [[[[]]]]}'
+  err = T.raises(jm.candidates, deep, { max_depth = 3 })
+  T.eq(err.name, "EPARSE", "too deep")
+  T.has(err.message, "nesting too deep", "depth message")
+  T.has(T.raises(jm.candidates, text, { max_bytes = -1 }), "bad value for load option 'max_bytes'", "negative")
+end)
+
 T.done()

@@ -1,6 +1,7 @@
 -- Rules written in Lua: scoring, abstaining, vetoing, notes, read-only
 -- arguments, errors (also inside coroutines), the engine after an error,
--- the release of rule functions, travel-time functions and determinism.
+-- the release of rule functions, travel-time functions, determinism, and
+-- the instruction budget that stops runaway rules.
 local T = require "testlib"
 local jm = require "jobmatch"
 
@@ -401,6 +402,260 @@ T.test("rules are deterministic", function()
   local a = run()
   T.eq(run(), a, "same ranking")
   T.match(a, "^j%-%d+=", "a real ranking")
+end)
+
+-- --------------------------------------------------------------------------
+-- The instruction budget.  (If it were broken, the endless loops below would
+-- hang until meson's timeout: that is a failure too.)
+
+local function spin() while true do end end
+
+-- The message of a rule error caused by the budget.
+local function budget_message(rule, n)
+  return "^rule '" .. rule .. "' failed: .*test_rules%.lua:%d+: rule '" .. rule
+         .. "' exceeded its instruction budget of " .. n .. " instructions$"
+end
+
+T.test("instruction budget: the default, setting it, argument errors", function()
+  local e = jm.engine()
+  T.eq(e:instruction_budget(), 10000000, "default")
+  T.ok(rawequal(e:set_instruction_budget(5000), e), "returns the engine")
+  T.eq(e:instruction_budget(), 5000, "set")
+  e:set_instruction_budget(2e6)
+  T.eq(e:instruction_budget(), 2000000, "an integral float")
+  e:set_instruction_budget(0)
+  T.eq(e:instruction_budget(), 0, "0: no limit")
+  e:set_instruction_budget(100)
+  e:set_instruction_budget(nil)
+  T.eq(e:instruction_budget(), 0, "nil: no limit")
+  T.eq(jm.engine():instruction_budget(), 10000000, "per engine")
+  local err = T.raises(e.set_instruction_budget, e, -1)
+  T.has(err, "bad argument #1 to 'set_instruction_budget' (the instruction budget must be an "
+             .. "integer >= 0 (0 for no limit), got -1)", "negative")
+  err = T.raises(e.set_instruction_budget, e, 2.5)
+  T.has(err, "bad argument #1 to 'set_instruction_budget'", "not an integer")
+  T.has(err, "got 2.5", "not an integer: the value")
+  err = T.raises(e.set_instruction_budget, e, "lots")
+  T.has(err, "bad argument #1 to 'set_instruction_budget' (integer", "a string")
+  T.has(err, "got string", "a string: its type")
+  T.raises(e.set_instruction_budget, e, math.huge)
+  T.raises(e.set_instruction_budget, e, 0 / 0)
+  T.eq(e:instruction_budget(), 0, "unchanged by the errors")
+  err = T.raises(require("jobmatch.core").engine_set_instruction_budget, e._e, -5)
+  T.has(err, "bad argument #2", "the C function checks too")
+end)
+
+T.test("an endless loop in a rule fails score with the budget message; the engine stays usable", function()
+  local e = jm.engine() -- the default budget
+  e:add_rule("fine", function() return 0.25 end, 0.05)
+  e:add_rule("spin", spin, 0.05)
+  local err = T.raises(e.score, e, C1, J1)
+  T.ok(jm.is_error(err), "an error object")
+  T.eq(err.name, "ECALLBACK", "name")
+  T.eq(err.rule, "spin", "rule")
+  T.match(err.message, budget_message("spin", 10000000), "message")
+  T.match(err.cause, "rule 'spin' exceeded its instruction budget of 10000000 instructions$", "cause")
+  e:set_instruction_budget(1000)
+  err = T.raises(e.rank_jobs, e, C1, { J1 })
+  T.match(err.message, budget_message("spin", 1000), "in a ranking, with the budget set")
+  err = T.raises(e.score_matrix, e, { C1 }, { J1 })
+  T.eq(err.rule, "spin", "in a matrix")
+  e:remove_rule("spin")
+  T.near(e:score(C1, J1).score, 0.8125, 1e-9, "the normal result without the rule")
+  T.near(e:rank_jobs(C1, { J1 })[1].score, 0.8125, 1e-9, "ranking works")
+end)
+
+T.test("an endless loop in a rule inside a coroutine", function()
+  local e = jm.engine():set_instruction_budget(1000)
+  e:add_rule("fine", function() return 0.25 end, 0.05)
+  e:add_rule("spin", spin, 0.05)
+  local co = coroutine.wrap(function()
+    local ok, err = pcall(e.score, e, C1, J1)
+    coroutine.yield(ok, err)
+    e:remove_rule("spin")
+    return e:score(C1, J1).score
+  end)
+  local ok, err = co()
+  T.eq(ok, false, "failed")
+  T.eq(err.rule, "spin", "rule")
+  T.match(err.message, budget_message("spin", 1000), "message")
+  T.near(co(), 0.8125, 1e-9, "the engine works in the coroutine afterwards")
+  -- uncaught in the coroutine: resume reports it; the main thread is fine
+  e:add_rule("spin", spin, 0.05)
+  local co2 = coroutine.create(function() return e:score(C1, J1) end)
+  local ok2, err2 = coroutine.resume(co2)
+  T.eq(ok2, false, "resume reports the error")
+  T.match(err2.message, budget_message("spin", 1000), "message from resume")
+  e:remove_rule("spin")
+  T.near(e:score(C1, J1).score, 0.8125, 1e-9, "main thread")
+end)
+
+T.test("a rule of a few thousand instructions passes under 1,000,000, fails under 100", function()
+  local function busy()
+    local x = 0
+    for i = 1, 2000 do x = x + i % 7 end
+    return x > 0 and 0.25 or 0
+  end
+  local e = jm.engine():set_instruction_budget(1000000)
+  e:add_rule("busy", busy, 0.05)
+  T.near(e:score(C1, J1).score, 0.8125, 1e-9, "passes under 1,000,000")
+  T.near(e:rank_jobs(C1, { J1, { id = "j2" }, { id = "j3" } })[1].score, 0.8125, 1e-9,
+         "a budget per rule call, not per scoring call")
+  e:set_instruction_budget(100)
+  local err = T.raises(e.score, e, C1, J1)
+  T.eq(err.rule, "busy", "rule")
+  T.match(err.message, budget_message("busy", 100), "fails under 100")
+  e:set_instruction_budget(1000000)
+  T.near(e:score(C1, J1).score, 0.8125, 1e-9, "passes again")
+end)
+
+T.test("a rule cannot catch the budget error and go on", function()
+  local e = jm.engine():set_instruction_budget(5000)
+  local caught = 0
+  e:add_rule("stubborn", function()
+    while true do
+      if not pcall(spin) then caught = caught + 1 end
+    end
+  end, 1)
+  local err = T.raises(e.score, e, C1, J1)
+  T.eq(err.rule, "stubborn", "rule")
+  T.has(err.message, "rule 'stubborn' exceeded its instruction budget of 5000 instructions", "message")
+  T.ok(caught <= 1, "caught at most once")
+end)
+
+T.test("coroutines created by a rule count against its budget, and only during the call", function()
+  local e = jm.engine():set_instruction_budget(1000)
+  e:add_rule("co_spin", function() coroutine.wrap(spin)() return 1 end, 1)
+  local err = T.raises(e.score, e, C1, J1)
+  T.eq(err.rule, "co_spin", "rule")
+  T.has(err.message, "rule 'co_spin' exceeded its instruction budget of 1000 instructions", "message")
+  e:remove_rule("co_spin")
+  -- a coroutine the rule makes and leaves suspended: not limited afterwards
+  local kept
+  e:add_rule("keeper", function()
+    kept = coroutine.create(function()
+      while true do
+        coroutine.yield()
+        local x = 0
+        for i = 1, 5000 do x = x + i end
+      end
+    end)
+    assert(coroutine.resume(kept))
+    return 1
+  end, 1)
+  T.eq(e:score(C1, J1).feasible, true, "scored")
+  for _ = 1, 3 do T.ok(coroutine.resume(kept), "runs 5000 iterations outside the call") end
+  T.eq(debug.gethook(kept), nil, "no hook left on it")
+end)
+
+T.test("nested scoring: the budget of the outer rule still counts", function()
+  local inner = jm.engine()
+  inner:add_rule("inner", function() return 0.5 end, 0.05)
+  local outer = jm.engine():set_instruction_budget(100000)
+  local calls = 0
+  outer:add_rule("outer", function(c, j)
+    while true do
+      inner:score(c, j)
+      calls = calls + 1
+    end
+  end, 0.05)
+  local err = T.raises(outer.score, outer, C1, J1)
+  T.eq(err.rule, "outer", "rule")
+  T.has(err.message, "rule 'outer' exceeded its instruction budget of 100000 instructions", "message")
+  T.ok(calls > 0, "the inner engine scored")
+  T.near(inner:score(C1, J1).score, (0.15 + 0.025) / 0.2, 1e-9, "the inner engine works")
+  -- an inner rule over its own, smaller, budget
+  outer:remove_rule("outer")
+  inner:remove_rule("inner")
+  inner:add_rule("inner_spin", spin, 0.05)
+  inner:set_instruction_budget(100)
+  local inner_err
+  outer:add_rule("outer", function(c, j)
+    local ok, e2 = pcall(inner.score, inner, c, j)
+    inner_err = not ok and e2
+    return 0.25
+  end, 0.05)
+  T.near(outer:score(C1, J1).score, 0.8125, 1e-9, "the outer rule goes on")
+  T.eq(inner_err.rule, "inner_spin", "the inner rule failed")
+  T.match(inner_err.message, budget_message("inner_spin", 100), "with its own budget")
+end)
+
+T.test("a hook set before scoring is still set afterwards", function()
+  local e = jm.engine():set_instruction_budget(100000)
+  e:add_rule("busy", function()
+    local x = 0
+    for i = 1, 20000 do x = x + i end
+    return 1
+  end, 0.05)
+  T.eq(debug.gethook(), nil, "no hook to begin with")
+  e:score(C1, J1)
+  T.eq(debug.gethook(), nil, "still none after a call")
+  local fired = 0
+  local function hook() fired = fired + 1 end
+  debug.sethook(hook, "", 1000)
+  local ok, err = pcall(function()
+    e:score(C1, J1)
+    local h, mask, count = debug.gethook()
+    T.ok(h == hook, "the same hook function")
+    T.eq(mask, "", "mask")
+    T.eq(count, 1000, "count")
+    local before = fired
+    for _ = 1, 10000 do end
+    T.ok(fired > before, "and it still fires")
+    -- also after a rule that ran out of its budget
+    e:set_instruction_budget(100)
+    T.raises(e.score, e, C1, J1)
+    h, mask, count = debug.gethook()
+    T.ok(h == hook and mask == "" and count == 1000, "after a budget error")
+  end)
+  debug.sethook()
+  assert(ok, err)
+  -- a line hook on a coroutine that scores
+  e:set_instruction_budget(100000)
+  local co = coroutine.create(function()
+    e:score(C1, J1)
+    return debug.gethook()
+  end)
+  local lines = 0
+  debug.sethook(co, function() lines = lines + 1 end, "l")
+  local ok2, h2, mask2 = coroutine.resume(co)
+  T.ok(ok2, "resumed")
+  T.eq(type(h2), "function", "the coroutine's hook")
+  T.eq(mask2, "l", "its mask")
+  T.ok(lines > 0, "it fired")
+  T.eq(debug.gethook(), nil, "the main thread has none")
+end)
+
+T.test("budget 0 means no limit", function()
+  local e = jm.engine():set_instruction_budget(1000)
+  e:add_rule("long", function()
+    for _ = 1, 2000000 do end
+    return 0.25
+  end, 0.05)
+  local err = T.raises(e.score, e, C1, J1)
+  T.match(err.message, budget_message("long", 1000), "limited")
+  e:set_instruction_budget(0)
+  T.near(e:score(C1, J1).score, 0.8125, 1e-9, "2,000,000 iterations complete with 0")
+  e:set_instruction_budget(1000)
+  T.raises(e.score, e, C1, J1)
+  e:set_instruction_budget(nil)
+  T.near(e:score(C1, J1).score, 0.8125, 1e-9, "and with nil")
+end)
+
+T.test("a runaway travel-time function fails with the budget message", function()
+  local C = { id = "c1", preferences = { location = { lat = 51.5, lon = -0.1 },
+                                          commute = { modes = { "walk" }, max_minutes = 40 } } }
+  local J = { id = "j1", location = { lat = 51.51, lon = -0.1 } }
+  local e = jm.engine():set_instruction_budget(1000)
+  e:set_travel_time(spin)
+  local err = T.raises(e.score, e, C, J)
+  T.eq(err.callback, "travel_time", "callback")
+  T.match(err.cause, "the travel%-time function exceeded its instruction budget of 1000 instructions$",
+          "cause")
+  T.match(err.message, "^travel%-time source failed for candidate 'c1', job 'j1' %(a callback failed%): "
+                       .. ".*exceeded its instruction budget of 1000 instructions$", "message")
+  e:set_travel_time(function() return 12 end)
+  T.eq(e:score(C, J).factors.commute.detail, "about 12 min on foot; maximum 40", "works afterwards")
 end)
 
 T.done()

@@ -8,6 +8,7 @@ JM_SOURCE_ROOT at the project; by hand, from the project root:
 """
 import json
 import os
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -25,13 +26,15 @@ if _paths and not any(Path(jobmatch.__file__).resolve().is_relative_to(Path(p).r
 ROOT = Path(os.environ.get("JM_SOURCE_ROOT", Path(__file__).resolve().parents[2]))
 DATA = ROOT / "examples" / "data"
 CLI = os.environ.get("JOBMATCH_CLI")
+# meson test --setup valgrind runs the program under valgrind (tests/valgrind/run.sh)
+WRAPPER = shlex.split(os.environ.get("JM_TEST_WRAPPER", ""))
 if not CLI:
     raise RuntimeError("set JOBMATCH_CLI to the jobmatch binary (meson test --suite python does)")
 
 
 def run_cli(*args):
     """Runs the command-line tool; returns its standard output (it must succeed)."""
-    proc = subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, timeout=300)
+    proc = subprocess.run([*WRAPPER, CLI, *map(str, args)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
