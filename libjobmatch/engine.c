@@ -62,7 +62,7 @@ int jm_engine_set_travel_time(jm_engine *e, jm_travel_fn fn, void *payload,
 /* Totals, contributions, feasibility and the coach's fading schedule. */
 static int finish(struct jm_match *m, const jm_profile *p)
 {
-    double num = 0, with_data = 0, all = 0;
+    jm_combine acc = {0, 0, 0};
     for (size_t i = 0; i < m->n_factors; i++) {
         jm_factor_entry *f = &m->factors[i];
         if (!f->reported) {
@@ -71,16 +71,10 @@ static int finish(struct jm_match *m, const jm_profile *p)
             if (!f->detail)
                 return JM_ENOMEM;
         }
-        if (f->abstained || f->weight <= 0)
-            continue;
-        all += f->weight;
-        if (f->has_data) {
-            with_data += f->weight;
-            num += f->weight * f->score;
-        }
+        jm_combine_add(&acc, f->weight, f->has_data, f->abstained, f->score);
     }
-    m->total = with_data > 0 ? num / with_data : 0.5;
-    m->confidence = all > 0 ? with_data / all : 0.0;
+    jm_combine_result(&acc, &m->total, &m->confidence);
+    const double with_data = acc.with_data;
     for (size_t i = 0; i < m->n_factors; i++) {
         jm_factor_entry *f = &m->factors[i];
         f->contribution = (f->has_data && with_data > 0 && f->weight > 0)
@@ -130,6 +124,37 @@ int jm_score_pair(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm
         return rc; /* JM_ECALLBACK: the message is already set */
     }
     *out = m;
+    return JM_OK;
+}
+
+int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm_pair_value *out)
+{
+    jm_eval ev;
+    ev.c = c;
+    ev.j = j;
+    ev.p = e->profile;
+    ev.engine = e;
+    ev.m = NULL;
+    ev.error = 0;
+    ev.n_derived = 0;
+    ev.n_excluded = 0;
+    memset(ev.fv, 0, sizeof ev.fv);
+    for (int f = 0; f < JM_FACTOR_COUNT && !ev.error; f++)
+        jm_factor_table[f](&ev);
+    /* the built-in factors in order, then the rules: as finish() adds up */
+    ev.acc = (jm_combine){0, 0, 0};
+    for (int f = 0; f < JM_FACTOR_COUNT; f++)
+        jm_combine_add(&ev.acc, e->profile->weights[f], ev.fv[f].has_data, false, ev.fv[f].score);
+    int rc = ev.error;
+    if (!rc && e->n_rules)
+        rc = jm_rules_run(&ev);
+    if (rc) {
+        if (rc == JM_ENOMEM)
+            return jm_fail(JM_ENOMEM, "out of memory scoring '%s' against '%s'", c->id, j->id);
+        return rc;
+    }
+    jm_combine_result(&ev.acc, &out->total, &out->confidence);
+    out->feasible = ev.n_excluded == 0;
     return JM_OK;
 }
 

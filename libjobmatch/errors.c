@@ -21,6 +21,7 @@ const char *jm_strerror(int code)
     case JM_EIO: return "input/output error";
     case JM_ERANGE: return "out of range";
     case JM_ETYPE: return "wrong document type";
+    case JM_ECANCELED: return "canceled";
     default: return "unknown error";
     }
 }

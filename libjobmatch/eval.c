@@ -35,10 +35,23 @@ static void *push(jm_eval *ev, void **items, size_t *n, size_t *cap, size_t elem
     return slot;
 }
 
+/* Records the value in ev->fv; the stored score. */
+static double store_value(jm_eval *ev, int factor, bool has_data, double score)
+{
+    jm_factor_value *v = &ev->fv[factor];
+    v->reported = true;
+    v->has_data = has_data;
+    v->score = has_data ? jm_clamp(isnan(score) ? 0.0 : score, 0.0, 1.0) : NAN;
+    return v->score;
+}
+
 static void report(jm_eval *ev, int factor, bool has_data, double score, const char *fmt,
                    va_list ap)
 {
     if (factor < 0 || factor >= JM_FACTOR_COUNT)
+        return;
+    score = store_value(ev, factor, has_data, score);
+    if (!ev->m)
         return;
     jm_factor_entry *e = &ev->m->factors[factor];
     char *detail = vformat(ev, fmt, ap);
@@ -48,7 +61,13 @@ static void report(jm_eval *ev, int factor, bool has_data, double score, const c
     e->detail = detail;
     e->reported = true;
     e->has_data = has_data;
-    e->score = has_data ? jm_clamp(isnan(score) ? 0.0 : score, 0.0, 1.0) : NAN;
+    e->score = score;
+}
+
+void jm_eval_value(jm_eval *ev, int factor, double score)
+{
+    if (factor >= 0 && factor < JM_FACTOR_COUNT)
+        store_value(ev, factor, true, score);
 }
 
 void jm_eval_score(jm_eval *ev, int factor, double score, const char *fmt, ...)
@@ -70,6 +89,9 @@ void jm_eval_nodata(jm_eval *ev, int factor, const char *fmt, ...)
 int jm_eval_add_exclusion(jm_eval *ev, const char *entry, const char *reason, const char *lift)
 {
     struct jm_match *m = ev->m;
+    ev->n_excluded++;
+    if (!m)
+        return JM_OK;
     void *items = m->exclusions;
     jm_excl_entry *x = push(ev, &items, &m->n_exclusions, &m->cap_exclusions, sizeof *x);
     m->exclusions = items;
@@ -93,6 +115,10 @@ void jm_eval_exclude(jm_eval *ev, int factor, const char *lift, const char *fmt,
 {
     if (factor < 0 || factor >= JM_FACTOR_COUNT)
         return;
+    if (!ev->m) {
+        ev->n_excluded++;
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
     char *reason = vformat(ev, fmt, ap);
@@ -108,6 +134,8 @@ void jm_eval_skill(jm_eval *ev, const jm_job_skill *skill, bool matched, double 
                    double credit)
 {
     struct jm_match *m = ev->m;
+    if (!m)
+        return;
     void *items = m->skills;
     jm_skill_entry *s = push(ev, &items, &m->n_skills, &m->cap_skills, sizeof *s);
     m->skills = items;
@@ -134,6 +162,8 @@ void jm_eval_training(jm_eval *ev, int kind, const char *id, const char *label, 
                       double gap_levels, double effort_hours, const char *by)
 {
     struct jm_match *m = ev->m;
+    if (!m)
+        return;
     void *items = m->training;
     jm_training_entry *t = push(ev, &items, &m->n_training, &m->cap_training, sizeof *t);
     m->training = items;
@@ -161,6 +191,8 @@ void jm_eval_support(jm_eval *ev, const char *need, const char *label, int inten
                      const char *origin)
 {
     struct jm_match *m = ev->m;
+    if (!m)
+        return;
     void *items = m->support;
     jm_support_entry *s = push(ev, &items, &m->n_support, &m->cap_support, sizeof *s);
     m->support = items;
@@ -187,6 +219,8 @@ void jm_eval_support(jm_eval *ev, const char *need, const char *label, int inten
 
 void jm_eval_note(jm_eval *ev, const char *fmt, ...)
 {
+    if (!ev->m)
+        return;
     va_list ap;
     va_start(ap, fmt);
     char *note = vformat(ev, fmt, ap);

@@ -7,6 +7,12 @@
  * jm_eval_nodata (jm_eval_exclude may come in addition, any number of times).
  * Out-of-memory is recorded in ev->error by these calls: factors need not
  * check return values.
+ *
+ * Two modes run the same factor code, so their numbers are identical:
+ * explaining (ev->m is the match under construction: details, skills,
+ * plans, notes) and numbers only (ev->m is NULL: batch scoring).  Without a
+ * match the reporting calls record scores and exclusions and skip all text;
+ * a factor builds its detail only when jm_eval_explaining(ev).
  */
 #ifndef JM_EVAL_H
 #define JM_EVAL_H
@@ -27,17 +33,63 @@ typedef struct jm_derived_need {
 
 #define JM_MAX_DERIVED_NEEDS 32
 
+/** What one factor reported. */
+typedef struct jm_factor_value {
+    bool reported, has_data;
+    double score; /* in [0, 1]; NaN without data */
+} jm_factor_value;
+
+/** The weighted sums behind a total and a confidence; entries are added in
+ *  the order of the breakdown (built-in factors, then rules), in both modes,
+ *  so both give the same bits. */
+typedef struct jm_combine {
+    double num, with_data, all;
+} jm_combine;
+
+static inline void jm_combine_add(jm_combine *c, double weight, bool has_data, bool abstained,
+                                  double score)
+{
+    if (abstained || !(weight > 0))
+        return;
+    c->all += weight;
+    if (has_data) {
+        c->with_data += weight;
+        c->num += weight * score;
+    }
+}
+
+/** The total (0.5 when no factor has data) and the confidence. */
+static inline void jm_combine_result(const jm_combine *c, double *total, double *confidence)
+{
+    *total = c->with_data > 0 ? c->num / c->with_data : 0.5;
+    *confidence = c->all > 0 ? c->with_data / c->all : 0.0;
+}
+
 typedef struct jm_eval {
     const jm_candidate *c;
     const jm_job *j;
     const jm_profile *p;
     const struct jm_engine *engine;
-    struct jm_match *m; /* the result under construction */
+    struct jm_match *m; /* the result under construction; NULL: numbers only */
     int error;          /* first failure: JM_ENOMEM or JM_ECALLBACK; 0 when none */
+
+    jm_factor_value fv[JM_FACTOR_COUNT]; /* what each built-in factor reported */
+    size_t n_excluded;                   /* exclusions, by factors and rules */
+    jm_combine acc;                      /* numbers only: the rules add to it */
 
     jm_derived_need derived[JM_MAX_DERIVED_NEEDS];
     size_t n_derived;
 } jm_eval;
+
+/** true when the evaluation builds a match with details (false: numbers only). */
+static inline bool jm_eval_explaining(const jm_eval *ev)
+{
+    return ev->m != NULL;
+}
+
+/** Numbers only: the factor has data, with this score (as jm_eval_score
+ *  without a detail).  In explaining mode use jm_eval_score. */
+void jm_eval_value(jm_eval *ev, int factor, double score);
 
 /** The factor has data on both sides: score in [0, 1] (clamped) and a
  *  readable detail. */

@@ -1,4 +1,4 @@
-/* Ranking (the k best feasible matches for a candidate or a job) and the score matrix. */
+/* Ranking: the k best feasible matches for a candidate or a job, explained. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,34 +151,4 @@ const jm_match *jm_ranking_get(const jm_ranking *r, size_t i)
 const jm_match *jm_ranking_excluded(const jm_ranking *r, size_t i)
 {
     return r && i < r->n_excluded ? r->excluded[i] : NULL;
-}
-
-int jm_engine_score_matrix(jm_engine *e, const jm_candidates *candidates, const jm_jobs *jobs,
-                           double *totals, size_t n_totals, unsigned char *feasible,
-                           size_t n_feasible)
-{
-    if (!e || !candidates || !jobs || !totals)
-        return jm_fail(JM_EINVAL,
-                       "jm_engine_score_matrix: engine, candidates, jobs and totals are required");
-    size_t nc = jm_candidates_count(candidates), nj = jm_jobs_count(jobs);
-    if (nj && nc > SIZE_MAX / nj)
-        return jm_fail(JM_EINVAL, "jm_engine_score_matrix: %zu x %zu pairs is too many", nc, nj);
-    size_t n = nc * nj;
-    if (n_totals < n || (feasible && n_feasible < n))
-        return jm_fail(JM_EINVAL, "jm_engine_score_matrix: the buffers need %zu elements (%zu x %zu)",
-                       n, nc, nj);
-    for (size_t i = 0; i < nc; i++) {
-        const jm_candidate *c = jm_candidates_get(candidates, i);
-        for (size_t k = 0; k < nj; k++) {
-            jm_match *m = NULL;
-            int rc = jm_score_pair(e, c, jm_jobs_get(jobs, k), &m);
-            if (rc != JM_OK)
-                return rc;
-            totals[i * nj + k] = m->total;
-            if (feasible)
-                feasible[i * nj + k] = m->feasible;
-            jm_match_free(m);
-        }
-    }
-    return JM_OK;
 }

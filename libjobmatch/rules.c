@@ -165,6 +165,13 @@ static void verdict_free(jm_verdict *v)
 static int record_verdict(jm_eval *ev, const jm_rule *r, const jm_verdict *v)
 {
     struct jm_match *m = ev->m;
+    if (!m) {
+        /* numbers only: as the breakdown entry below would add up */
+        jm_combine_add(&ev->acc, r->weight, v->state == V_SCORE, v->state == V_ABSTAIN, v->score);
+        if (v->state == V_VETO)
+            ev->n_excluded++;
+        return JM_OK;
+    }
     void *items = m->factors;
     if (jm_grow(&items, &m->cap_factors, m->n_factors + 1, sizeof *m->factors) != JM_OK)
         return JM_ENOMEM;

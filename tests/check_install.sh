@@ -13,7 +13,8 @@ test -x "$(find "$root" -path '*/bin/jobmatch' | head -n 1)" || { echo "no jobma
 export PKG_CONFIG_PATH="$pc" PKG_CONFIG_SYSROOT_DIR="$root"
 cc -std=c99 -Wall -Wextra -Werror "$src/examples/c/quickstart.c" $(pkg-config --cflags --libs libjobmatch) -o "$root/quickstart"
 libdir=$(dirname "$(find "$root" -name 'libjobmatch.so.0' | head -n 1)")
-LD_LIBRARY_PATH="$libdir" "$root/quickstart" "$src/examples/data/candidates.json" "$src/examples/data/jobs.json" > "$root/out.txt"
+# shellcheck disable=SC2086
+LD_LIBRARY_PATH="$libdir" ${JM_TEST_WRAPPER:-} "$root/quickstart" "$src/examples/data/candidates.json" "$src/examples/data/jobs.json" > "$root/out.txt"
 grep -q "feasible jobs" "$root/out.txt"
 # The headers also compile as C++.
 printf '#include <jobmatch.h>\nint main() { return jm_version_number() > 0 ? 0 : 1; }\n' > "$root/t.cpp"

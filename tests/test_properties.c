@@ -79,6 +79,19 @@ static jm_candidate *random_candidate(int i)
     if (coin())
         ck_assert_int_eq(jm_candidate_set_benefits(c, 16, NAN, JM_PERIOD_WEEK, JM_GOAL_STAY, coin()),
                          JM_OK);
+    /* past jobs liked or not, an avoided type, licences, right to work */
+    for (int k = irange(0, 2); k > 0; k--) {
+        jm_occupation o = { NULL, NULL, ISCO[irange(0, 5)], NULL };
+        ck_assert_int_eq(jm_candidate_add_history(c, &o, irange(1, 36), irange(-1, 1),
+                                                 JM_ENDING_UNKNOWN), JM_OK);
+    }
+    if (irange(0, 3) == 0) {
+        jm_occupation o = { NULL, NULL, ISCO[irange(0, 5)], NULL };
+        ck_assert_int_eq(jm_candidate_add_avoided(c, &o), JM_OK);
+    }
+    if (coin())
+        ck_assert_int_eq(jm_candidate_add_licence(c, coin() ? "driving_b" : "forklift"), JM_OK);
+    ck_assert_int_eq(jm_candidate_set_right_to_work(c, irange(-1, 1)), JM_OK);
     return c;
 }
 
@@ -126,6 +139,10 @@ static jm_job *random_job(int i)
                 ck_assert_int_eq(jm_job_add_offer(j, OFFERS[k]), JM_OK);
         ck_assert_int_eq(jm_job_set_coach_on_site(j, coin() ? JM_YES : JM_NO), JM_OK);
     }
+    if (irange(0, 3) == 0)
+        ck_assert_int_eq(jm_job_add_licence(j, coin() ? "driving_b" : "forklift", coin()), JM_OK);
+    if (irange(0, 3) == 0)
+        ck_assert_int_eq(jm_job_set_legal(j, 1, coin()), JM_OK);
     return j;
 }
 
@@ -294,6 +311,258 @@ START_TEST(an_accommodation_that_meets_a_need_raises_support)
 }
 END_TEST
 
+/* ---------------------------------------------------------------------- */
+/* Batch scoring: the same bits as pair by pair, for any number of threads */
+
+enum { N_ROWS = 60, N_COLS = 80 };
+
+/* A thread-safe rule: scores, abstains or vetoes from the ids alone. */
+static int id_rule(const jm_candidate *c, const jm_job *j, jm_verdict *v, void *payload)
+{
+    (void)payload;
+    unsigned h = 0;
+    for (const char *p = jm_candidate_id(c); *p; p++)
+        h = h * 31u + (unsigned char)*p;
+    for (const char *p = jm_job_id(j); *p; p++)
+        h = h * 31u + (unsigned char)*p;
+    if (h % 7 == 0)
+        jm_verdict_veto(v, "vetoed by the id rule", NULL);
+    else if (h % 3 == 0)
+        jm_verdict_abstain(v);
+    else
+        jm_verdict_score(v, (double)(h % 100) / 99.0);
+    return 0;
+}
+
+/* Fails for one pair only. */
+static int failing_rule(const jm_candidate *c, const jm_job *j, jm_verdict *v, void *payload)
+{
+    (void)payload;
+    if (strcmp(jm_candidate_id(c), "c17") == 0 && strcmp(jm_job_id(j), "j5") == 0) {
+        jm_verdict_fail(v, "no data for c17 at j5");
+        return -1;
+    }
+    jm_verdict_score(v, 0.5);
+    return 0;
+}
+
+static void random_sets(jm_candidates **cs, jm_jobs **js)
+{
+    rng_state = 0x2545f4914f6cdd1dULL;
+    ck_assert_int_eq(jm_candidates_new(cs), JM_OK);
+    ck_assert_int_eq(jm_jobs_new(js), JM_OK);
+    for (int i = 0; i < N_ROWS; i++) {
+        jm_candidate *c = random_candidate(i);
+        ck_assert_int_eq(jm_candidates_add(*cs, c), JM_OK);
+        jm_candidate_free(c);
+    }
+    for (int i = 0; i < N_COLS; i++) {
+        jm_job *j = random_job(i);
+        ck_assert_int_eq(jm_jobs_add(*js, j), JM_OK);
+        jm_job_free(j);
+    }
+}
+
+static int count_progress(size_t done, size_t total, void *payload)
+{
+    size_t *seen = payload;
+    ck_assert_uint_le(done, total);
+    ck_assert_uint_ge(done, seen[1]); /* never goes back */
+    seen[0]++;
+    seen[1] = done;
+    seen[2] = total;
+    return 0;
+}
+
+START_TEST(score_matrix_equals_pairwise_scores_for_any_thread_count)
+{
+    jm_candidates *cs;
+    jm_jobs *js;
+    random_sets(&cs, &js);
+    jm_engine *e;
+    ck_assert_int_eq(jm_engine_new(NULL, &e), JM_OK);
+    ck_assert_int_eq(jm_engine_add_rule(e, "ids", 0.1, id_rule, NULL, NULL), JM_OK);
+    static double ref[N_ROWS * N_COLS], got[N_ROWS * N_COLS];
+    static unsigned char ref_f[N_ROWS * N_COLS], got_f[N_ROWS * N_COLS];
+    size_t excluded = 0;
+    for (size_t i = 0; i < N_ROWS; i++)
+        for (size_t k = 0; k < N_COLS; k++) {
+            jm_match *m = score(e, jm_candidates_get(cs, i), jm_jobs_get(js, k));
+            ref[i * N_COLS + k] = jm_match_total(m);
+            ref_f[i * N_COLS + k] = (unsigned char)jm_match_feasible(m);
+            excluded += !jm_match_feasible(m);
+            jm_match_free(m);
+        }
+    ck_assert_uint_gt(excluded, 100); /* the comparison covers exclusions */
+    const unsigned threads[] = { 1, 2, 3, 8, 0 };
+    for (size_t t = 0; t < sizeof threads / sizeof *threads; t++) {
+        jm_batch_options o = JM_BATCH_OPTIONS_INIT;
+        size_t seen[3] = { 0, 0, 0 };
+        o.threads = threads[t];
+        o.progress = count_progress;
+        o.progress_payload = seen;
+        memset(got, 0xAB, sizeof got);
+        ck_assert_int_eq(jm_engine_score_matrix(e, cs, js, &o, got, N_ROWS * N_COLS, got_f,
+                                                N_ROWS * N_COLS), JM_OK);
+        ck_assert_msg(memcmp(ref, got, sizeof ref) == 0, "totals differ with %u threads", threads[t]);
+        ck_assert_msg(memcmp(ref_f, got_f, sizeof ref_f) == 0, "feasible differs with %u threads",
+                      threads[t]);
+        ck_assert_uint_ge(seen[0], 1);
+        ck_assert_uint_eq(seen[1], N_ROWS); /* the last report: all done */
+        ck_assert_uint_eq(seen[2], N_ROWS);
+    }
+    jm_engine_free(e);
+    jm_candidates_free(cs);
+    jm_jobs_free(js);
+}
+END_TEST
+
+START_TEST(top_k_equals_rankings_for_any_thread_count)
+{
+    jm_candidates *cs;
+    jm_jobs *js;
+    random_sets(&cs, &js);
+    jm_engine *e;
+    ck_assert_int_eq(jm_engine_new(NULL, &e), JM_OK);
+    ck_assert_int_eq(jm_engine_add_rule(e, "ids", 0.1, id_rule, NULL, NULL), JM_OK);
+    enum { K = 5 };
+    static size_t idx[N_COLS * K], counts[N_COLS];
+    static double tot[N_COLS * K];
+    for (unsigned threads = 1; threads <= 3; threads++) {
+        jm_batch_options o = JM_BATCH_OPTIONS_INIT;
+        o.threads = threads;
+        ck_assert_int_eq(jm_engine_top_jobs(e, cs, js, K, &o, idx, N_ROWS * K, tot, N_ROWS * K,
+                                            counts, N_ROWS), JM_OK);
+        for (size_t i = 0; i < N_ROWS; i++) {
+            jm_ranking *r;
+            ck_assert_int_eq(jm_engine_rank_jobs(e, jm_candidates_get(cs, i), js, K, &r), JM_OK);
+            ck_assert_uint_eq(counts[i], jm_ranking_feasible_total(r));
+            for (size_t p = 0; p < K; p++) {
+                if (p < jm_ranking_count(r)) {
+                    const jm_match *m = jm_ranking_get(r, p);
+                    ck_assert_str_eq(jm_job_id(jm_jobs_get(js, idx[i * K + p])), jm_match_job_id(m));
+                    ck_assert(tot[i * K + p] == jm_match_total(m));
+                } else {
+                    ck_assert_uint_eq(idx[i * K + p], SIZE_MAX);
+                    ck_assert(isnan(tot[i * K + p]));
+                }
+            }
+            jm_ranking_free(r);
+        }
+        ck_assert_int_eq(jm_engine_top_candidates(e, js, cs, K, &o, idx, N_COLS * K, tot, N_COLS * K,
+                                                  counts, N_COLS), JM_OK);
+        for (size_t k = 0; k < N_COLS; k++) {
+            jm_ranking *r;
+            ck_assert_int_eq(jm_engine_rank_candidates(e, jm_jobs_get(js, k), cs, K, &r), JM_OK);
+            ck_assert_uint_eq(counts[k], jm_ranking_feasible_total(r));
+            for (size_t p = 0; p < jm_ranking_count(r); p++)
+                ck_assert_str_eq(jm_candidate_id(jm_candidates_get(cs, idx[k * K + p])),
+                                 jm_match_candidate_id(jm_ranking_get(r, p)));
+            jm_ranking_free(r);
+        }
+    }
+    /* buffers and k are checked */
+    TU_FAILS(jm_engine_top_jobs(e, cs, js, 0, NULL, idx, N_ROWS * K, tot, N_ROWS * K, NULL, 0), JM_EINVAL,
+             "k must be at least 1");
+    TU_FAILS(jm_engine_top_jobs(e, cs, js, K, NULL, idx, N_ROWS * K - 1, tot, N_ROWS * K, NULL, 0),
+             JM_EINVAL, "need 300 elements");
+    TU_FAILS(jm_engine_top_jobs(e, cs, js, K, NULL, idx, N_ROWS * K, tot, N_ROWS * K, counts, 3),
+             JM_EINVAL, "counts 60");
+    jm_engine_free(e);
+    jm_candidates_free(cs);
+    jm_jobs_free(js);
+}
+END_TEST
+
+/* The sample caseload: history liked and disliked, avoided types,
+ * licences, supports, benefits: what the random records lack. */
+START_TEST(score_matrix_equals_pairwise_scores_on_the_sample_data)
+{
+    const char *root = getenv("JM_SOURCE_ROOT");
+    ck_assert_msg(root != NULL, "JM_SOURCE_ROOT is not set (meson test sets it)");
+    char path[4096];
+    jm_candidates *cs;
+    jm_jobs *js;
+    ck_assert_int_eq(jm_candidates_new(&cs), JM_OK);
+    ck_assert_int_eq(jm_jobs_new(&js), JM_OK);
+    snprintf(path, sizeof path, "%s/examples/data/candidates.json", root);
+    ck_assert_int_eq(jm_candidates_load_file(cs, path, NULL, NULL), JM_OK);
+    snprintf(path, sizeof path, "%s/examples/data/jobs.json", root);
+    ck_assert_int_eq(jm_jobs_load_file(js, path, NULL, NULL), JM_OK);
+    const size_t nc = jm_candidates_count(cs), nj = jm_jobs_count(js);
+    double *got = malloc(nc * nj * sizeof *got);
+    unsigned char *got_f = malloc(nc * nj);
+    const char *profiles[] = { NULL, "examples/data/profile-competitive.json" };
+    for (size_t p = 0; p < 2; p++) {
+        jm_profile *prof = NULL;
+        if (profiles[p]) {
+            snprintf(path, sizeof path, "%s/%s", root, profiles[p]);
+            ck_assert_int_eq(jm_profile_load_file(path, NULL, NULL, &prof), JM_OK);
+        }
+        jm_engine *e;
+        ck_assert_int_eq(jm_engine_new(prof, &e), JM_OK);
+        jm_profile_free(prof);
+        jm_batch_options o = JM_BATCH_OPTIONS_INIT;
+        o.threads = 2;
+        ck_assert_int_eq(jm_engine_score_matrix(e, cs, js, &o, got, nc * nj, got_f, nc * nj), JM_OK);
+        for (size_t i = 0; i < nc; i++)
+            for (size_t k = 0; k < nj; k++) {
+                jm_match *m = score(e, jm_candidates_get(cs, i), jm_jobs_get(js, k));
+                double t = jm_match_total(m);
+                ck_assert_msg(memcmp(&t, &got[i * nj + k], sizeof t) == 0, "%s x %s: %.17g != %.17g",
+                              jm_match_candidate_id(m), jm_match_job_id(m), t, got[i * nj + k]);
+                ck_assert_int_eq(jm_match_feasible(m), got_f[i * nj + k]);
+                jm_match_free(m);
+            }
+        jm_engine_free(e);
+    }
+    free(got);
+    free(got_f);
+    jm_candidates_free(cs);
+    jm_jobs_free(js);
+}
+END_TEST
+
+static int cancel_early(size_t done, size_t total, void *payload)
+{
+    (void)total;
+    (void)payload;
+    return done > 0;
+}
+
+START_TEST(batch_errors_are_the_first_in_row_order_and_cancel_stops)
+{
+    jm_candidates *cs;
+    jm_jobs *js;
+    random_sets(&cs, &js);
+    jm_engine *e;
+    ck_assert_int_eq(jm_engine_new(NULL, &e), JM_OK);
+    ck_assert_int_eq(jm_engine_add_rule(e, "fragile", 0.1, failing_rule, NULL, NULL), JM_OK);
+    static double got[N_ROWS * N_COLS];
+    for (unsigned threads = 1; threads <= 4; threads++) {
+        jm_batch_options o = JM_BATCH_OPTIONS_INIT;
+        o.threads = threads;
+        TU_FAILS(jm_engine_score_matrix(e, cs, js, &o, got, N_ROWS * N_COLS, NULL, 0), JM_ECALLBACK,
+                 "rule 'fragile' failed: no data for c17 at j5");
+    }
+    ck_assert_int_eq(jm_engine_remove_rule(e, "fragile"), JM_OK);
+    jm_batch_options o = JM_BATCH_OPTIONS_INIT;
+    o.progress = cancel_early;
+    TU_FAILS(jm_engine_score_matrix(e, cs, js, &o, got, N_ROWS * N_COLS, NULL, 0), JM_ECANCELED,
+             "canceled by the progress callback");
+    o.version = 99;
+    TU_FAILS(jm_engine_score_matrix(e, cs, js, &o, got, N_ROWS * N_COLS, NULL, 0), JM_EINVAL,
+             "unknown jm_batch_options version 99");
+    jm_batch_options d;
+    jm_batch_options_init(&d);
+    ck_assert_uint_eq(d.version, JM_BATCH_OPTIONS_VERSION);
+    ck_assert_uint_eq(d.threads, 1);
+    jm_engine_free(e);
+    jm_candidates_free(cs);
+    jm_jobs_free(js);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("properties");
@@ -304,6 +573,10 @@ static Suite *suite(void)
     tcase_add_test(t, removing_data_lowers_confidence_only);
     tcase_add_test(t, avoided_type_and_firm_hours_exclude_with_reasons);
     tcase_add_test(t, an_accommodation_that_meets_a_need_raises_support);
+    tcase_add_test(t, score_matrix_equals_pairwise_scores_for_any_thread_count);
+    tcase_add_test(t, top_k_equals_rankings_for_any_thread_count);
+    tcase_add_test(t, score_matrix_equals_pairwise_scores_on_the_sample_data);
+    tcase_add_test(t, batch_errors_are_the_first_in_row_order_and_cancel_stops);
     suite_add_tcase(s, t);
     return s;
 }

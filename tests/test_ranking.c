@@ -128,7 +128,7 @@ START_TEST(score_matrix_matches_pairwise_scores)
     size_t nc = jm_candidates_count(cs), nj = jm_jobs_count(jobs);
     double totals[10];
     unsigned char feasible[10];
-    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, totals, 10, feasible, 10), JM_OK);
+    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, NULL, totals, 10, feasible, 10), JM_OK);
     for (size_t i = 0; i < nc; i++) {
         for (size_t k = 0; k < nj; k++) {
             jm_match *m;
@@ -141,10 +141,10 @@ START_TEST(score_matrix_matches_pairwise_scores)
     /* c1 cannot take the 35-40 h job (firm limit); c2 can. */
     ck_assert_int_eq(feasible[0 * nj + 4], 0);
     ck_assert_int_eq(feasible[1 * nj + 4], 1);
-    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, totals, 9, NULL, 0), JM_EINVAL);
+    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, NULL, totals, 9, NULL, 0), JM_EINVAL);
     ck_assert_ptr_nonnull(strstr(jm_last_error(), "10 elements"));
-    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, totals, 10, feasible, 3), JM_EINVAL);
-    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, totals, 10, NULL, 0), JM_OK);
+    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, NULL, totals, 10, feasible, 3), JM_EINVAL);
+    ck_assert_int_eq(jm_engine_score_matrix(e, cs, jobs, NULL, totals, 10, NULL, 0), JM_OK);
     jm_candidates_free(cs);
     jm_jobs_free(jobs);
     jm_engine_free(e);

@@ -60,6 +60,12 @@ JMLUA_HANDLE(jm_engine, jm_engine_free)
 JMLUA_HANDLE(jm_match, jm_match_free)
 JMLUA_HANDLE(jm_ranking, jm_ranking_free)
 
+/* Batch top-k for every row: not offered in Lua yet (score_matrix is). */
+%ignore jm_engine_top_jobs;
+%ignore jm_engine_top_candidates;
+%ignore jm_batch_options_init;
+%ignore jm_batch_options;
+
 /* The garbage collector frees; an explicit free would leave a dangling
  * userdata.  Diagnostics lists and load options are tables in Lua. */
 %ignore jm_profile_free;
@@ -434,6 +440,8 @@ JMLUA_SCORING(jm_engine_rank_candidates)
 
 /* score_matrix(engine, candidates, jobs) -> totals, feasible: row-major
  * arrays of arrays (candidate i, job k, from 1). */
+/* Lua rules can only run on the calling thread: batch calls use one. */
+%typemap(in, numinputs=0) const jm_batch_options *opts "$1 = NULL;"
 %typemap(in, numinputs=0) (double *totals, size_t n_totals) ""
 %typemap(in, numinputs=0) (unsigned char *feasible, size_t n_feasible) ""
 %typemap(freearg) (double *totals, size_t n_totals) %{ free($1); %}
@@ -447,7 +455,7 @@ JMLUA_SCORING(jm_engine_rank_candidates)
       lua_createtable(L, (int)nj_, 0);
       lua_createtable(L, (int)nj_, 0);
       for (size_t k_ = 0; k_ < nj_; k_++) {
-        lua_pushnumber(L, (lua_Number)arg4[i_ * nj_ + k_]);
+        lua_pushnumber(L, (lua_Number)arg5[i_ * nj_ + k_]);
         lua_rawseti(L, -3, (lua_Integer)k_ + 1);
         lua_pushboolean(L, $1[i_ * nj_ + k_] != 0);
         lua_rawseti(L, -2, (lua_Integer)k_ + 1);
@@ -465,11 +473,11 @@ JMLUA_SCORING(jm_engine_rank_candidates)
       SWIG_fail;
     }
     size_t n_ = nc_ * nj_;
-    arg4 = malloc((n_ ? n_ : 1) * sizeof *arg4);
-    arg5 = n_;
-    arg6 = malloc(n_ ? n_ : 1);
-    arg7 = n_;
-    if (!arg4 || !arg6) {
+    arg5 = malloc((n_ ? n_ : 1) * sizeof *arg5);
+    arg6 = n_;
+    arg7 = malloc(n_ ? n_ : 1);
+    arg8 = n_;
+    if (!arg5 || !arg7) {
       lua_pushliteral(L, "out of memory");
       SWIG_fail;
     }

@@ -322,6 +322,8 @@ static int format_ok(const char *have, char want)
         return 0;
     if (want == 'B')
         return have[0] == 'B' || have[0] == '?' || have[0] == 'b';
+    if (want == 'N') /* size_t: any 8-byte integer (numpy's intp is 'l') */
+        return strchr("NnlLqQ", have[0]) != NULL;
     return have[0] == want;
 }
 
@@ -330,10 +332,11 @@ int jmpy_buffer_arg(PyObject *obj, Py_buffer *view, char format, void **buf, siz
     memset(view, 0, sizeof *view);
     if (PyObject_GetBuffer(obj, view, PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
         return -1;
-    size_t itemsize = format == 'd' ? sizeof(double) : 1;
+    size_t itemsize = format == 'd' ? sizeof(double) : format == 'N' ? sizeof(size_t) : 1;
     if (!format_ok(view->format, format) || (size_t)view->itemsize != itemsize) {
         PyErr_Format(PyExc_TypeError, "expected a writable buffer of %s, found format '%s'",
-                     format == 'd' ? "float64 ('d')" : "bytes ('B' or '?')",
+                     format == 'd' ? "float64 ('d')" : format == 'N' ? "intp ('n', 'l' or 'q')"
+                                                                    : "bytes ('B' or '?')",
                      view->format ? view->format : "B");
         PyBuffer_Release(view);
         return -1;

@@ -77,7 +77,8 @@ int jmpy_text_arg(PyObject *obj, Py_buffer *view, const char **text, size_t *len
 
 /** Borrows the writable, C-contiguous memory of obj (a numpy array, an
  *  array.array, a bytearray ...) whose items have the given struct format
- *  ('d' for doubles; 'B' for bytes, which also accepts '?' and 'b').
+ *  ('d' for doubles; 'B' for bytes, which also accepts '?' and 'b'; 'N'
+ *  for size_t, which accepts any 8-byte integer format such as numpy's intp).
  *  *count gets the number of items.  Returns 0, or -1 with an exception. */
 int jmpy_buffer_arg(PyObject *obj, Py_buffer *view, char format, void **buf, size_t *count);
 

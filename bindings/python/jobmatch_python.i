@@ -142,6 +142,23 @@ JMPY_STRUCT_OUT(jm_fading_step, jmpy_fading_dict)
 }
 %typemap(freearg) (const double *scores, size_t n) "PyMem_Free(values$argnum);"
 
+/* Batch options: None (the defaults: one thread) or the number of threads
+ * (0: one per processor).  Progress reports are not offered in Python. */
+%ignore jm_batch_options;
+%ignore jm_batch_options_init;
+%typemap(in) const jm_batch_options *opts (jm_batch_options temp) {
+    jm_batch_options_init(&temp);
+    if ($input != Py_None) {
+        long threads = PyLong_AsLong($input);
+        if (threads == -1 && PyErr_Occurred())
+            SWIG_fail;
+        if (threads < 0 || threads > 256)
+            SWIG_exception_fail(SWIG_ValueError, "threads must be from 0 to 256");
+        temp.threads = (unsigned)threads;
+    }
+    $1 = &temp;
+}
+
 /* The output arrays of jm_engine_score_matrix: writable buffers, filled in
  * place (a numpy array, an array.array, a bytearray); feasible may be None. */
 %typemap(in) (double *totals, size_t n_totals) (Py_buffer view = {0}) {
@@ -165,6 +182,29 @@ JMPY_STRUCT_OUT(jm_fading_step, jmpy_fading_dict)
 }
 %typemap(freearg) (unsigned char *feasible, size_t n_feasible) "jmpy_release(&view$argnum);"
 
+/* The outputs of jm_engine_top_jobs / jm_engine_top_candidates: writable
+ * buffers of size_t (numpy intp: SIZE_MAX reads as -1) and float64. */
+%typemap(in) (size_t *index, size_t n_index) (Py_buffer view = {0}) {
+    void *buf = NULL;
+    if (jmpy_buffer_arg($input, &view, 'N', &buf, &$2) < 0)
+        SWIG_fail;
+    $1 = buf;
+}
+%typemap(freearg) (size_t *index, size_t n_index) "jmpy_release(&view$argnum);"
+%typemap(in) (size_t *counts, size_t n_counts) (Py_buffer view = {0}) {
+    memset(&view, 0, sizeof view);
+    if ($input == Py_None) {
+        $1 = NULL;
+        $2 = 0;
+    } else {
+        void *buf = NULL;
+        if (jmpy_buffer_arg($input, &view, 'N', &buf, &$2) < 0)
+            SWIG_fail;
+        $1 = buf;
+    }
+}
+%typemap(freearg) (size_t *counts, size_t n_counts) "jmpy_release(&view$argnum);"
+
 /* ---------------------------------------------------------------------- */
 /* Releasing the GIL                                                      */
 
@@ -185,6 +225,8 @@ JMPY_SCORING_CALL(jm_engine_score)
 JMPY_SCORING_CALL(jm_engine_rank_jobs)
 JMPY_SCORING_CALL(jm_engine_rank_candidates)
 JMPY_SCORING_CALL(jm_engine_score_matrix)
+JMPY_SCORING_CALL(jm_engine_top_jobs)
+JMPY_SCORING_CALL(jm_engine_top_candidates)
 
 /* Reading documents runs no Python code. */
 %define JMPY_NOGIL_CALL(FUNC)

@@ -40,7 +40,8 @@ typedef enum jm_error_code {
     JM_ECALLBACK = -6, /**< a user callback (rule, travel time) failed */
     JM_EIO = -7,       /**< a file could not be read or written */
     JM_ERANGE = -8,    /**< an index or value is out of range */
-    JM_ETYPE = -9      /**< a document is of another type than expected */
+    JM_ETYPE = -9,     /**< a document is of another type than expected */
+    JM_ECANCELED = -10 /**< a progress callback asked a batch call to stop */
 } jm_error_code;
 
 /** A static, English description of an error code ("invalid argument").

@@ -50,15 +50,73 @@ JM_API int jm_engine_rank_jobs(jm_engine *engine, const jm_candidate *candidate,
 JM_API int jm_engine_rank_candidates(jm_engine *engine, const jm_job *job,
                                      const jm_candidates *candidates, size_t k, jm_ranking **out);
 
+/* ---------------------------------------------------------------------- */
+/* Batch scoring: whole caseloads against whole vacancy lists             */
+/*
+ * The batch calls compute the same numbers as jm_engine_score, bit for bit,
+ * without building explanations (score a pair of interest afterwards to
+ * explain it).  They split the rows (candidates, or jobs for
+ * jm_engine_top_candidates) between threads; each row is computed by one
+ * thread in a fixed order, so the results are identical for any number of
+ * threads.  With more than one thread, rules and the travel-time source are
+ * called from several threads at once: they must be thread-safe.
+ */
+
+/** Progress of a batch call: rows done of total.  Called on the calling
+ *  thread, between chunks of rows, and once at the end (done == total).
+ *  Return 0 to go on, anything else to stop the call (it then returns
+ *  JM_ECANCELED); the last report's answer is ignored. */
+typedef int (*jm_progress_fn)(size_t done, size_t total, void *payload);
+
+#define JM_BATCH_OPTIONS_VERSION 1
+
+/** Options of the batch calls (NULL = the defaults). */
+typedef struct jm_batch_options {
+    unsigned version;        /**< JM_BATCH_OPTIONS_VERSION */
+    unsigned threads;        /**< threads to use, the calling one included; 0 = one per
+                                  online processor; default 1 */
+    jm_progress_fn progress; /**< NULL = no progress reports */
+    void *progress_payload;  /**< passed to progress */
+} jm_batch_options;
+
+#define JM_BATCH_OPTIONS_INIT { JM_BATCH_OPTIONS_VERSION, 1, NULL, NULL }
+
+/** Fills *opts with the defaults of this library version. */
+JM_API void jm_batch_options_init(jm_batch_options *opts);
+
 /** Scores every (candidate, job) pair into the caller's buffers, row-major:
  *  element i * jm_jobs_count(jobs) + k is candidate i with job k.  totals
  *  (n_totals >= candidates x jobs) gets each pair's total; feasible (may be
  *  NULL, else n_feasible >= candidates x jobs) gets 1 for a feasible pair and
- *  0 for an excluded one.  On failure the buffers' contents are unspecified.
- *  Returns JM_OK, JM_EINVAL (a buffer too small), JM_ECALLBACK or JM_ENOMEM. */
+ *  0 for an excluded one.  opts may be NULL.  On failure the buffers'
+ *  contents are unspecified.  Returns JM_OK, JM_EINVAL (a buffer too small,
+ *  a bad option), JM_ECALLBACK (the first failing pair in row order),
+ *  JM_ECANCELED or JM_ENOMEM. */
 JM_API int jm_engine_score_matrix(jm_engine *engine, const jm_candidates *candidates,
-                                  const jm_jobs *jobs, double *totals, size_t n_totals,
+                                  const jm_jobs *jobs, const jm_batch_options *opts,
+                                  double *totals, size_t n_totals,
                                   unsigned char *feasible, size_t n_feasible);
+
+/** The k best feasible jobs for every candidate, best first, ties broken by
+ *  job id (as jm_engine_rank_jobs orders them).  Row i of the caller's
+ *  buffers (n_index, n_totals >= candidates x k) holds candidate i's jobs:
+ *  index[i * k + r] is the position in jobs of the r-th best, totals[i * k + r]
+ *  its total; when fewer than k jobs are feasible the rest of the row holds
+ *  SIZE_MAX and NaN.  counts (may be NULL, else n_counts >= candidates) gets
+ *  how many jobs are feasible for each candidate (it may exceed k).  k > 0.
+ *  Returns as jm_engine_score_matrix. */
+JM_API int jm_engine_top_jobs(jm_engine *engine, const jm_candidates *candidates,
+                              const jm_jobs *jobs, size_t k, const jm_batch_options *opts,
+                              size_t *index, size_t n_index, double *totals, size_t n_totals,
+                              size_t *counts, size_t n_counts);
+
+/** The same the other way round: the k best feasible candidates for every
+ *  job (rows are jobs, ties broken by candidate id). */
+JM_API int jm_engine_top_candidates(jm_engine *engine, const jm_jobs *jobs,
+                                    const jm_candidates *candidates, size_t k,
+                                    const jm_batch_options *opts, size_t *index, size_t n_index,
+                                    double *totals, size_t n_totals, size_t *counts,
+                                    size_t n_counts);
 
 /* ---------------------------------------------------------------------- */
 /* Custom rules                                                          */

@@ -80,6 +80,7 @@ void jm_factor_benefits(jm_eval *ev)
     double score = 1.0;
     bool over_hours = false, over_earn = false;
     double earnings = NAN;
+    const bool explain = jm_eval_explaining(ev);
     jm_buf detail;
     jm_buf_init(&detail);
 
@@ -87,8 +88,9 @@ void jm_factor_benefits(jm_eval *ev)
         double s = jm_benefits_limit_score(h, b->max_hours, falloff);
         over_hours = h > b->max_hours;
         score = fmin(score, s);
-        jm_buf_printf(&detail, "about %s h/week, %s the limit of %s h/week", jm_num(n1, h),
-                      over_hours ? "over" : "within", jm_num(n2, b->max_hours));
+        if (explain)
+            jm_buf_printf(&detail, "about %s h/week, %s the limit of %s h/week", jm_num(n1, h),
+                          over_hours ? "over" : "within", jm_num(n2, b->max_hours));
     }
     if (check_earn) {
         earnings = h * wage;
@@ -97,14 +99,22 @@ void jm_factor_benefits(jm_eval *ev)
         double s = jm_benefits_limit_score(earnings, b->max_earnings, falloff);
         over_earn = earnings > b->max_earnings;
         score = fmin(score, s);
-        jm_buf_printf(&detail, "%searnings about %s per %s, %s the limit of %s",
-                      check_hours ? "; " : "", jm_num(n1, earnings), per,
-                      over_earn ? "over" : "within", jm_num(n2, b->max_earnings));
+        if (explain)
+            jm_buf_printf(&detail, "%searnings about %s per %s, %s the limit of %s",
+                          check_hours ? "; " : "", jm_num(n1, earnings), per,
+                          over_earn ? "over" : "within", jm_num(n2, b->max_earnings));
     }
-    if (!isnan(b->max_earnings) && !check_earn)
+    if (explain && !isnan(b->max_earnings) && !check_earn)
         jm_buf_append(&detail, "; earnings unknown (no wage)");
 
     const bool over = over_hours || over_earn;
+    if (!explain) {
+        /* the same decisions as below, without the text */
+        jm_eval_value(ev, F, b->goal == JM_GOAL_EXIT ? 1.0 : score);
+        if (b->goal != JM_GOAL_EXIT && b->firm)
+            ev->n_excluded += (size_t)over_hours + (size_t)over_earn;
+        return;
+    }
 
     if (b->goal == JM_GOAL_EXIT) {
         jm_buf_append(&detail, "; the goal is to move off benefits");

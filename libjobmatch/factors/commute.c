@@ -168,6 +168,17 @@ void jm_factor_commute(jm_eval *ev)
         return;
     }
 
+    if (!jm_eval_explaining(ev)) {
+        if (!has_max) {
+            jm_eval_nodata(ev, F, "no maximum commute stated");
+            return;
+        }
+        jm_eval_value(ev, F, jm_commute_score(best, c->max_commute, th->commute_full_share));
+        if (best > c->max_commute)
+            jm_eval_exclude(ev, F, NULL, "beyond the maximum commute");
+        return;
+    }
+
     jm_buf d;
     jm_buf_init(&d);
     jm_buf_printf(&d, "about %s min %s", jm_num(n1, display_minutes(best)), mode_phrase(best_mode));

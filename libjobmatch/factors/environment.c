@@ -122,6 +122,10 @@ void jm_factor_environment(jm_eval *ev)
             score += outside[k].score - 1.0;
         score = 1.0 + score / rated;
     }
+    if (!jm_eval_explaining(ev)) {
+        jm_eval_value(ev, F, score);
+        return;
+    }
 
     jm_buf d;
     jm_buf_init(&d);

@@ -54,6 +54,7 @@ void jm_factor_functional(jm_eval *ev)
 
     double sum = 0.0;
     size_t known = 0, met = 0;
+    const bool explain = jm_eval_explaining(ev);
     jm_buf shorts;
     jm_buf_init(&shorts);
 
@@ -74,8 +75,9 @@ void jm_factor_functional(jm_eval *ev)
             met++;
             continue;
         }
-        jm_buf_printf(&shorts, "; %s %d level%s short (%s)", demand->id, shortfall,
-                      shortfall == 1 ? "" : "s", supported ? "support in place" : "no support");
+        if (explain)
+            jm_buf_printf(&shorts, "; %s %d level%s short (%s)", demand->id, shortfall,
+                          shortfall == 1 ? "" : "s", supported ? "support in place" : "no support");
         if (dim && dim->need)
             jm_eval_derive_need(ev, dim->id, dim->need,
                                 shortfall == 1 ? JM_INTENSITY_MEDIUM : JM_INTENSITY_HIGH);
@@ -84,6 +86,11 @@ void jm_factor_functional(jm_eval *ev)
     if (known == 0) {
         jm_buf_free(&shorts);
         jm_eval_nodata(ev, F, "no functional dimension is known on both sides");
+        return;
+    }
+    if (!explain) {
+        jm_buf_free(&shorts);
+        jm_eval_value(ev, F, sum / (double)known);
         return;
     }
     char *text = jm_buf_take(&shorts);

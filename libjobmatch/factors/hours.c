@@ -144,15 +144,19 @@ void jm_factor_hours(jm_eval *ev)
     const double score = jm_hours_score_at(h, cmin, ideal, cmax, th->hours_inside_min,
                                            th->hours_falloff);
 
-    jm_buf d;
-    jm_buf_init(&d);
-    describe_job(&d, jmin, jmax);
-    describe_person(&d, c);
-    if (h != ideal)
-        jm_buf_printf(&d, "; about %s h/week here", jm_num(n1, h));
-    char *text = jm_buf_take(&d);
-    jm_eval_score(ev, F, score, "%s", text ? text : "");
-    free(text);
+    if (jm_eval_explaining(ev)) {
+        jm_buf d;
+        jm_buf_init(&d);
+        describe_job(&d, jmin, jmax);
+        describe_person(&d, c);
+        if (h != ideal)
+            jm_buf_printf(&d, "; about %s h/week here", jm_num(n1, h));
+        char *text = jm_buf_take(&d);
+        jm_eval_score(ev, F, score, "%s", text ? text : "");
+        free(text);
+    } else {
+        jm_eval_value(ev, F, score);
+    }
 
     if (!c->hours_firm)
         return;

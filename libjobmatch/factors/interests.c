@@ -111,8 +111,11 @@ void jm_factor_interests(jm_eval *ev)
     if (ci->has_scores && ji->has_scores) {
         double r = jm_riasec_correlation(ci->scores, ji->scores);
         if (!isnan(r)) {
-            jm_eval_score(ev, F, (r + 1.0) / 2.0, "interest profiles correlate (r = %s)",
-                          jm_num(n1, r));
+            if (jm_eval_explaining(ev))
+                jm_eval_score(ev, F, (r + 1.0) / 2.0, "interest profiles correlate (r = %s)",
+                              jm_num(n1, r));
+            else
+                jm_eval_value(ev, F, (r + 1.0) / 2.0);
             return;
         }
     }

@@ -191,6 +191,14 @@ void jm_factor_job_type(jm_eval *ev)
             jm_eval_nodata(ev, F, "no wanted job types, and no past job the person liked");
         return;
     }
+    if (!jm_eval_explaining(ev)) {
+        /* the score as below, without the text */
+        double s = !positive ? 0.5 * th->history_disliked : best;
+        if (positive && disliked)
+            s *= th->history_disliked;
+        jm_eval_value(ev, F, s);
+        return;
+    }
 
     jm_buf d;
     jm_buf_init(&d);

@@ -111,19 +111,23 @@ void jm_factor_schedule(jm_eval *ev)
     const int covered = jm_week_overlap(&c->availability, &j->schedule);
     char n1[32], n2[32];
 
-    jm_buf d;
-    jm_buf_init(&d);
-    if (covered == total) {
-        jm_buf_printf(&d, "available for all %s h/week of the job's schedule",
-                      jm_num(n1, total * JM_SLOT_MINUTES / 60.0));
+    if (jm_eval_explaining(ev)) {
+        jm_buf d;
+        jm_buf_init(&d);
+        if (covered == total) {
+            jm_buf_printf(&d, "available for all %s h/week of the job's schedule",
+                          jm_num(n1, total * JM_SLOT_MINUTES / 60.0));
+        } else {
+            jm_buf_printf(&d, "available for %d%% of the job's hours (missing: ", percent(share));
+            describe_missing(&d, &c->availability, &j->schedule);
+            jm_buf_append(&d, ")");
+        }
+        char *text = jm_buf_take(&d);
+        jm_eval_score(ev, F, share, "%s", text ? text : "");
+        free(text);
     } else {
-        jm_buf_printf(&d, "available for %d%% of the job's hours (missing: ", percent(share));
-        describe_missing(&d, &c->availability, &j->schedule);
-        jm_buf_append(&d, ")");
+        jm_eval_value(ev, F, share);
     }
-    char *text = jm_buf_take(&d);
-    jm_eval_score(ev, F, share, "%s", text ? text : "");
-    free(text);
 
     static const char *const lift =
         "feasible if the employer can move the shifts to times the person is available "

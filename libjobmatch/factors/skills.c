@@ -101,6 +101,10 @@ void jm_factor_skills(jm_eval *ev)
     else
         score = sum_opt / (double)n_opt;
 
+    if (!jm_eval_explaining(ev)) {
+        jm_eval_value(ev, F, score);
+        return;
+    }
     jm_buf d;
     jm_buf_init(&d);
     if (n_ess)

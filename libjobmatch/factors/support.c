@@ -159,6 +159,10 @@ void jm_factor_support(jm_eval *ev)
     }
 
     const double score = t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n;
+    if (!jm_eval_explaining(ev)) {
+        jm_eval_value(ev, F, score);
+        return;
+    }
     jm_buf d;
     jm_buf_init(&d);
     jm_buf_printf(&d, "%zu of %zu support need%s met here", t.n_met, t.n, t.n == 1 ? "" : "s");

@@ -42,8 +42,11 @@ void jm_factor_wage(jm_eval *ev)
     }
 
     const double score = jm_wage_score(j->wage, c->wage_floor, ev->p->th.wage_falloff);
-    jm_eval_score(ev, F, score, "job pays %s per hour; the person's %sfloor is %s",
-                  jm_num(n1, j->wage), c->wage_firm ? "firm " : "", jm_num(n2, c->wage_floor));
+    if (jm_eval_explaining(ev))
+        jm_eval_score(ev, F, score, "job pays %s per hour; the person's %sfloor is %s",
+                      jm_num(n1, j->wage), c->wage_firm ? "firm " : "", jm_num(n2, c->wage_floor));
+    else
+        jm_eval_value(ev, F, score);
 
     if (c->wage_firm && j->wage < c->wage_floor) {
         char lift[120];

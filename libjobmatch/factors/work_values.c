@@ -58,6 +58,10 @@ void jm_factor_work_values(jm_eval *ev)
             jm_eval_nodata(ev, F, "no work value is known on both sides");
         return;
     }
+    if (!jm_eval_explaining(ev)) {
+        jm_eval_value(ev, F, score);
+        return;
+    }
 
     /* The (up to) three values that matter most to the person, most first;
      * equal importance keeps O*NET's order. */

@@ -510,7 +510,7 @@ static int score_pair(result *r, const char *text, size_t len, const jm_load_opt
     if (rc == JM_OK) {
         double total = -1;
         unsigned char feasible = 2;
-        rc = jm_engine_score_matrix(e, cs, js, &total, 1, &feasible, 1);
+        rc = jm_engine_score_matrix(e, cs, js, NULL, &total, 1, &feasible, 1);
         if (rc == JM_OK && (!in_unit(total) || (feasible != 0 && feasible != 1)))
             fail(r, "score matrix: total %g, feasible %d", total, feasible);
     }

@@ -245,12 +245,68 @@ def test_score_matrix_buffers_checked(engine, candidates, jobs):
     from jobmatch import _core
     small = numpy.zeros(3)
     with pytest.raises(jobmatch.ValidationError, match="the buffers need 2100 elements"):
-        _core.jm_engine_score_matrix(engine._ptr, candidates._ptr, jobs._ptr, small, None)
+        _core.jm_engine_score_matrix(engine._ptr, candidates._ptr, jobs._ptr, None, small, None)
     with pytest.raises(TypeError, match="float64"):
-        _core.jm_engine_score_matrix(engine._ptr, candidates._ptr, jobs._ptr,
+        _core.jm_engine_score_matrix(engine._ptr, candidates._ptr, jobs._ptr, None,
                                      numpy.zeros(2100, dtype=numpy.float32), None)
     with pytest.raises((TypeError, BufferError)):
-        _core.jm_engine_score_matrix(engine._ptr, candidates._ptr, jobs._ptr, b"x" * 16800, None)
+        _core.jm_engine_score_matrix(engine._ptr, candidates._ptr, jobs._ptr, None, b"x" * 16800, None)
+
+
+def test_score_matrix_threads_give_the_same_bits(engine, candidates, jobs):
+    one = engine.score_matrix(candidates, jobs, threads=1, feasible=True)
+    for t in (0, 2, 3, 7):
+        many = engine.score_matrix(candidates, jobs, threads=t, feasible=True)
+        assert one[0].tobytes() == many[0].tobytes() and numpy.array_equal(one[1], many[1])
+    with pytest.raises(ValueError, match="threads"):
+        engine.score_matrix(candidates, jobs, threads=-1)
+    with pytest.raises(ValueError, match="threads"):
+        engine.score_matrix(candidates, jobs, threads=1000)
+
+
+def test_rank_all_equals_rank_jobs_and_rank_candidates(engine, candidates, jobs):
+    top = engine.rank_all(candidates, jobs, k=4)
+    assert isinstance(top, jobmatch.TopK)
+    assert top.index.shape == (len(candidates), 4) and top.index.dtype == numpy.intp
+    assert top.totals.shape == (len(candidates), 4) and top.counts.shape == (len(candidates),)
+    for r, c in enumerate(candidates):
+        ranking = engine.rank_jobs(c, jobs, k=4)
+        want = [(jobs.ids().index(m.job_id), m.total) for m in ranking]
+        got = [(int(i), float(t)) for i, t in zip(top.index[r], top.totals[r]) if i >= 0]
+        assert got == want, c.id
+        assert top.counts[r] == ranking.feasible_total
+        assert all(i == -1 for i in top.index[r][len(want):])
+        assert all(numpy.isnan(top.totals[r][len(want):]))
+    by_job = engine.rank_all(candidates, jobs, k=3, rows="jobs", threads=2)
+    assert by_job.index.shape == (len(jobs), 3)
+    for r, j in enumerate(jobs):
+        ranking = engine.rank_candidates(j, candidates, k=3)
+        want = [candidates.ids().index(m.candidate_id) for m in ranking]
+        assert [int(i) for i in by_job.index[r] if i >= 0] == want, j.id
+    with pytest.raises(ValueError, match="rows"):
+        engine.rank_all(candidates, jobs, rows="people")
+    with pytest.raises(ValueError, match="k"):
+        engine.rank_all(candidates, jobs, k=0)
+
+
+def test_rank_all_without_numpy(engine, candidates, jobs, monkeypatch):
+    with_np = engine.rank_all(candidates, jobs, k=2)
+    monkeypatch.setitem(sys.modules, "numpy", None)
+    top = engine.rank_all(candidates, jobs, k=2)
+    assert isinstance(top.index, list) and top.index == with_np.index.tolist()
+    assert top.counts == with_np.counts.tolist()
+
+
+def test_batch_calls_with_python_rules_run_on_one_thread(engine, candidates, jobs):
+    seen = set()
+
+    def rule(c, j):
+        seen.add(threading.get_ident())
+        return 0.5
+    engine.add_rule("half", rule, weight=0.1)
+    m = engine.score_matrix(candidates, jobs, threads=4)
+    assert seen == {threading.get_ident()}
+    assert m[0][0] == engine.score(candidates[0], jobs[0]).total
 
 
 def test_determinism(candidates, jobs):

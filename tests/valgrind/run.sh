@@ -10,9 +10,18 @@
 #   (numpy) keep until exit is theirs.  PYTHONMALLOC=malloc lets valgrind see
 #   every Python allocation.  These scripts run the jobmatch program under
 #   $JM_TEST_WRAPPER, set here to the strict settings for C programs.
+# - Shell scripts (the install checks) run as they are, with $JM_TEST_WRAPPER
+#   set for the programs of ours they start.
 strict="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible"
 case $(basename "$1") in
     python*|lua*) ;;
+    sh|bash|dash)
+        # Install checks: the shell and meson are not ours; what they run of
+        # ours goes through $JM_TEST_WRAPPER.
+        JM_TEST_WRAPPER=$strict
+        export JM_TEST_WRAPPER
+        exec "$@"
+        ;;
     *)
         # shellcheck disable=SC2086
         exec $strict "$@"

@@ -19,14 +19,14 @@ library's diagnostics (JSON path, line, column).
 """
 
 from . import _core
-from ._errors import (AlreadyExistsError, CallbackError, Diagnostic, DocumentTypeError,
+from ._errors import (AlreadyExistsError, CallbackError, CanceledError, Diagnostic, DocumentTypeError,
                       EngineBusyError, FileError, JobmatchError, NotFoundError, OutOfMemoryError,
                       OutOfRangeError, ParseError, RuleError, ValidationError)
 from ._records import (FACTORS, SCHEMA, Candidate, Candidates, Job, Jobs, Profile,
                        load_candidates, load_jobs, load_profile, validate)
 from ._match import (Exclusion, Factor, FadingStep, Match, Ranking, SkillMatch, SupportItem,
                      SupportPlan, TrainingItem)
-from ._engine import Engine, Veto
+from ._engine import Engine, TopK, Veto
 
 #: The version of the libjobmatch library in use ("0.1.0").
 __version__ = _core.jm_version_string()
@@ -45,6 +45,7 @@ JM_ECALLBACK = _core.JM_ECALLBACK
 JM_EIO = _core.JM_EIO
 JM_ERANGE = _core.JM_ERANGE
 JM_ETYPE = _core.JM_ETYPE
+JM_ECANCELED = _core.JM_ECANCELED
 
 
 def strerror(code: int) -> str:
@@ -53,14 +54,14 @@ def strerror(code: int) -> str:
 
 
 __all__ = [
-    "Engine", "Veto", "Profile", "Candidate", "Job", "Candidates", "Jobs",
+    "Engine", "Veto", "TopK", "Profile", "Candidate", "Job", "Candidates", "Jobs",
     "Match", "Ranking", "Factor", "Exclusion", "SkillMatch", "TrainingItem", "SupportItem",
     "SupportPlan", "FadingStep", "Diagnostic",
     "load_candidates", "load_jobs", "load_profile", "validate", "strerror",
     "JobmatchError", "ValidationError", "ParseError", "DocumentTypeError", "NotFoundError",
     "AlreadyExistsError", "CallbackError", "RuleError", "FileError", "OutOfRangeError",
-    "OutOfMemoryError", "EngineBusyError",
+    "OutOfMemoryError", "EngineBusyError", "CanceledError",
     "SCHEMA", "FACTORS", "__version__", "version_number",
     "JM_OK", "JM_EINVAL", "JM_ENOMEM", "JM_EPARSE", "JM_ENOTFOUND", "JM_EEXISTS",
-    "JM_ECALLBACK", "JM_EIO", "JM_ERANGE", "JM_ETYPE",
+    "JM_ECALLBACK", "JM_EIO", "JM_ERANGE", "JM_ETYPE", "JM_ECANCELED",
 ]

@@ -9,14 +9,24 @@ import threading
 import types
 import weakref
 from collections.abc import Mapping
-from typing import Any, Callable, Dict, Iterable, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, NamedTuple, Optional, Tuple, Union
 
 from . import _core
 from ._errors import EngineBusyError, ValidationError
 from ._match import Match, Ranking
 from ._records import Candidate, Candidates, Job, Jobs, Profile, _fspath
 
-__all__ = ["Engine", "Veto"]
+__all__ = ["Engine", "Veto", "TopK"]
+
+
+class TopK(NamedTuple):
+    """What :meth:`Engine.rank_all` returns: for every row, the positions
+    (-1 past the feasible ones) and totals (NaN past them) of its best
+    columns, and how many columns are feasible for it in all."""
+
+    index: Any
+    totals: Any
+    counts: Any
 
 
 class Veto(Exception):
@@ -157,6 +167,7 @@ class Engine:
         self._lock = threading.RLock()
         self._active = 0
         self._rules: Dict[str, float] = {}
+        self._has_travel = False
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -262,6 +273,7 @@ class Engine:
             self._changing("set the travel-time source")
             _core.jmpy_engine_set_travel_time(self._ptr,
                                               _TravelAdapter(fn) if fn is not None else None)
+            self._has_travel = fn is not None
 
     # -- inputs -------------------------------------------------------------
 
@@ -309,17 +321,29 @@ class Engine:
             ptr = _core.jm_engine_rank_candidates(self._ptr, j._ptr, cs._ptr, k)
         return Ranking._make(ptr)
 
+    def _threads(self, threads: int) -> int:
+        """The thread count for a batch call: Python rules and travel-time
+        sources run one at a time under the GIL, and their exceptions are
+        carried on the calling thread, so an engine with any runs on one."""
+        if not isinstance(threads, int) or isinstance(threads, bool) or not 0 <= threads <= 256:
+            raise ValueError("threads must be an int from 0 (one per processor) to 256")
+        return 1 if self._rules or self._has_travel else threads
+
     def score_matrix(self, candidates: Union[Candidates, Iterable[Any], str, bytes, "os.PathLike[str]"],
                      jobs: Union[Jobs, Iterable[Any], str, bytes, "os.PathLike[str]"], *,
-                     feasible: bool = False) -> Any:
+                     feasible: bool = False, threads: int = 0) -> Any:
         """The total of every (candidate, job) pair, in one call into the
         library: row i is candidates[i], column k is jobs[k].
 
         Returns a numpy float64 array of shape (len(candidates), len(jobs))
-        when numpy can be imported, otherwise a list of lists of floats.
-        With ``feasible=True`` returns ``(totals, feasible)``, the second a
-        bool array (or list of lists of bool): False for an excluded pair.
-        Rules run as in :meth:`score`; the GIL is released meanwhile.
+        when numpy can be imported (the library writes into it: no copy),
+        otherwise a list of lists of floats.  With ``feasible=True`` returns
+        ``(totals, feasible)``, the second a bool array (or list of lists of
+        bool): False for an excluded pair.  The numbers are those of
+        :meth:`score`, bit for bit.  ``threads``: 0 (the default) uses every
+        processor, and the results are the same for any number; an engine
+        with Python rules or a travel-time source scores on one thread.  The
+        GIL is released meanwhile.
         """
         cs, js = self._candidates(candidates), self._jobs(jobs)
         nc, nj = len(cs), len(js)
@@ -333,12 +357,57 @@ class Engine:
             mask = bytearray(nc * nj) if feasible else None
         if nc and nj:
             with self._scoring():
-                _core.jm_engine_score_matrix(self._ptr, cs._ptr, js._ptr, totals, mask)
+                _core.jm_engine_score_matrix(self._ptr, cs._ptr, js._ptr, self._threads(threads),
+                                             totals, mask)
         if np is None:
             totals = [totals[i * nj:(i + 1) * nj].tolist() for i in range(nc)]
             if mask is not None:
                 mask = [[bool(b) for b in mask[i * nj:(i + 1) * nj]] for i in range(nc)]
         return (totals, mask) if feasible else totals
+
+    def rank_all(self, candidates: Union[Candidates, Iterable[Any], str, bytes, "os.PathLike[str]"],
+                 jobs: Union[Jobs, Iterable[Any], str, bytes, "os.PathLike[str]"], k: int = 10, *,
+                 rows: str = "candidates", threads: int = 0) -> TopK:
+        """The ``k`` best feasible jobs for every candidate (``rows="jobs"``:
+        the ``k`` best candidates for every job), in one call into the
+        library, best first, ties broken by id, as :meth:`rank_jobs` orders
+        them.
+
+        Returns a :class:`TopK` of numpy arrays (the library writes into
+        them: no copy), or of lists without numpy: ``index[r, i]`` is the
+        position in ``jobs`` (or ``candidates``) of row r's i-th best, -1
+        past the feasible ones; ``totals[r, i]`` its total (NaN past them);
+        ``counts[r]`` how many are feasible for row r in all.  Explain a pair
+        of interest with :meth:`score`.  ``threads`` as in
+        :meth:`score_matrix`; the GIL is released meanwhile.
+        """
+        if rows not in ("candidates", "jobs"):
+            raise ValueError('rows must be "candidates" or "jobs"')
+        if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+            raise ValueError("k must be an int >= 1")
+        cs, js = self._candidates(candidates), self._jobs(jobs)
+        n = len(cs) if rows == "candidates" else len(js)
+        np = _numpy()
+        if np is not None:
+            index = np.empty((n, k), dtype=np.intp)
+            totals = np.empty((n, k), dtype=np.float64)
+            counts = np.empty(n, dtype=np.intp)
+        else:
+            import array
+            index, totals, counts = array.array("q", bytes(8 * n * k)), array.array(
+                "d", bytes(8 * n * k)), array.array("q", bytes(8 * n))
+        if n:
+            t = self._threads(threads)
+            with self._scoring():
+                if rows == "candidates":
+                    _core.jm_engine_top_jobs(self._ptr, cs._ptr, js._ptr, k, t, index, totals, counts)
+                else:
+                    _core.jm_engine_top_candidates(self._ptr, js._ptr, cs._ptr, k, t, index, totals,
+                                                   counts)
+        if np is None:
+            return TopK([index[r * k:(r + 1) * k].tolist() for r in range(n)],
+                        [totals[r * k:(r + 1) * k].tolist() for r in range(n)], counts.tolist())
+        return TopK(index, totals, counts)
 
     def __repr__(self) -> str:
         if self.closed:

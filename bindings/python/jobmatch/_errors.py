@@ -14,7 +14,7 @@ from typing import List, NamedTuple, Optional
 __all__ = [
     "Diagnostic", "JobmatchError", "ValidationError", "ParseError", "DocumentTypeError",
     "NotFoundError", "AlreadyExistsError", "CallbackError", "RuleError", "FileError",
-    "OutOfRangeError", "OutOfMemoryError", "EngineBusyError",
+    "OutOfRangeError", "OutOfMemoryError", "EngineBusyError", "CanceledError",
 ]
 
 # libjobmatch's error codes (jm_error_code in jobmatch/common.h).
@@ -28,11 +28,12 @@ JM_ECALLBACK = -6
 JM_EIO = -7
 JM_ERANGE = -8
 JM_ETYPE = -9
+JM_ECANCELED = -10
 
 _CODE_NAMES = {
     JM_EINVAL: "JM_EINVAL", JM_ENOMEM: "JM_ENOMEM", JM_EPARSE: "JM_EPARSE",
     JM_ENOTFOUND: "JM_ENOTFOUND", JM_EEXISTS: "JM_EEXISTS", JM_ECALLBACK: "JM_ECALLBACK",
-    JM_EIO: "JM_EIO", JM_ERANGE: "JM_ERANGE", JM_ETYPE: "JM_ETYPE",
+    JM_EIO: "JM_EIO", JM_ERANGE: "JM_ERANGE", JM_ETYPE: "JM_ETYPE", JM_ECANCELED: "JM_ECANCELED",
 }
 
 
@@ -215,10 +216,17 @@ class EngineBusyError(JobmatchError, RuntimeError):
     code = JM_EINVAL
 
 
+class CanceledError(JobmatchError):
+    """A batch call was stopped by its progress callback (``JM_ECANCELED``)."""
+
+    code = JM_ECANCELED
+
+
 _BY_CODE = {
     JM_EINVAL: ValidationError, JM_EPARSE: ParseError, JM_ETYPE: DocumentTypeError,
     JM_ENOTFOUND: NotFoundError, JM_EEXISTS: AlreadyExistsError, JM_ECALLBACK: CallbackError,
     JM_EIO: FileError, JM_ERANGE: OutOfRangeError, JM_ENOMEM: OutOfMemoryError,
+    JM_ECANCELED: CanceledError,
 }
 
 
