@@ -509,3 +509,18 @@ void cli_buf_csv(cli_buf *b, const char *s)
     }
     cli_buf_addn(b, "\"", 1);
 }
+
+void cli_buf_json_string(cli_buf *b, const char *s)
+{
+    cli_buf_add(b, "\"");
+    for (const char *p = s ? s : ""; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '"' || c == '\\')
+            cli_buf_printf(b, "\\%c", c);
+        else if (c < 0x20)
+            cli_buf_printf(b, "\\u%04x", c);
+        else
+            cli_buf_addn(b, p, 1);
+    }
+    cli_buf_add(b, "\"");
+}

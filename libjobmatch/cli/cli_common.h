@@ -163,4 +163,24 @@ void cli_buf_cell(cli_buf *b, const char *s, size_t width, int left);
 /** Appends a field quoted as RFC 4180 requires (only when needed). */
 void cli_buf_csv(cli_buf *b, const char *s);
 
+/** Appends s as a JSON string (quotes, backslashes and control characters
+ *  escaped; s is UTF-8). */
+void cli_buf_json_string(cli_buf *b, const char *s);
+
+/* ---- rank --all (rank_all.c) ---------------------------------------------- */
+
+typedef struct cli_rank_all {
+    const char *cmd;
+    int for_jobs; /* rows are jobs: the best candidates for each */
+    cli_format format;
+    size_t top;       /* K >= 1 */
+    unsigned threads; /* 0: one per processor */
+    bool progress;    /* a progress bar on standard error */
+    const jm_candidates *cands;
+    const jm_jobs *jobs;
+} cli_rank_all;
+
+/** The K best feasible matches of every row into out.  CLI_EXIT_*. */
+int cli_rank_all_run(const cli_rank_all *a, jm_engine *engine, cli_buf *out);
+
 #endif /* JM_CLI_COMMON_H */

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli_common.h"
 
@@ -35,6 +36,13 @@ void cmd_rank_help(FILE *out)
           "                            jobs: rank candidates for each job\n"
           "      --profile FILE        scoring profile (default: the built-in IPS profile)\n"
           "      --format FORMAT       text (default), json or csv\n"
+          "      --all                 the fast batch mode for whole caseloads: the K best\n"
+          "                            feasible matches of every row, scores only (no\n"
+          "                            explanations, no excluded lists; explain a pair\n"
+          "                            with 'jobmatch score'); a progress bar on standard\n"
+          "                            error when it is a terminal\n"
+          "      --threads N           with --all: threads to use (default 0: one per\n"
+          "                            processor); the results are the same for any N\n"
           "  -h, --help                show this help and exit\n"
           "\n"
           "Formats:\n"
@@ -48,6 +56,9 @@ void cmd_rank_help(FILE *out)
           "  csv   RFC 4180, one row per ranked or excluded pair:\n"
           "        candidate,job,rank,score,confidence,feasible,<one column per factor>,\n"
           "        coach_hours,exclusion  (rank and factor scores empty when unknown)\n"
+          "  With --all: text, one line per row: ID (N feasible): ID SCORE ...;\n"
+          "  json [{\"candidate\": ID, \"matches\": [{\"job\": ID, \"score\": X}],\n"
+          "  \"feasible_total\": N}]; csv candidate,rank,job,score,feasible_total.\n"
           "\n"
           "Exit status: 0 ranked, 1 invalid or unreadable data, 2 usage error.\n",
           out);
@@ -421,7 +432,8 @@ static int rank_one(const rank_ctx *x, jm_engine *engine, size_t i, size_t top, 
 
 int cmd_rank(int argc, char **argv)
 {
-    enum { OPT_CANDIDATES = 256, OPT_JOBS, OPT_TOP, OPT_FOR, OPT_PROFILE, OPT_FORMAT };
+    enum { OPT_CANDIDATES = 256, OPT_JOBS, OPT_TOP, OPT_FOR, OPT_PROFILE, OPT_FORMAT, OPT_ALL,
+           OPT_THREADS };
     static const struct option longopts[] = {
         { "help", no_argument, NULL, 'h' },
         { "candidates", required_argument, NULL, OPT_CANDIDATES },
@@ -430,10 +442,13 @@ int cmd_rank(int argc, char **argv)
         { "for", required_argument, NULL, OPT_FOR },
         { "profile", required_argument, NULL, OPT_PROFILE },
         { "format", required_argument, NULL, OPT_FORMAT },
+        { "all", no_argument, NULL, OPT_ALL },
+        { "threads", required_argument, NULL, OPT_THREADS },
         { NULL, 0, NULL, 0 },
     };
     const char *cands_path = NULL, *jobs_path = NULL, *profile_path = NULL;
-    size_t top = DEFAULT_TOP;
+    size_t top = DEFAULT_TOP, threads = 0;
+    bool all = false, threads_given = false;
     rank_ctx x = { 0, CLI_FORMAT_TEXT, NULL, NULL };
     opterr = 0;
     int c;
@@ -448,6 +463,14 @@ int cmd_rank(int argc, char **argv)
         case OPT_TOP:
             if (cli_parse_count(CMD, "--top", optarg, &top) != CLI_EXIT_OK)
                 return CLI_EXIT_USAGE;
+            break;
+        case OPT_ALL: all = true; break;
+        case OPT_THREADS:
+            if (cli_parse_count(CMD, "--threads", optarg, &threads) != CLI_EXIT_OK)
+                return CLI_EXIT_USAGE;
+            if (threads > 256)
+                return cli_usage_error(CMD, "invalid --threads '%s' (expected 0 to 256)", optarg);
+            threads_given = true;
             break;
         case OPT_FOR:
             if (strcmp(optarg, "candidates") == 0)
@@ -469,6 +492,8 @@ int cmd_rank(int argc, char **argv)
     if (cli_check_inputs(CMD, argc, argv, cands_path, "--candidates", jobs_path, "--jobs", profile_path) !=
         CLI_EXIT_OK)
         return CLI_EXIT_USAGE;
+    if (threads_given && !all)
+        return cli_usage_error(CMD, "--threads needs --all (the explained rankings run on one thread)");
 
     cli_inputs in;
     jm_engine *engine = NULL;
@@ -483,7 +508,18 @@ int cmd_rank(int argc, char **argv)
     /* The whole output is built first: a failure part-way prints nothing. */
     cli_buf out;
     cli_buf_init(&out);
-    if (status == CLI_EXIT_OK) {
+    if (status == CLI_EXIT_OK && all) {
+        size_t cols = x.for_jobs ? jm_candidates_count(cands) : jm_jobs_count(jobs);
+        cli_rank_all a = { CMD, x.for_jobs, x.format, top ? top : (cols ? cols : 1), (unsigned)threads,
+                           isatty(STDERR_FILENO) != 0, cands, jobs };
+        status = cli_rank_all_run(&a, engine, &out);
+        if (status == CLI_EXIT_OK && out.oom) {
+            cli_error(CMD, "out of memory");
+            status = CLI_EXIT_DATA;
+        }
+        if (status == CLI_EXIT_OK)
+            fwrite(out.data ? out.data : "", 1, out.len, stdout);
+    } else if (status == CLI_EXIT_OK) {
         x.cands = cands;
         x.jobs = jobs;
         size_t subjects = x.for_jobs ? jm_jobs_count(jobs) : jm_candidates_count(cands);

@@ -736,3 +736,82 @@ def test_profile_option_wrong_document():
     assert r.returncode == 1
     assert r.stdout == ""
     assert JOBS in r.stderr
+
+
+# ---- rank --all: the batch mode ------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["candidates", "jobs"])
+@pytest.mark.parametrize("threads", ["1", "2", "0"])
+def test_rank_all_agrees_with_the_explained_rankings(who, threads):
+    args = ["--candidates", sample("candidates.json"), "--jobs", sample("jobs.json"), "--for", who,
+            "--top", "4"]
+    explained = rank_json(*args)
+    r = run("rank", "--format", "json", "--all", "--threads", threads, *args)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""  # no progress bar: standard error is not a terminal
+    fast = json.loads(r.stdout)
+    key, other = ("candidate", "job") if who == "candidates" else ("job", "candidate")
+    assert [x[key] for x in fast] == [x[key] for x in explained]
+    for a, b in zip(fast, explained):
+        assert [m[other] for m in a["matches"]] == [m[other] for m in b["matches"]]
+        assert [m["score"] for m in a["matches"]] == pytest.approx([m["score"] for m in b["matches"]],
+                                                                   abs=1e-6)
+        assert a["feasible_total"] == len(b["matches"]) or a["feasible_total"] > 4
+        assert set(a) == {key, "matches", "feasible_total"}
+
+
+def test_rank_all_text_and_csv():
+    args = ["rank", "--all", "--candidates", CANDS, "--jobs", JOBS, "--top", "2"]
+    text = run(*args)
+    assert text.returncode == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert len(lines) == 3 and lines[0].startswith("c-a (") and "feasible):" in lines[0]
+    csv_out = run(*args, "--format", "csv")
+    rows = list(csv.reader(io.StringIO(csv_out.stdout)))
+    assert rows[0] == ["candidate", "rank", "job", "score", "feasible_total"]
+    assert all(len(x) == 5 for x in rows) and len(rows) == 1 + 2 * 3  # c-c has all four feasible
+    assert [x[1] for x in rows[1:3]] == ["1", "2"]
+
+
+def test_rank_all_top_0_keeps_every_feasible_match():
+    doc = json.loads(run("rank", "--all", "--format", "json", "--top", "0", "--candidates", CANDS,
+                         "--jobs", JOBS).stdout)
+    assert all(len(x["matches"]) == x["feasible_total"] for x in doc)
+
+
+def test_rank_threads_needs_all_and_a_valid_count():
+    r = run("rank", "--threads", "2", "--candidates", CANDS, "--jobs", JOBS)
+    assert r.returncode == 2 and "--threads needs --all" in r.stderr
+    r = run("rank", "--all", "--threads", "999", "--candidates", CANDS, "--jobs", JOBS)
+    assert r.returncode == 2 and "invalid --threads '999'" in r.stderr
+    r = run("rank", "--all", "--threads", "x", "--candidates", CANDS, "--jobs", JOBS)
+    assert r.returncode == 2
+
+
+def test_rank_all_shows_a_progress_bar_on_a_terminal():
+    import pty
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([*WRAPPER, CLI, "rank", "--all", "--candidates", sample("candidates.json"),
+                               "--jobs", sample("jobs.json")], stdout=subprocess.PIPE, stderr=slave,
+                              timeout=120)
+        os.close(slave)
+        slave = None
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+    finally:
+        if slave is not None:
+            os.close(slave)
+        os.close(master)
+    assert proc.returncode == 0
+    text = err.decode()
+    assert "jobmatch rank: [" in text and "100% (30 of 30 candidates)" in text
+    assert proc.stdout.count(b"\n") == 30
