@@ -72,7 +72,52 @@ static bool skill_copy(void *dst, const void *src)
     jm_skill *d = dst;
     const jm_skill *s = src;
     d->level = s->level;
+    d->key = s->key;
     return jm_dup_opt(&d->id, s->id) && jm_dup_opt(&d->label, s->label);
+}
+
+static int skill_ref_cmp(const void *a, const void *b)
+{
+    const jm_skill_ref *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+bool jm_candidate_index_skills(jm_candidate *c)
+{
+    jm_skill_ref *index = NULL;
+    if (c->n_skills) {
+        index = malloc(c->n_skills * sizeof *index);
+        if (!index)
+            return false;
+        for (size_t i = 0; i < c->n_skills; i++) {
+            index[i].key = c->skills[i].key;
+            index[i].pos = i;
+        }
+        qsort(index, c->n_skills, sizeof *index, skill_ref_cmp);
+    }
+    free(c->skill_index);
+    c->skill_index = index;
+    return true;
+}
+
+const jm_skill *jm_candidate_find_skill(const jm_candidate *c, const char *id, uint64_t key)
+{
+    size_t lo = 0, hi = c->n_skills;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->skill_index[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < c->n_skills && c->skill_index[lo].key == key; lo++) {
+        const jm_skill *s = &c->skills[c->skill_index[lo].pos];
+        if (strcmp(s->id, id) == 0)
+            return s;
+    }
+    return NULL;
 }
 
 static void need_clear(void *item)
@@ -143,6 +188,7 @@ void jm_candidate_free(jm_candidate *c)
     FREE_ARRAY(c->avoided, c->n_avoided, occ_clear);
     free(c->area);
     FREE_ARRAY(c->skills, c->n_skills, skill_clear);
+    free(c->skill_index);
     jm_strv_free(c->licences, c->n_licences);
     FREE_ARRAY(c->abilities, c->n_abilities, jm_level_clear);
     FREE_ARRAY(c->needs, c->n_needs, need_clear);
@@ -170,6 +216,7 @@ int jm_candidate_copy(const jm_candidate *src, jm_candidate **out)
     c->area = NULL;
     c->skills = NULL;
     c->n_skills = 0;
+    c->skill_index = NULL;
     c->licences = NULL;
     c->n_licences = 0;
     c->abilities = NULL;
@@ -182,7 +229,7 @@ int jm_candidate_copy(const jm_candidate *src, jm_candidate **out)
     bool ok = jm_dup_opt(&c->id, src->id) && jm_dup_opt(&c->area, src->area) &&
               COPY_ARRAY(c, src, wanted, wanted_copy, wanted_clear) &&
               COPY_ARRAY(c, src, avoided, occ_copy, occ_clear) &&
-              COPY_ARRAY(c, src, skills, skill_copy, skill_clear) &&
+              COPY_ARRAY(c, src, skills, skill_copy, skill_clear) && jm_candidate_index_skills(c) &&
               jm_strv_copy(&c->licences, &c->n_licences, src->licences, src->n_licences) == JM_OK &&
               COPY_ARRAY(c, src, abilities, jm_level_copy, jm_level_clear) &&
               COPY_ARRAY(c, src, needs, need_copy, need_clear) &&
@@ -378,9 +425,13 @@ int jm_candidate_add_skill(jm_candidate *c, const char *id, const char *label, d
         return JM_EINVAL;
     if (JM_ID_TAKEN(fn, c->skills, c->n_skills, id, "skills"))
         return JM_EEXISTS;
-    jm_skill s = { jm_strdup(id), jm_strdup(label), level };
+    jm_skill s = { jm_strdup(id), jm_strdup(label), level, jm_str_key(id) };
     if (!s.id || (label && !s.label) || !jm_append((void **)&c->skills, &c->n_skills, &s, sizeof s)) {
         skill_clear(&s);
+        return jm_nomem(fn);
+    }
+    if (!jm_candidate_index_skills(c)) {
+        skill_clear(&c->skills[--c->n_skills]); /* as before the call */
         return jm_nomem(fn);
     }
     return JM_OK;

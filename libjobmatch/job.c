@@ -71,6 +71,7 @@ static bool skill_copy(void *dst, const void *src)
     d->level = s->level;
     d->essential = s->essential;
     d->trainable = s->trainable;
+    d->key = s->key;
     return jm_dup_opt(&d->id, s->id) && jm_dup_opt(&d->label, s->label);
 }
 
@@ -343,7 +344,7 @@ int jm_job_add_skill(jm_job *j, const char *id, const char *label, double level,
         return JM_EINVAL;
     if (JM_ID_TAKEN(fn, j->skills, j->n_skills, id, "skills"))
         return JM_EEXISTS;
-    jm_job_skill s = { jm_strdup(id), jm_strdup(label), level, essential != 0, trainable };
+    jm_job_skill s = { jm_strdup(id), jm_strdup(label), level, essential != 0, trainable, jm_str_key(id) };
     if (!s.id || (label && !s.label) || !jm_append((void **)&j->skills, &j->n_skills, &s, sizeof s)) {
         skill_clear(&s);
         return jm_nomem(fn);

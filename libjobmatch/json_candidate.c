@@ -232,7 +232,7 @@ static bool read_skill(jm_jr *r, const cJSON *e, size_t i, void *ctx)
         jm_jr_pop(r, mk);
     }
     if (r->errors == before) {
-        jm_skill s = { jm_strdup(id), jm_strdup(label), level };
+        jm_skill s = { jm_strdup(id), jm_strdup(label), level, jm_str_key(id) };
         if (!s.id || (label && !s.label)) {
             jm_jc_nomem(r);
             free(s.id);
@@ -347,6 +347,8 @@ jm_candidate *jm_json_read_candidate(jm_jr *r, const cJSON *obj, bool header_req
     cand_ctx skills = { c, 0 }, needs = { c, 0 }, history = { c, 0 };
     read_preferences(r, obj, c);
     jm_jr_each(r, obj, "skills", "a skill object (id, label, level)", read_skill, &skills);
+    if (!jm_candidate_index_skills(c))
+        jm_jc_nomem(r);
     if (jm_jr_each(r, obj, "licences", NULL, read_licence, c))
         c->has_licences = true;
     jm_jc_tristate(r, obj, "right_to_work", &c->right_to_work);

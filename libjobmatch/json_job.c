@@ -78,7 +78,7 @@ static bool read_skill(jm_jr *r, const cJSON *e, size_t i, void *ctx)
         jm_jr_pop(r, mk);
     }
     if (r->errors == before) {
-        jm_job_skill s = { jm_strdup(id), jm_strdup(label), level, essential, trainable };
+        jm_job_skill s = { jm_strdup(id), jm_strdup(label), level, essential, trainable, jm_str_key(id) };
         if (!s.id || (label && !s.label)) {
             jm_jc_nomem(r);
             free(s.id);

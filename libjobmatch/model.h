@@ -47,7 +47,14 @@ typedef struct jm_skill {
     char *id;
     char *label; /* may be NULL */
     double level; /* 0..7, NaN unknown */
+    uint64_t key; /* jm_str_key(id) */
 } jm_skill;
+
+/** An entry of a candidate's skill index: the skills sorted by key. */
+typedef struct jm_skill_ref {
+    uint64_t key;
+    size_t pos; /* in skills */
+} jm_skill_ref;
 
 typedef struct jm_level_item {
     char *id;  /* functional dimension id */
@@ -112,6 +119,7 @@ struct jm_candidate {
 
     jm_skill *skills;
     size_t n_skills;
+    jm_skill_ref *skill_index; /* n_skills entries sorted by (key, pos); jm_candidate_index_skills */
     bool has_licences; /* an empty list is data: holds none */
     char **licences;
     size_t n_licences;
@@ -137,6 +145,7 @@ typedef struct jm_job_skill {
     double level; /* 0..7, NaN = any level */
     bool essential;
     int trainable; /* jm_tristate; unknown counts as trainable */
+    uint64_t key;  /* jm_str_key(id) */
 } jm_job_skill;
 
 typedef struct jm_licence_req {
@@ -224,6 +233,13 @@ bool jm_long_id_valid(const char *id, size_t max_bytes);
 
 /** Fresh candidate/job with every field unknown (id copied). NULL on ENOMEM. */
 jm_candidate *jm_candidate_alloc(const char *id);
+
+/** Rebuilds c->skill_index after c->skills changed.  false on ENOMEM: the
+ *  old index is kept, and the caller must undo the change or drop c. */
+bool jm_candidate_index_skills(jm_candidate *c);
+/** The candidate's skill with this id (key = jm_str_key(id)), or NULL: a
+ *  binary search of the skill index. */
+const jm_skill *jm_candidate_find_skill(const jm_candidate *c, const char *id, uint64_t key);
 jm_job *jm_job_alloc(const char *id);
 
 /** Validating interest setters shared by candidates and jobs (record.c):

@@ -68,6 +68,16 @@ int jm_grow(void **ptr, size_t *cap, size_t need, size_t elem)
     return JM_OK;
 }
 
+uint64_t jm_str_key(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        h ^= *p;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
 long jm_id_index(const void *v, size_t n, size_t elem, const char *id)
 {
     for (size_t i = 0; i < n; i++) {

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #if defined(__GNUC__)
 #define JM_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -34,6 +35,10 @@ int jm_grow(void **ptr, size_t *cap, size_t need, size_t elem);
 /** The index of the element of v (n elements of size elem, each starting
  *  with its char *id) whose id is id - NULL ids are skipped - or -1. */
 long jm_id_index(const void *v, size_t n, size_t elem, const char *id);
+/** A 64-bit key of a string (FNV-1a) for sorted indexes; equal strings have
+ *  equal keys, and different ones almost never do (lookups still compare
+ *  the strings). */
+uint64_t jm_str_key(const char *s);
 #define JM_ID_INDEX(v, n, id) jm_id_index((v), (n), sizeof *(v), (id))
 
 /** A vector of owned strings. */

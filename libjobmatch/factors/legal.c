@@ -41,7 +41,13 @@ void jm_factor_legal(jm_eval *ev)
         }
         if (lr->obtainable) {
             jm_eval_training(ev, JM_TRAINING_LICENCE, lr->id, NULL, true, 0.0, 0.0, "course");
-            jm_buf_printf(&obtain, "%s%s", obtain.len ? ", " : "", lr->id);
+            if (jm_eval_explaining(ev))
+                jm_buf_printf(&obtain, "%s%s", obtain.len ? ", " : "", lr->id);
+            continue;
+        }
+        if (!jm_eval_explaining(ev)) {
+            jm_eval_exclude(ev, F, NULL, "needs a licence");
+            n.excluded = true;
             continue;
         }
         char *lift = jm_strfmt("feasible if a %s is obtained", lr->id);

@@ -28,14 +28,6 @@ double jm_skill_credit(bool has, double cand_level, double required, bool traina
     return jm_clamp(r, 0.0, 1.0);
 }
 
-static const jm_skill *find_skill(const jm_candidate *c, const char *id)
-{
-    for (size_t i = 0; i < c->n_skills; i++)
-        if (c->skills[i].id && strcmp(c->skills[i].id, id) == 0)
-            return &c->skills[i];
-    return NULL;
-}
-
 void jm_factor_skills(jm_eval *ev)
 {
     const int F = JM_FACTOR_SKILLS;
@@ -54,7 +46,7 @@ void jm_factor_skills(jm_eval *ev)
 
     for (size_t i = 0; i < j->n_skills; i++) {
         const jm_job_skill *js = &j->skills[i];
-        const jm_skill *cs = find_skill(c, js->id);
+        const jm_skill *cs = jm_candidate_find_skill(c, js->id, js->key);
         const bool has = cs != NULL;
         const double cl = has ? cs->level : NAN;
         const bool trainable = js->trainable != JM_NO;

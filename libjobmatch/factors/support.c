@@ -138,7 +138,12 @@ void jm_factor_support(jm_eval *ev)
         const jm_derived_need *d = &ev->derived[i];
         if (!d->type || already_planned(ev, i))
             continue;
-        char *origin = jm_strfmt("functional:%s", d->dimension ? d->dimension : "");
+        char *origin = NULL;
+        if (!jm_eval_explaining(ev)) {
+            plan_one(ev, &t, d->type, d->intensity, false, NULL); /* no plan is kept */
+            continue;
+        }
+        origin = jm_strfmt("functional:%s", d->dimension ? d->dimension : "");
         if (!origin) {
             if (!ev->error)
                 ev->error = JM_ENOMEM;
