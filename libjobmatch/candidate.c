@@ -76,27 +76,11 @@ static bool skill_copy(void *dst, const void *src)
     return jm_dup_opt(&d->id, s->id) && jm_dup_opt(&d->label, s->label);
 }
 
-static int skill_ref_cmp(const void *a, const void *b)
-{
-    const jm_skill_ref *x = a, *y = b;
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
 bool jm_candidate_index_skills(jm_candidate *c)
 {
-    jm_skill_ref *index = NULL;
-    if (c->n_skills) {
-        index = malloc(c->n_skills * sizeof *index);
-        if (!index)
-            return false;
-        for (size_t i = 0; i < c->n_skills; i++) {
-            index[i].key = c->skills[i].key;
-            index[i].pos = i;
-        }
-        qsort(index, c->n_skills, sizeof *index, skill_ref_cmp);
-    }
+    jm_key_ref *index;
+    if (!jm_key_index_build(c->skills, c->n_skills, sizeof *c->skills, &index))
+        return false;
     free(c->skill_index);
     c->skill_index = index;
     return true;
@@ -104,20 +88,8 @@ bool jm_candidate_index_skills(jm_candidate *c)
 
 const jm_skill *jm_candidate_find_skill(const jm_candidate *c, const char *id, uint64_t key)
 {
-    size_t lo = 0, hi = c->n_skills;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->skill_index[mid].key < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < c->n_skills && c->skill_index[lo].key == key; lo++) {
-        const jm_skill *s = &c->skills[c->skill_index[lo].pos];
-        if (strcmp(s->id, id) == 0)
-            return s;
-    }
-    return NULL;
+    long i = jm_key_index_find(c->skill_index, c->skills, c->n_skills, sizeof *c->skills, id, key);
+    return i >= 0 ? &c->skills[i] : NULL;
 }
 
 static void need_clear(void *item)

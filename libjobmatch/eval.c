@@ -111,6 +111,12 @@ int jm_eval_add_exclusion(jm_eval *ev, const char *entry, const char *reason, co
     return JM_OK;
 }
 
+void jm_eval_excluded(jm_eval *ev, int factor)
+{
+    if (factor >= 0 && factor < JM_FACTOR_COUNT)
+        ev->n_excluded++;
+}
+
 void jm_eval_exclude(jm_eval *ev, int factor, const char *lift, const char *fmt, ...)
 {
     if (factor < 0 || factor >= JM_FACTOR_COUNT)

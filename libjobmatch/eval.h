@@ -104,6 +104,10 @@ void jm_eval_nodata(jm_eval *ev, int factor, const char *fmt, ...) JM_PRINTF(3, 
 void jm_eval_exclude(jm_eval *ev, int factor, const char *lift, const char *fmt, ...)
     JM_PRINTF(4, 5);
 
+/** Numbers only: the pair is excluded by this factor (as jm_eval_exclude,
+ *  without the reason and the lift a factor need not build then). */
+void jm_eval_excluded(jm_eval *ev, int factor);
+
 /** Records an exclusion under an entry name (a factor name or "rule:NAME").
  *  JM_OK or JM_ENOMEM (also recorded in ev->error). */
 int jm_eval_add_exclusion(jm_eval *ev, const char *entry, const char *reason, const char *lift);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "jobmatch.h"
+#include "util.h"
 
 #define JM_SLOT_MINUTES 30
 #define JM_SLOTS_PER_DAY (24 * 60 / JM_SLOT_MINUTES) /* 48 */
@@ -49,12 +50,6 @@ typedef struct jm_skill {
     double level; /* 0..7, NaN unknown */
     uint64_t key; /* jm_str_key(id) */
 } jm_skill;
-
-/** An entry of a candidate's skill index: the skills sorted by key. */
-typedef struct jm_skill_ref {
-    uint64_t key;
-    size_t pos; /* in skills */
-} jm_skill_ref;
 
 typedef struct jm_level_item {
     char *id;  /* functional dimension id */
@@ -119,7 +114,7 @@ struct jm_candidate {
 
     jm_skill *skills;
     size_t n_skills;
-    jm_skill_ref *skill_index; /* n_skills entries sorted by (key, pos); jm_candidate_index_skills */
+    jm_key_ref *skill_index; /* of skills (n_skills entries); jm_candidate_index_skills */
     bool has_licences; /* an empty list is data: holds none */
     char **licences;
     size_t n_licences;

@@ -78,6 +78,9 @@ void jm_profile_destroy(jm_profile *p)
         jm_strv_free(p->dims[i].supported_by, p->dims[i].n_supported_by);
     }
     free(p->dims);
+    free(p->need_index);
+    free(p->offer_index);
+    free(p->dim_index);
     free(p->fading);
     free(p);
 }
@@ -155,24 +158,34 @@ static const jm_profile *or_builtin(const jm_profile *p)
     return p ? p : jm_profile_builtin();
 }
 
+/* The position of id in a vocabulary: by its index once the profile is
+ * sealed, by a scan while it is being read. */
+static long vocab_find(const jm_profile *p, const jm_key_ref *index, const void *v, size_t n, size_t elem,
+                       const char *id)
+{
+    if (p->indexed)
+        return jm_key_index_find(index, v, n, elem, id, jm_str_key(id));
+    return jm_id_index(v, n, elem, id);
+}
+
 const jm_need_def *jm_profile_find_need(const jm_profile *p, const char *id)
 {
     p = or_builtin(p);
-    long i = p && id ? JM_ID_INDEX(p->needs, p->n_needs, id) : -1;
+    long i = p && id ? vocab_find(p, p->need_index, p->needs, p->n_needs, sizeof *p->needs, id) : -1;
     return i >= 0 ? &p->needs[i] : NULL;
 }
 
 const jm_offer_def *jm_profile_find_offer(const jm_profile *p, const char *id)
 {
     p = or_builtin(p);
-    long i = p && id ? JM_ID_INDEX(p->offers, p->n_offers, id) : -1;
+    long i = p && id ? vocab_find(p, p->offer_index, p->offers, p->n_offers, sizeof *p->offers, id) : -1;
     return i >= 0 ? &p->offers[i] : NULL;
 }
 
 const jm_dim_def *jm_profile_find_dim(const jm_profile *p, const char *id)
 {
     p = or_builtin(p);
-    long i = p && id ? JM_ID_INDEX(p->dims, p->n_dims, id) : -1;
+    long i = p && id ? vocab_find(p, p->dim_index, p->dims, p->n_dims, sizeof *p->dims, id) : -1;
     return i >= 0 ? &p->dims[i] : NULL;
 }
 
@@ -409,5 +422,15 @@ int jm_profile_finish(jm_profile *p)
     jm_sha256_hex(s, strlen(s), hex);
     free(s);
     snprintf(p->hash, sizeof p->hash, "sha256:%s", hex);
+    free(p->need_index);
+    free(p->offer_index);
+    free(p->dim_index);
+    p->need_index = p->offer_index = p->dim_index = NULL;
+    p->indexed = false;
+    if (!jm_key_index_build(p->needs, p->n_needs, sizeof *p->needs, &p->need_index) ||
+        !jm_key_index_build(p->offers, p->n_offers, sizeof *p->offers, &p->offer_index) ||
+        !jm_key_index_build(p->dims, p->n_dims, sizeof *p->dims, &p->dim_index))
+        return jm_fail(JM_ENOMEM, "out of memory indexing a scoring profile");
+    p->indexed = true;
     return JM_OK;
 }

@@ -97,6 +97,10 @@ struct jm_profile {
     size_t n_offers;
     jm_dim_def *dims;
     size_t n_dims;
+    /* Sorted indexes of the vocabularies, built by jm_profile_finish (NULL
+     * before: lookups then scan). */
+    jm_key_ref *need_index, *offer_index, *dim_index;
+    bool indexed;
     jm_fade_def *fading;
     size_t n_fading;
 };
@@ -104,7 +108,8 @@ struct jm_profile {
 /* profile.c */
 /** A new profile holding the built-in IPS defaults (refs = 1, hash unset). */
 jm_profile *jm_profile_alloc_default(void);
-/** Computes the hash from the canonical JSON form.  JM_OK or JM_ENOMEM. */
+/** Seals a profile: computes the hash from the canonical JSON form and
+ *  indexes the vocabularies.  JM_OK or JM_ENOMEM. */
 int jm_profile_finish(jm_profile *p);
 /** Frees the contents and the struct regardless of the reference count. */
 void jm_profile_destroy(jm_profile *p);

@@ -78,6 +78,57 @@ uint64_t jm_str_key(const char *s)
     return h;
 }
 
+/* The id an element starts with (see jm_id_index). */
+static const char *elem_id(const void *v, size_t i, size_t elem)
+{
+    return *(char *const *)(const void *)((const char *)v + i * elem);
+}
+
+static int key_ref_cmp(const void *a, const void *b)
+{
+    const jm_key_ref *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+bool jm_key_index_build(const void *v, size_t n, size_t elem, jm_key_ref **out)
+{
+    jm_key_ref *index = NULL;
+    if (n) {
+        index = malloc(n * sizeof *index);
+        if (!index)
+            return false;
+        for (size_t i = 0; i < n; i++) {
+            const char *id = elem_id(v, i, elem);
+            index[i].key = jm_str_key(id ? id : "");
+            index[i].pos = i;
+        }
+        qsort(index, n, sizeof *index, key_ref_cmp);
+    }
+    *out = index;
+    return true;
+}
+
+long jm_key_index_find(const jm_key_ref *index, const void *v, size_t n, size_t elem, const char *id,
+                       uint64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (index[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && index[lo].key == key; lo++) {
+        const char *item = elem_id(v, index[lo].pos, elem);
+        if (item && strcmp(item, id) == 0)
+            return (long)index[lo].pos;
+    }
+    return -1;
+}
+
 long jm_id_index(const void *v, size_t n, size_t elem, const char *id)
 {
     for (size_t i = 0; i < n; i++) {

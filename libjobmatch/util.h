@@ -39,6 +39,21 @@ long jm_id_index(const void *v, size_t n, size_t elem, const char *id);
  *  equal keys, and different ones almost never do (lookups still compare
  *  the strings). */
 uint64_t jm_str_key(const char *s);
+
+/** An entry of a sorted index over an array whose elements start with
+ *  their id (a char *): the elements sorted by (key of the id, position). */
+typedef struct jm_key_ref {
+    uint64_t key;
+    size_t pos;
+} jm_key_ref;
+
+/** A new index of the n elements (of elem bytes) of v, freed with free();
+ *  NULL for n == 0.  false on ENOMEM. */
+bool jm_key_index_build(const void *v, size_t n, size_t elem, jm_key_ref **out);
+/** The position of the element with this id (key = jm_str_key(id)), or -1:
+ *  a binary search of index, then a comparison of the ids. */
+long jm_key_index_find(const jm_key_ref *index, const void *v, size_t n, size_t elem, const char *id,
+                       uint64_t key);
 #define JM_ID_INDEX(v, n, id) jm_id_index((v), (n), sizeof *(v), (id))
 
 /** A vector of owned strings. */

@@ -81,7 +81,9 @@ void jm_factor_environment(jm_eval *ev)
             outside[n_outside].score = s;
             outside[n_outside].above = level > hi;
             n_outside++;
-            if (t->importance == JM_IMPORTANCE_MUST) {
+            if (t->importance == JM_IMPORTANCE_MUST && !jm_eval_explaining(ev)) {
+                jm_eval_excluded(ev, F);
+            } else if (t->importance == JM_IMPORTANCE_MUST) {
                 char lift[200];
                 if (level > hi) {
                     snprintf(lift, sizeof lift,

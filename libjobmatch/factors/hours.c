@@ -160,7 +160,16 @@ void jm_factor_hours(jm_eval *ev)
 
     if (!c->hours_firm)
         return;
-    if (!isnan(c->hours_max) && !isnan(j->hours_min) && j->hours_min > c->hours_max) {
+    const bool over = !isnan(c->hours_max) && !isnan(j->hours_min) && j->hours_min > c->hours_max;
+    const bool under = !isnan(c->hours_min) && !isnan(j->hours_max) && j->hours_max < c->hours_min;
+    if (!jm_eval_explaining(ev)) {
+        if (over)
+            jm_eval_excluded(ev, F);
+        if (under)
+            jm_eval_excluded(ev, F);
+        return;
+    }
+    if (over) {
         char lift[160];
         snprintf(lift, sizeof lift,
                  "feasible if the employer agrees to %s h/week or fewer "
@@ -169,7 +178,7 @@ void jm_factor_hours(jm_eval *ev)
         jm_eval_exclude(ev, F, lift, "job needs at least %s h/week; firm maximum %s",
                         jm_num(n1, j->hours_min), jm_num(n2, c->hours_max));
     }
-    if (!isnan(c->hours_min) && !isnan(j->hours_max) && j->hours_max < c->hours_min) {
+    if (under) {
         char lift[160];
         snprintf(lift, sizeof lift,
                  "feasible if the employer can offer %s h/week or more (extra hours or shifts)",

@@ -36,6 +36,9 @@ void jm_factor_programme(jm_eval *ev)
     if (wage_rule) {
         if (isnan(j->wage)) {
             jm_req_verify(&n, "wage");
+        } else if (j->wage < p->min_wage && !jm_eval_explaining(ev)) {
+            jm_eval_excluded(ev, F);
+            n.excluded = true;
         } else if (j->wage < p->min_wage) {
             jm_eval_exclude(ev, F, "feasible if the job pays at least the minimum wage",
                             "pays %s per hour, below the programme's minimum wage of %s",

@@ -132,7 +132,10 @@ void jm_factor_schedule(jm_eval *ev)
     static const char *const lift =
         "feasible if the employer can move the shifts to times the person is available "
         "(flexible or modified schedule), or if the person's availability changes";
-    if (covered == 0)
+    if (!jm_eval_explaining(ev)) {
+        if (covered == 0 || share < th->schedule_min_share)
+            jm_eval_excluded(ev, F);
+    } else if (covered == 0)
         jm_eval_exclude(ev, F, lift, "not available for any of the job's shifts");
     else if (share < th->schedule_min_share)
         jm_eval_exclude(ev, F, lift,

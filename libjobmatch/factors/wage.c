@@ -48,7 +48,9 @@ void jm_factor_wage(jm_eval *ev)
     else
         jm_eval_value(ev, F, score);
 
-    if (c->wage_firm && j->wage < c->wage_floor) {
+    if (c->wage_firm && j->wage < c->wage_floor && !jm_eval_explaining(ev)) {
+        jm_eval_excluded(ev, F);
+    } else if (c->wage_firm && j->wage < c->wage_floor) {
         char lift[120];
         snprintf(lift, sizeof lift, "feasible if the wage reaches %s per hour",
                  jm_num(n1, c->wage_floor));
