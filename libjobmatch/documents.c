@@ -11,21 +11,11 @@
 #include "diags.h"
 #include "json_common.h"
 #include "jsonsyntax.h"
+#include "loader.h"
 #include "sets.h"
 
 /* ------------------------------------------------------------------------ */
 /* Ids seen in one document: a small open-addressing hash set.              */
-
-typedef struct id_entry {
-    char *id;    /* owned */
-    char *where;    /* path of the record (owned) */
-    int line;
-} id_entry;
-
-typedef struct id_set {
-    id_entry *slots;
-    size_t cap, n;
-} id_set;
 
 static size_t hash_str(const char *s)
 {
@@ -98,18 +88,6 @@ static int ids_add(id_set *s, const char *id, const char *where, int line)
 /* ------------------------------------------------------------------------ */
 /* The loader                                                               */
 
-typedef struct loader {
-    jm_jr r;
-    int want;      /* JM_DOC_CANDIDATE, JM_DOC_JOB, or JM_DOC_UNKNOWN (validate: any) */
-    bool keep;     /* keep the records read (load), or free them at once (validate) */
-    const jm_candidates *cset; /* ids already in the target set */
-    const jm_jobs *jset;
-    jm_candidate **cands;
-    size_t n_cands, cap_cands;
-    jm_job **jobs;
-    size_t n_jobs, cap_jobs;
-    id_set cand_ids, job_ids;
-} loader;
 
 static void loader_free_records(loader *ld)
 {
@@ -124,7 +102,7 @@ static void loader_free_records(loader *ld)
     ld->n_cands = ld->n_jobs = ld->cap_cands = ld->cap_jobs = 0;
 }
 
-static void loader_free(loader *ld)
+void jm_loader_free(loader *ld)
 {
     loader_free_records(ld);
     ids_free(&ld->cand_ids);
@@ -408,42 +386,81 @@ static bool detect_json_lines(const char *text, size_t len)
     return false;
 }
 
-static void read_json_lines(loader *ld, const char *text, size_t len)
+bool jm_loader_json_lines_start(const char *first, size_t first_len, bool bom_allowed, const char *next,
+                                size_t next_len)
+{
+    size_t i = 0;
+    if (bom_allowed && first_len >= 3 && (unsigned char)first[0] == 0xEF && (unsigned char)first[1] == 0xBB &&
+        (unsigned char)first[2] == 0xBF)
+        i = 3;
+    while (i < first_len && is_blank(first[i]))
+        i++;
+    if (i >= first_len || first[i] != '{' || !next)
+        return false; /* not an object, or the only line: one document */
+    /* As detect_json_lines: the first value ends on the first line (and
+     * more follows), or the first line looks like a whole record and the
+     * next one opens another.  A value that goes on past the first line
+     * cannot be followed by a line starting with '{'. */
+    size_t end = 0;
+    jm_syntax_error se;
+    if (jm_json_check_syntax(first + i, first_len - i, SIZE_MAX, &end, &se))
+        return true;
+    size_t last = first_len;
+    while (last > i && is_blank(first[last - 1]))
+        last--;
+    size_t k = 0;
+    while (k < next_len && is_blank(next[k]))
+        k++;
+    return first[last - 1] == '}' && k < next_len && next[k] == '{';
+}
+
+void jm_loader_read_line(loader *ld, const char *text, size_t len, int line)
 {
     jm_jr *r = &ld->r;
+    size_t b = 0, e = len;
+    while (b < e && is_blank(text[b]))
+        b++;
+    bool bom_only = false;
+    if (line == 1 && e - b >= 3 && (unsigned char)text[b] == 0xEF && (unsigned char)text[b + 1] == 0xBB &&
+        (unsigned char)text[b + 2] == 0xBF) {
+        size_t k = b + 3;
+        while (k < e && is_blank(text[k]))
+            k++;
+        bom_only = k == e;
+    }
+    if (b < e && !bom_only) {
+        r->line = line;
+        cJSON *root = jm_jr_parse(r, text, len, line - 1);
+        if (root) {
+            handle_record(ld, root, NULL, NULL, 0);
+            cJSON_Delete(root);
+        }
+        r->line = 0;
+    }
+}
+
+static void read_json_lines(loader *ld, const char *text, size_t len)
+{
     size_t pos = 0;
     int line = 1;
     while (pos < len) {
         size_t eol = pos;
         while (eol < len && text[eol] != '\n')
             eol++;
-        size_t b = pos, e = eol;
-        while (b < e && is_blank(text[b]))
-            b++;
-        bool bom_only = false;
-        if (line == 1 && e - b >= 3 && (unsigned char)text[b] == 0xEF && (unsigned char)text[b + 1] == 0xBB &&
-            (unsigned char)text[b + 2] == 0xBF) {
-            size_t k = b + 3;
-            while (k < e && is_blank(text[k]))
-                k++;
-            bom_only = k == e;
-        }
-        if (b < e && !bom_only) {
-            r->line = line;
-            cJSON *root = jm_jr_parse(r, text + pos, eol - pos, line - 1);
-            if (root) {
-                handle_record(ld, root, NULL, NULL, 0);
-                cJSON_Delete(root);
-            }
-            r->line = 0;
-        }
+        jm_loader_read_line(ld, text + pos, eol - pos, line);
         pos = eol + 1;
         line++;
     }
 }
 
-/* Reads a whole document into the loader.  JM_OK or the first error's code. */
-static int read_document(loader *ld, const char *text, size_t len)
+int jm_loader_status(const loader *ld)
+{
+    if (ld->r.errors)
+        return ld->r.first_code ? ld->r.first_code : JM_EINVAL;
+    return JM_OK;
+}
+
+int jm_loader_read_document(loader *ld, const char *text, size_t len)
 {
     jm_jr *r = &ld->r;
     if (!jm_jr_size_ok(r, len))
@@ -471,9 +488,37 @@ static int read_document(loader *ld, const char *text, size_t len)
             cJSON_Delete(root);
         }
     }
-    if (r->errors)
-        return r->first_code ? r->first_code : JM_EINVAL;
-    return JM_OK;
+    return jm_loader_status(ld);
+}
+
+void jm_loader_init(loader *ld, const jm_load_options *opts, jm_diags *diags, int want, const void *set)
+{
+    memset(ld, 0, sizeof *ld);
+    jm_jr_init(&ld->r, opts, diags);
+    ld->want = want;
+    ld->keep = set != NULL;
+    if (want == JM_DOC_CANDIDATE)
+        ld->cset = set;
+    else if (want == JM_DOC_JOB)
+        ld->jset = set;
+}
+
+int jm_loader_commit(loader *ld, void *set)
+{
+    size_t dup = 0;
+    const bool jobs = ld->want == JM_DOC_JOB;
+    int rc = jobs ? jm_jobs_append(set, ld->jobs, ld->n_jobs, &dup)
+                  : jm_candidates_append(set, ld->cands, ld->n_cands, &dup);
+    if (rc == JM_OK) {
+        ld->n_cands = ld->n_jobs = 0; /* the set owns them now */
+    } else if (rc == JM_EEXISTS) {
+        char shown[JM_JR_ID_SHOWN_MAX + 3];
+        const char *id = jobs ? jm_job_id(ld->jobs[dup]) : jm_candidate_id(ld->cands[dup]);
+        jm_jr_error(&ld->r, JM_EEXISTS, "duplicate id %s", jm_jr_quote_id(id, shown, sizeof shown));
+    } else {
+        jm_jc_nomem(&ld->r);
+    }
+    return rc;
 }
 
 static int check_args(const void *set, const char *text, const jm_load_options *opts, const char *fn)
@@ -485,61 +530,30 @@ static int check_args(const void *set, const char *text, const jm_load_options *
     return JM_OK;
 }
 
-int jm_candidates_load(jm_candidates *set, const char *text, size_t len, const jm_load_options *opts,
-                       jm_diags *diags)
+static int load_text(void *set, int want, const char *text, size_t len, const jm_load_options *opts,
+                     jm_diags *diags, const char *fn)
 {
-    int rc = check_args(set, text, opts, "jm_candidates_load");
+    int rc = check_args(set, text, opts, fn);
     if (rc != JM_OK)
         return rc;
     loader ld;
-    memset(&ld, 0, sizeof ld);
-    jm_jr_init(&ld.r, opts, diags);
-    ld.want = JM_DOC_CANDIDATE;
-    ld.keep = true;
-    ld.cset = set;
-    rc = read_document(&ld, text, len);
-    if (rc == JM_OK) {
-        size_t dup = 0;
-        rc = jm_candidates_append(set, ld.cands, ld.n_cands, &dup);
-        if (rc == JM_OK) {
-            ld.n_cands = 0; /* the set owns them now */
-        } else if (rc == JM_EEXISTS) {
-            char shown[JM_JR_ID_SHOWN_MAX + 3];
-            jm_jr_error(&ld.r, JM_EEXISTS, "duplicate id %s", jm_jr_quote_id(jm_candidate_id(ld.cands[dup]), shown, sizeof shown));
-        } else {
-            jm_jc_nomem(&ld.r);
-        }
-    }
-    loader_free(&ld);
+    jm_loader_init(&ld, opts, diags, want, set);
+    rc = jm_loader_read_document(&ld, text, len);
+    if (rc == JM_OK)
+        rc = jm_loader_commit(&ld, set);
+    jm_loader_free(&ld);
     return rc;
+}
+
+int jm_candidates_load(jm_candidates *set, const char *text, size_t len, const jm_load_options *opts,
+                       jm_diags *diags)
+{
+    return load_text(set, JM_DOC_CANDIDATE, text, len, opts, diags, "jm_candidates_load");
 }
 
 int jm_jobs_load(jm_jobs *set, const char *text, size_t len, const jm_load_options *opts, jm_diags *diags)
 {
-    int rc = check_args(set, text, opts, "jm_jobs_load");
-    if (rc != JM_OK)
-        return rc;
-    loader ld;
-    memset(&ld, 0, sizeof ld);
-    jm_jr_init(&ld.r, opts, diags);
-    ld.want = JM_DOC_JOB;
-    ld.keep = true;
-    ld.jset = set;
-    rc = read_document(&ld, text, len);
-    if (rc == JM_OK) {
-        size_t dup = 0;
-        rc = jm_jobs_append(set, ld.jobs, ld.n_jobs, &dup);
-        if (rc == JM_OK) {
-            ld.n_jobs = 0;
-        } else if (rc == JM_EEXISTS) {
-            char shown[JM_JR_ID_SHOWN_MAX + 3];
-            jm_jr_error(&ld.r, JM_EEXISTS, "duplicate id %s", jm_jr_quote_id(jm_job_id(ld.jobs[dup]), shown, sizeof shown));
-        } else {
-            jm_jc_nomem(&ld.r);
-        }
-    }
-    loader_free(&ld);
-    return rc;
+    return load_text(set, JM_DOC_JOB, text, len, opts, diags, "jm_jobs_load");
 }
 
 int jm_validate(const char *text, size_t len, const jm_load_options *opts, jm_diags *diags)
@@ -549,45 +563,11 @@ int jm_validate(const char *text, size_t len, const jm_load_options *opts, jm_di
     if (opts && opts->version != JM_LOAD_OPTIONS_VERSION)
         return jm_fail(JM_EINVAL, "jm_validate: unknown jm_load_options version %u", opts->version);
     loader ld;
-    memset(&ld, 0, sizeof ld);
-    jm_jr_init(&ld.r, opts, diags);
+    jm_loader_init(&ld, opts, diags, JM_DOC_UNKNOWN, NULL);
     ld.r.unknown_fields_are_errors = true;
-    ld.want = JM_DOC_UNKNOWN;
-    ld.keep = false;
-    int rc = read_document(&ld, text, len);
-    loader_free(&ld);
+    int rc = jm_loader_read_document(&ld, text, len);
+    jm_loader_free(&ld);
     return rc;
-}
-
-/* Reads a file and runs load on it with the path as the source name. */
-static int load_file(const char *path, const jm_load_options *opts, jm_diags *diags, void *set, bool jobs)
-{
-    if (!path || !set)
-        return jm_fail(JM_EINVAL, "%s: the set and the path are required",
-                       jobs ? "jm_jobs_load_file" : "jm_candidates_load_file");
-    jm_load_options o;
-    jm_jr_file_options(&o, opts, path);
-    char *text = NULL;
-    size_t len = 0;
-    int rc = jm_read_file(path, &text, &len);
-    if (rc != JM_OK) {
-        jm_diags_add(diags, JM_SEVERITY_ERROR, rc, o.source, "", 0, 0,
-                     rc == JM_EIO ? "cannot read the file" : "out of memory reading the file");
-        return rc;
-    }
-    rc = jobs ? jm_jobs_load(set, text, len, &o, diags) : jm_candidates_load(set, text, len, &o, diags);
-    jm_free(text);
-    return rc;
-}
-
-int jm_candidates_load_file(jm_candidates *set, const char *path, const jm_load_options *opts, jm_diags *diags)
-{
-    return load_file(path, opts, diags, set, false);
-}
-
-int jm_jobs_load_file(jm_jobs *set, const char *path, const jm_load_options *opts, jm_diags *diags)
-{
-    return load_file(path, opts, diags, set, true);
 }
 
 /* ------------------------------------------------------------------------ */

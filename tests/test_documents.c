@@ -244,6 +244,95 @@ START_TEST(max_bytes_refuses_larger_documents_before_parsing)
 }
 END_TEST
 
+/* Every diagnostic formatted, one per line. */
+static char *all_diags(const jm_diags *d)
+{
+    jm_buf b;
+    jm_buf_init(&b);
+    for (size_t i = 0; i < jm_diags_count(d); i++) {
+        char *line = NULL;
+        ck_assert_int_eq(jm_diags_format(d, i, &line), JM_OK);
+        jm_buf_printf(&b, "%s\n", line);
+        jm_free(line);
+    }
+    return jm_buf_take(&b);
+}
+
+START_TEST(a_file_loads_exactly_as_its_text)
+{
+    /* JSON Lines are read from a file a line at a time: the result and
+     * every diagnostic must be those of the same text loaded whole. */
+    static const char *const texts[] = {
+        CAND("c1", ) "\n" CAND("c2", ) "\n",
+        CAND("c1", ) "\n" CAND("c2", ),                         /* no final newline */
+        "\n\n  " CAND("c1", ) "\r\n\r\n" CAND("c2", ) "\r\n",  /* blank lines, CRLF */
+        "\xEF\xBB\xBF" CAND("c1", ) "\n" CAND("c2", ) "\n",     /* BOM on the first line */
+        CAND("c1", ) "\n\xEF\xBB\xBF" CAND("c2", ) "\n",        /* BOM on a later line */
+        "\n\xEF\xBB\xBF" CAND("c1", ) "\n" CAND("c2", ) "\n",  /* BOM after a blank line */
+        CAND("c1", ) "\n" CAND("c1", ) "\n",                     /* duplicate */
+        CAND("c1", ", \"wage\": 1") "\n" CAND("c2", ", \"skils\": []") "\n" CAND("c3", ) "\n",
+        "{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": }\n" CAND("c2", ) "\n",
+        CAND("c1", ) " " CAND("c2", ) "\n" CAND("c3", ) "\n",      /* two values on one line */
+        CAND("c1", ) "\n[1, 2]\n",
+        CAND("c1", ),                                             /* one record, one line */
+        CAND("c1", ) "\n",
+        "{\"schema\": \"jobmatch/1\",\n \"type\": \"candidate\",\n \"id\": \"c1\"}\n", /* pretty */
+        "[" CAND("c1", ) ",\n " CAND("c2", ) "]\n",
+        "{\"schema\": \"jobmatch/1\", \"candidates\": [" CAND("c1", ) "]}",
+        "", "\n\n", "{\n", CAND("c1", ) "\n{\n",
+        JOB("j1", ) "\n" CAND("c2", ) "\n",
+        CAND("c1", ) "\n" CAND("c2", ) "\n\n" CAND("c3", ) "\n" CAND("c4", ", \"wage\": 1") "\n{\n", /* late errors */
+    };
+    char path[] = "/tmp/jobmatch-stream-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        FILE *f = fopen(path, "wb");
+        fputs(texts[i], f);
+        fclose(f);
+        jm_load_options o = JM_LOAD_OPTIONS_INIT;
+        o.source = path;
+        jm_candidates *a, *b;
+        jm_diags *da, *db;
+        ck_assert_int_eq(jm_candidates_new(&a), JM_OK);
+        ck_assert_int_eq(jm_candidates_new(&b), JM_OK);
+        ck_assert_int_eq(jm_diags_new(&da), JM_OK);
+        ck_assert_int_eq(jm_diags_new(&db), JM_OK);
+        int ra = jm_candidates_load(a, texts[i], strlen(texts[i]), &o, da);
+        int rb = jm_candidates_load_file(b, path, NULL, db);
+        char *ta = all_diags(da), *tb = all_diags(db), *ja = NULL, *jb = NULL;
+        ck_assert_msg(ra == rb, "text %zu: %d from the text, %d from the file", i, ra, rb);
+        ck_assert_msg(strcmp(ta, tb) == 0, "text %zu: diagnostics differ:\n%s---\n%s", i, ta, tb);
+        ck_assert_int_eq(jm_candidates_to_json(a, &ja), JM_OK);
+        ck_assert_int_eq(jm_candidates_to_json(b, &jb), JM_OK);
+        ck_assert_str_eq(ja, jb);
+        free(ta);
+        free(tb);
+        jm_free(ja);
+        jm_free(jb);
+        jm_diags_free(da);
+        jm_diags_free(db);
+        jm_candidates_free(a);
+        jm_candidates_free(b);
+    }
+    /* max_bytes on a file: refused before reading */
+    FILE *f = fopen(path, "wb");
+    fputs(texts[0], f);
+    fclose(f);
+    jm_load_options o = JM_LOAD_OPTIONS_INIT;
+    o.max_bytes = 10;
+    jm_candidates *c;
+    ck_assert_int_eq(jm_candidates_new(&c), JM_OK);
+    jm_diags_clear(D);
+    ck_assert_int_eq(jm_candidates_load_file(c, path, &o, D), JM_ERANGE);
+    ck_assert(tu_diags_has(D, "", "input too large"));
+    ck_assert_uint_eq(jm_candidates_count(c), 0);
+    jm_candidates_free(c);
+    unlink(path);
+}
+END_TEST
+
 START_TEST(first_error_code_is_returned)
 {
     ck_assert_int_eq(load_c("[" CAND("c1", ", \"wage\": 1") ", " JOB("j", ) "]"), JM_EINVAL);
@@ -423,6 +512,7 @@ static Suite *suite(void)
     tcase_add_test(t, duplicate_ids);
     tcase_add_test(t, ids_that_may_be_names_are_not_shown);
     tcase_add_test(t, max_bytes_refuses_larger_documents_before_parsing);
+    tcase_add_test(t, a_file_loads_exactly_as_its_text);
     tcase_add_test(t, first_error_code_is_returned);
     tcase_add_test(t, diagnostics_are_capped);
     tcase_add_test(t, privacy_in_documents);

@@ -242,8 +242,12 @@ JM_API void jm_candidates_free(jm_candidates *set);
 JM_API int jm_candidates_load(jm_candidates *set, const char *text, size_t len,
                               const jm_load_options *opts, jm_diags *diags);
 
-/** jm_candidates_load on a file ("-" = standard input).  opts->source
- *  defaults to the path. */
+/** jm_candidates_load on a file ("-" = standard input), with the same
+ *  result and diagnostics as on its text.  JSON Lines are read a line at a
+ *  time, so memory holds one line and the records, never the whole file;
+ *  other documents are read whole.  opts->source defaults to the path;
+ *  opts->max_bytes refuses a larger file (a regular file before reading).
+ *  Returns as jm_candidates_load, or JM_EIO when the file cannot be read. */
 JM_API int jm_candidates_load_file(jm_candidates *set, const char *path, const jm_load_options *opts,
                                    jm_diags *diags);
 

@@ -103,6 +103,7 @@ JM_API void jm_jobs_free(jm_jobs *set);
 /** As jm_candidates_load, for job records and {"jobs": [...]} collections. */
 JM_API int jm_jobs_load(jm_jobs *set, const char *text, size_t len, const jm_load_options *opts,
                         jm_diags *diags);
+/** As jm_candidates_load_file, for jobs (JSON Lines streamed). */
 JM_API int jm_jobs_load_file(jm_jobs *set, const char *path, const jm_load_options *opts,
                              jm_diags *diags);
 JM_API int jm_jobs_add(jm_jobs *set, const jm_job *job);

@@ -238,16 +238,55 @@ static int profile_load(void *out, const char *text, size_t len, const jm_load_o
     return jm_profile_from_json(text, len, opts, diags, out);
 }
 
-static int cand_load(void *set, const char *text, size_t len, const jm_load_options *opts,
-                     jm_diags *diags)
+/* Reads a file of records into a set (JSON Lines streamed). */
+typedef int (*file_load_fn)(void *set, const char *path, const jm_load_options *opts, jm_diags *diags);
+
+static int cand_load(void *set, const char *path, const jm_load_options *opts, jm_diags *diags)
 {
-    return jm_candidates_load(set, text, len, opts, diags);
+    return jm_candidates_load_file(set, path, opts, diags);
 }
 
-static int job_load(void *set, const char *text, size_t len, const jm_load_options *opts,
-                    jm_diags *diags)
+static int job_load(void *set, const char *path, const jm_load_options *opts, jm_diags *diags)
 {
-    return jm_jobs_load(set, text, len, opts, diags);
+    return jm_jobs_load_file(set, path, opts, diags);
+}
+
+/* Prints the diagnostics of a load, and after a failure the library's
+ * message when it recorded none, and why the document failed. */
+static int report_load(const char *cmd, const char *source, int rc, const jm_diags *diags)
+{
+    if (rc == JM_OK) {
+        cli_print_diags(diags, stderr);
+        return CLI_EXIT_OK;
+    }
+    if (cli_print_diags(diags, stderr) == 0)
+        fprintf(stderr, "%s: %s\n", source, cli_why(rc));
+    cli_error(cmd, "%s: %s", source, rc == JM_EPARSE ? "not valid JSON" : "invalid document");
+    return CLI_EXIT_DATA;
+}
+
+/* Loads the records of the file at path into set with fn. */
+static int load_set(const char *cmd, const char *path, const jm_profile *profile, void *set, file_load_fn fn)
+{
+    jm_diags *diags = NULL;
+    if (jm_diags_new(&diags) != JM_OK) {
+        cli_error(cmd, "out of memory");
+        return CLI_EXIT_DATA;
+    }
+    jm_load_options o;
+    jm_load_options_init(&o);
+    o.source = cli_display_name(path);
+    o.profile = profile;
+    int rc = fn(set, path, &o, diags);
+    int status;
+    if (rc == JM_EIO) {
+        cli_error(cmd, "%s", cli_why(rc));
+        status = CLI_EXIT_DATA;
+    } else {
+        status = report_load(cmd, o.source, rc, diags);
+    }
+    jm_diags_free(diags);
+    return status;
 }
 
 /* Loads the document at path with fn and prints its diagnostics; after a
@@ -260,15 +299,7 @@ static int load_into(const char *cmd, const char *path, const jm_profile *profil
     if (cli_doc_open(cmd, path, profile, &doc) != CLI_EXIT_OK)
         return CLI_EXIT_DATA;
     int rc = fn(target, doc.text, doc.len, &doc.opts, doc.diags);
-    int status = CLI_EXIT_OK;
-    if (rc != JM_OK) {
-        if (cli_print_diags(doc.diags, stderr) == 0)
-            fprintf(stderr, "%s: %s\n", doc.opts.source, cli_why(rc));
-        cli_error(cmd, "%s: %s", doc.opts.source, rc == JM_EPARSE ? "not valid JSON" : "invalid document");
-        status = CLI_EXIT_DATA;
-    } else {
-        cli_print_diags(doc.diags, stderr);
-    }
+    int status = report_load(cmd, doc.opts.source, rc, doc.diags);
     cli_doc_close(&doc);
     return status;
 }
@@ -293,7 +324,7 @@ int cli_load_candidates(const char *cmd, const char *path, const jm_profile *pro
         cli_error(cmd, "out of memory");
         return CLI_EXIT_DATA;
     }
-    int status = load_into(cmd, path, profile, set, cand_load);
+    int status = load_set(cmd, path, profile, set, cand_load);
     if (status != CLI_EXIT_OK) {
         jm_candidates_free(set);
         return status;
@@ -309,7 +340,7 @@ int cli_load_jobs(const char *cmd, const char *path, const jm_profile *profile, 
         cli_error(cmd, "out of memory");
         return CLI_EXIT_DATA;
     }
-    int status = load_into(cmd, path, profile, set, job_load);
+    int status = load_set(cmd, path, profile, set, job_load);
     if (status != CLI_EXIT_OK) {
         jm_jobs_free(set);
         return status;
