@@ -12,6 +12,16 @@ static int null_job(const char *fn)
 /* ---------------------------------------------------------------------- */
 /* Lifecycle                                                              */
 
+bool jm_job_index_skills(jm_job *j)
+{
+    jm_key_ref *index;
+    if (!jm_key_index_build(j->skills, j->n_skills, sizeof *j->skills, &index))
+        return false;
+    free(j->skill_index);
+    j->skill_index = index;
+    return true;
+}
+
 jm_job *jm_job_alloc(const char *id)
 {
     jm_job *j = calloc(1, sizeof *j);
@@ -103,6 +113,7 @@ void jm_job_free(jm_job *j)
     jm_occ_clear(&j->occ);
     free(j->area);
     FREE_ARRAY(j->skills, j->n_skills, skill_clear);
+    free(j->skill_index);
     FREE_ARRAY(j->licences, j->n_licences, licence_clear);
     FREE_ARRAY(j->demands, j->n_demands, jm_level_clear);
     jm_strv_free(j->offers, j->n_offers);
@@ -124,6 +135,7 @@ int jm_job_copy(const jm_job *src, jm_job **out)
     j->occ.label = j->occ.esco_uri = j->occ.isco = j->occ.onet = NULL;
     j->skills = NULL;
     j->n_skills = 0;
+    j->skill_index = NULL;
     j->licences = NULL;
     j->n_licences = 0;
     j->demands = NULL;
@@ -134,7 +146,7 @@ int jm_job_copy(const jm_job *src, jm_job **out)
     bool ok = jm_dup_opt(&j->id, src->id) && jm_dup_opt(&j->employer, src->employer) &&
               jm_dup_opt(&j->title, src->title) && jm_dup_opt(&j->area, src->area) &&
               jm_occ_copy(&j->occ, &src->occ) == JM_OK &&
-              COPY_ARRAY(j, src, skills, skill_copy, skill_clear) &&
+              COPY_ARRAY(j, src, skills, skill_copy, skill_clear) && jm_job_index_skills(j) &&
               COPY_ARRAY(j, src, licences, licence_copy, licence_clear) &&
               COPY_ARRAY(j, src, demands, jm_level_copy, jm_level_clear) &&
               jm_strv_copy(&j->offers, &j->n_offers, src->offers, src->n_offers) == JM_OK;
@@ -347,6 +359,10 @@ int jm_job_add_skill(jm_job *j, const char *id, const char *label, double level,
     jm_job_skill s = { jm_strdup(id), jm_strdup(label), level, essential != 0, trainable, jm_str_key(id) };
     if (!s.id || (label && !s.label) || !jm_append((void **)&j->skills, &j->n_skills, &s, sizeof s)) {
         skill_clear(&s);
+        return jm_nomem(fn);
+    }
+    if (!jm_job_index_skills(j)) {
+        skill_clear(&j->skills[--j->n_skills]); /* as before the call */
         return jm_nomem(fn);
     }
     return JM_OK;

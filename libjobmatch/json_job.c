@@ -209,6 +209,8 @@ jm_job *jm_json_read_job(jm_jr *r, const cJSON *obj, bool header_required)
     job_ctx skills = { j, 0 };
     jm_jr_each(r, obj, "skills", "a skill object (id, label, essential, level, trainable)", read_skill,
                &skills);
+    if (!jm_job_index_skills(j))
+        jm_jc_nomem(r);
     read_legal(r, obj, j);
     jm_jc_levels(r, obj, "demands", "functional dimension", &j->demands, &j->n_demands);
     read_supports(r, obj, j);

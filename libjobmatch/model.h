@@ -174,6 +174,7 @@ struct jm_job {
 
     jm_job_skill *skills;
     size_t n_skills;
+    jm_key_ref *skill_index; /* of skills (n_skills entries); jm_job_index_skills */
 
     jm_licence_req *licences;
     size_t n_licences;
@@ -236,6 +237,8 @@ bool jm_candidate_index_skills(jm_candidate *c);
  *  binary search of the skill index. */
 const jm_skill *jm_candidate_find_skill(const jm_candidate *c, const char *id, uint64_t key);
 jm_job *jm_job_alloc(const char *id);
+/** As jm_candidate_index_skills, for a job's skills. */
+bool jm_job_index_skills(jm_job *j);
 
 /** Validating interest setters shared by candidates and jobs (record.c):
  *  six scores on 1..7, or a code of 1..3 distinct RIASEC letters (lower case

@@ -28,6 +28,38 @@ double jm_skill_credit(bool has, double cand_level, double required, bool traina
     return jm_clamp(r, 0.0, 1.0);
 }
 
+/* For each of the job's skills, the candidate's skill with its id (NULL
+ * when missing), in the job's order: a merge of the two key indexes,
+ * linear in the two lists, the ids compared where the keys agree. */
+static void match_skills(const jm_candidate *c, const jm_job *j, const jm_skill **out)
+{
+    for (size_t i = 0; i < j->n_skills; i++)
+        out[i] = NULL;
+    size_t a = 0, b = 0;
+    const jm_key_ref *ci = c->skill_index, *ji = j->skill_index;
+    while (a < c->n_skills && b < j->n_skills) {
+        if (ci[a].key < ji[b].key) {
+            a++;
+        } else if (ci[a].key > ji[b].key) {
+            b++;
+        } else {
+            /* equal keys: every candidate skill of this key against this
+             * job skill (the ids settle it; a true collision is rare) */
+            const jm_job_skill *js = &j->skills[ji[b].pos];
+            for (size_t k = a; k < c->n_skills && ci[k].key == ji[b].key; k++) {
+                const jm_skill *cs = &c->skills[ci[k].pos];
+                if (strcmp(cs->id, js->id) == 0) {
+                    out[ji[b].pos] = cs;
+                    break;
+                }
+            }
+            b++;
+        }
+    }
+}
+
+enum { SKILLS_ON_STACK = 128 };
+
 void jm_factor_skills(jm_eval *ev)
 {
     const int F = JM_FACTOR_SKILLS;
@@ -41,19 +73,26 @@ void jm_factor_skills(jm_eval *ev)
     }
 
     const char *by = j->training_weeks > 0.0 ? "employer training" : "job coach";
+    const bool explain = jm_eval_explaining(ev);
     double sum_ess = 0.0, sum_opt = 0.0;
     size_t n_ess = 0, n_opt = 0, has_ess = 0, has_opt = 0, n_train = 0, n_untrainable = 0;
 
+    const jm_skill *stack[SKILLS_ON_STACK];
+    const jm_skill **held = j->n_skills <= SKILLS_ON_STACK ? stack : malloc(j->n_skills * sizeof *held);
+    if (held)
+        match_skills(c, j, held);
+
     for (size_t i = 0; i < j->n_skills; i++) {
         const jm_job_skill *js = &j->skills[i];
-        const jm_skill *cs = jm_candidate_find_skill(c, js->id, js->key);
+        const jm_skill *cs = held ? held[i] : jm_candidate_find_skill(c, js->id, js->key);
         const bool has = cs != NULL;
         const double cl = has ? cs->level : NAN;
         const bool trainable = js->trainable != JM_NO;
         const double credit = jm_skill_credit(has, cl, js->level, trainable, th->trainable_credit);
         const bool matched = has && (isnan(cl) || isnan(js->level) || cl >= js->level);
 
-        jm_eval_skill(ev, js, matched, cl, credit);
+        if (explain)
+            jm_eval_skill(ev, js, matched, cl, credit);
 
         if (js->essential) {
             n_ess++;
@@ -64,8 +103,8 @@ void jm_factor_skills(jm_eval *ev)
             sum_opt += credit;
             has_opt += matched;
         }
-        if (matched)
-            continue;
+        if (matched || !explain)
+            continue; /* the training plan only matters when explaining */
         if (!trainable) {
             n_untrainable++;
             continue;
@@ -83,6 +122,9 @@ void jm_factor_skills(jm_eval *ev)
         jm_eval_training(ev, JM_TRAINING_SKILL, js->id, js->label, js->essential, gap, effort, by);
         n_train++;
     }
+
+    if (held != stack)
+        free(held);
 
     double score;
     if (n_ess && n_opt)
