@@ -1,6 +1,10 @@
 /*
  * Batch scoring: the score matrix and top-k for every row, on many threads.
  *
+ * Top k prunes: once a row holds k pairs, a pair that is excluded, or that
+ * cannot reach the k-th total even with every factor not yet run scoring 1,
+ * is not scored further (jm_score_value_above); the pairs kept are scored
+ * in full, so the result is the brute-force one.
  * The rows (candidates, or jobs for top candidates) are handed out in
  * chunks through an atomic counter; each row is computed whole by one thread
  * with jm_score_value, in column order, so results do not depend on the
@@ -253,13 +257,19 @@ static int top_row(batch *b, size_t row, bool rows_are_candidates)
     const jm_job *j = rows_are_candidates ? NULL : jm_jobs_get(b->jobs, row);
     for (size_t col = 0; col < b->cols; col++) {
         jm_pair_value v;
-        int rc = rows_are_candidates ? jm_score_value(b->e, c, jm_jobs_get(b->jobs, col), &v)
-                                     : jm_score_value(b->e, jm_candidates_get(b->cands, col), j, &v);
+        bool pruned = false;
+        /* once k are kept, a pair must reach the last of them */
+        const double bar = kept == k ? tot[k - 1] : -INFINITY;
+        int rc = rows_are_candidates
+                     ? jm_score_value_above(b->e, c, jm_jobs_get(b->jobs, col), bar, &v, &pruned)
+                     : jm_score_value_above(b->e, jm_candidates_get(b->cands, col), j, bar, &v, &pruned);
         if (rc != JM_OK)
             return rc;
         if (!v.feasible)
             continue;
         feasible++;
+        if (pruned)
+            continue;
         const char *id = NULL;
         if (kept == k) {
             if (v.total < tot[k - 1])

@@ -127,7 +127,32 @@ int jm_score_pair(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm
     return JM_OK;
 }
 
-int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm_pair_value *out)
+/* For rankings, the factors that may exclude a pair run first; the others
+ * (functional before support, which plans the needs functional derives,
+ * and the skills, the dearest) only for a pair that is feasible and could
+ * still reach the bar if they all scored 1.  Every factor writes its own
+ * entry of ev->fv, so the order they run in does not change the numbers. */
+static const int HARD_FACTORS[] = { JM_FACTOR_JOB_TYPE, JM_FACTOR_HOURS, JM_FACTOR_SCHEDULE,
+                                    JM_FACTOR_COMMUTE, JM_FACTOR_ENVIRONMENT, JM_FACTOR_WAGE,
+                                    JM_FACTOR_BENEFITS, JM_FACTOR_LEGAL, JM_FACTOR_PROGRAMME };
+static const int CHEAP_FACTORS[] = { JM_FACTOR_INTERESTS, JM_FACTOR_WORK_VALUES, JM_FACTOR_FUNCTIONAL,
+                                     JM_FACTOR_SUPPORT };
+#define COUNT_OF(a) (sizeof(a) / sizeof *(a))
+
+/* A pruned pair's total is below the bar by more than any rounding. */
+#define PRUNE_MARGIN 1e-9
+
+static void run_factors(jm_eval *ev, const int *factors, size_t n)
+{
+    for (size_t i = 0; i < n && !ev->error; i++)
+        jm_factor_table[factors[i]](ev);
+}
+
+/* Scores a pair's numbers; with pruned != NULL, may stop early (*pruned):
+ * after the hard factors when the pair is excluded, or when it cannot reach
+ * bar. */
+static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, double bar,
+                       jm_pair_value *out, bool *pruned)
 {
     jm_eval ev;
     ev.c = c;
@@ -139,12 +164,54 @@ int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, j
     ev.n_derived = 0;
     ev.n_excluded = 0;
     memset(ev.fv, 0, sizeof ev.fv);
-    for (int f = 0; f < JM_FACTOR_COUNT && !ev.error; f++)
-        jm_factor_table[f](&ev);
+    if (pruned)
+        *pruned = false;
+    const double *w = e->profile->weights;
+    /* Rules may score and veto: with any, every pair is scored in full. */
+    const bool may_prune = pruned && e->n_rules == 0;
+    if (!may_prune) {
+        for (int f = 0; f < JM_FACTOR_COUNT && !ev.error; f++)
+            jm_factor_table[f](&ev);
+    } else {
+        run_factors(&ev, HARD_FACTORS, COUNT_OF(HARD_FACTORS));
+        if (!ev.error && ev.n_excluded) {
+            /* excluded: its total does not matter to a ranking */
+            out->total = NAN;
+            out->confidence = NAN;
+            out->feasible = false;
+            *pruned = true;
+            return JM_OK;
+        }
+        if (!ev.error && bar > -INFINITY) {
+            /* the best the pair can still reach: every factor left scoring 1 */
+            double num = 0, with_data = 0;
+            for (size_t i = 0; i < COUNT_OF(HARD_FACTORS); i++) {
+                const int f = HARD_FACTORS[i];
+                if (ev.fv[f].has_data && w[f] > 0) {
+                    num += w[f] * ev.fv[f].score;
+                    with_data += w[f];
+                }
+            }
+            double rest = w[JM_FACTOR_SKILLS] > 0 ? w[JM_FACTOR_SKILLS] : 0;
+            for (size_t i = 0; i < COUNT_OF(CHEAP_FACTORS); i++)
+                rest += w[CHEAP_FACTORS[i]] > 0 ? w[CHEAP_FACTORS[i]] : 0;
+            double best = with_data + rest > 0 ? (num + rest) / (with_data + rest) : 0.5;
+            if (best < bar - PRUNE_MARGIN) {
+                out->total = NAN;
+                out->confidence = NAN;
+                out->feasible = true;
+                *pruned = true;
+                return JM_OK;
+            }
+        }
+        run_factors(&ev, CHEAP_FACTORS, COUNT_OF(CHEAP_FACTORS));
+        if (!ev.error)
+            jm_factor_skills(&ev);
+    }
     /* the built-in factors in order, then the rules: as finish() adds up */
     ev.acc = (jm_combine){0, 0, 0};
     for (int f = 0; f < JM_FACTOR_COUNT; f++)
-        jm_combine_add(&ev.acc, e->profile->weights[f], ev.fv[f].has_data, false, ev.fv[f].score);
+        jm_combine_add(&ev.acc, w[f], ev.fv[f].has_data, false, ev.fv[f].score);
     int rc = ev.error;
     if (!rc && e->n_rules)
         rc = jm_rules_run(&ev);
@@ -156,6 +223,17 @@ int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, j
     jm_combine_result(&ev.acc, &out->total, &out->confidence);
     out->feasible = ev.n_excluded == 0;
     return JM_OK;
+}
+
+int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm_pair_value *out)
+{
+    return score_value(e, c, j, -INFINITY, out, NULL);
+}
+
+int jm_score_value_above(const jm_engine *e, const jm_candidate *c, const jm_job *j, double bar,
+                         jm_pair_value *out, bool *pruned)
+{
+    return score_value(e, c, j, bar, out, pruned);
 }
 
 int jm_engine_score(jm_engine *e, const jm_candidate *c, const jm_job *j, jm_match **out)

@@ -18,4 +18,14 @@ typedef struct jm_pair_value {
  *  jm_score_pair.  JM_OK, JM_ENOMEM or JM_ECALLBACK (message set). */
 int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm_pair_value *out);
 
+/** As jm_score_value for a ranking, which needs a pair's total only when the
+ *  pair is feasible and its total may reach bar (-INFINITY: any total).
+ *  Without rules, the factors that may exclude run first, and the pair stops
+ *  there (*pruned, the total NaN) when it is excluded, or when even the
+ *  factors left all scoring 1 could not lift it to bar; out->feasible is
+ *  right either way.  A pair that is not pruned has jm_score_value's numbers
+ *  bit for bit.  With rules every pair is scored in full. */
+int jm_score_value_above(const jm_engine *e, const jm_candidate *c, const jm_job *j, double bar,
+                         jm_pair_value *out, bool *pruned);
+
 #endif

@@ -523,6 +523,95 @@ START_TEST(score_matrix_equals_pairwise_scores_on_the_sample_data)
 }
 END_TEST
 
+/* The brute-force top k of row r of a matrix (rows x cols, ids of the
+ * columns), as the rankings order: best first, equal totals by id. */
+static size_t brute_top(const double *m, const unsigned char *f, size_t r, size_t cols, const char *const *ids,
+                        size_t k, size_t *out)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < cols; c++) {
+        if (!f[r * cols + c])
+            continue;
+        double t = m[r * cols + c];
+        size_t at = n < k ? n : k;
+        while (at > 0) {
+            size_t p = out[at - 1];
+            double tp = m[r * cols + p];
+            if (t > tp || (t == tp && strcmp(ids[c], ids[p]) < 0))
+                at--;
+            else
+                break;
+        }
+        if (at >= k)
+            continue;
+        for (size_t q = (n < k ? n : k - 1); q > at; q--)
+            out[q] = out[q - 1];
+        out[at] = c;
+        if (n < k)
+            n++;
+    }
+    return n;
+}
+
+/* Pruned top k equals brute force: random records and the sample caseload,
+ * both directions, several k. */
+START_TEST(pruned_top_k_equals_brute_force)
+{
+    jm_candidates *cs;
+    jm_jobs *js;
+    random_sets(&cs, &js);
+    jm_engine *e;
+    ck_assert_int_eq(jm_engine_new(NULL, &e), JM_OK);
+    static double m[N_ROWS * N_COLS], mt[N_COLS * N_ROWS], tot[N_COLS * N_COLS];
+    static unsigned char f[N_ROWS * N_COLS], ft[N_COLS * N_ROWS];
+    static size_t idx[N_COLS * N_COLS], want[N_COLS], counts[N_COLS]; /* k up to N_COLS */
+    const char *cid[N_ROWS], *jid[N_COLS];
+    for (size_t i = 0; i < N_ROWS; i++)
+        cid[i] = jm_candidate_id(jm_candidates_get(cs, i));
+    for (size_t k = 0; k < N_COLS; k++)
+        jid[k] = jm_job_id(jm_jobs_get(js, k));
+    ck_assert_int_eq(jm_engine_score_matrix(e, cs, js, NULL, m, N_ROWS * N_COLS, f, N_ROWS * N_COLS), JM_OK);
+    for (size_t i = 0; i < N_ROWS; i++)
+        for (size_t k = 0; k < N_COLS; k++) {
+            mt[k * N_ROWS + i] = m[i * N_COLS + k];
+            ft[k * N_ROWS + i] = f[i * N_COLS + k];
+        }
+    const size_t ks[] = { 1, 2, 3, 10, 80 };
+    for (size_t t = 0; t < sizeof ks / sizeof *ks; t++) {
+        const size_t K = ks[t];
+        ck_assert_int_eq(jm_engine_top_jobs(e, cs, js, K, NULL, idx, N_ROWS * K, tot, N_ROWS * K, counts,
+                                            N_ROWS), JM_OK);
+        for (size_t i = 0; i < N_ROWS; i++) {
+            size_t n = brute_top(m, f, i, N_COLS, jid, K, want), feasible = 0;
+            for (size_t k = 0; k < N_COLS; k++)
+                feasible += f[i * N_COLS + k];
+            ck_assert_uint_eq(counts[i], feasible);
+            for (size_t p = 0; p < K; p++) {
+                if (p < n) {
+                    ck_assert_msg(idx[i * K + p] == want[p], "k=%zu row %zu rank %zu: %zu, brute force %zu", K, i,
+                                  p, idx[i * K + p], want[p]);
+                    ck_assert(memcmp(&tot[i * K + p], &m[i * N_COLS + want[p]], sizeof(double)) == 0);
+                } else {
+                    ck_assert_uint_eq(idx[i * K + p], SIZE_MAX);
+                }
+            }
+        }
+        ck_assert_int_eq(jm_engine_top_candidates(e, js, cs, K, NULL, idx, N_COLS * K, tot, N_COLS * K,
+                                                  counts, N_COLS), JM_OK);
+        for (size_t k = 0; k < N_COLS; k++) {
+            size_t n = brute_top(mt, ft, k, N_ROWS, cid, K, want);
+            for (size_t p = 0; p < n; p++)
+                ck_assert_msg(idx[k * K + p] == want[p], "k=%zu job %zu rank %zu", K, k, p);
+            if (n < K)
+                ck_assert_uint_eq(idx[k * K + n], SIZE_MAX);
+        }
+    }
+    jm_engine_free(e);
+    jm_candidates_free(cs);
+    jm_jobs_free(js);
+}
+END_TEST
+
 static int cancel_early(size_t done, size_t total, void *payload)
 {
     (void)total;
@@ -576,6 +665,7 @@ static Suite *suite(void)
     tcase_add_test(t, score_matrix_equals_pairwise_scores_for_any_thread_count);
     tcase_add_test(t, top_k_equals_rankings_for_any_thread_count);
     tcase_add_test(t, score_matrix_equals_pairwise_scores_on_the_sample_data);
+    tcase_add_test(t, pruned_top_k_equals_brute_force);
     tcase_add_test(t, batch_errors_are_the_first_in_row_order_and_cancel_stops);
     suite_add_tcase(s, t);
     return s;

@@ -104,7 +104,10 @@ JM_API int jm_engine_score_matrix(jm_engine *engine, const jm_candidates *candid
  *  its total; when fewer than k jobs are feasible the rest of the row holds
  *  SIZE_MAX and NaN.  counts (may be NULL, else n_counts >= candidates) gets
  *  how many jobs are feasible for each candidate (it may exceed k).  k > 0.
- *  Returns as jm_engine_score_matrix. */
+ *  Without rules, a pair that is excluded, or that cannot reach the k-th
+ *  total kept so far, is not scored in full (the factors that may exclude
+ *  run first, then a bound with the others at 1): the result is the
+ *  brute-force one, bit for bit.  Returns as jm_engine_score_matrix. */
 JM_API int jm_engine_top_jobs(jm_engine *engine, const jm_candidates *candidates,
                               const jm_jobs *jobs, size_t k, const jm_batch_options *opts,
                               size_t *index, size_t n_index, double *totals, size_t n_totals,
