@@ -89,6 +89,20 @@ static inline int between(rng *r, int lo, int hi)
     return lo + (int)below(r, (uint32_t)(hi - lo + 1));
 }
 
+/* A set of k distinct values below n (n <= 31), as a bit mask. */
+static int distinct_set(rng *r, int k, int n)
+{
+    int sel = 0, got = 0;
+    while (got < k) {
+        int d = (int)below(r, (uint32_t)n);
+        if (!(sel & (1 << d))) {
+            sel |= 1 << d;
+            got++;
+        }
+    }
+    return sel;
+}
+
 /* True with probability permille / 1000. */
 static inline int chance(rng *r, int permille)
 {
@@ -1072,15 +1086,7 @@ static void write_job(gen *g, out *o, long index)
 
     /* Functional demands */
     if (chance(&r, 850)) {
-        int k = between(&r, 4, 10), n = 0;
-        int sel = 0;
-        while (n < k) {
-            int d = (int)below(&r, 12);
-            if (!(sel & (1 << d))) {
-                sel |= 1 << d;
-                n++;
-            }
-        }
+        int sel = distinct_set(&r, between(&r, 4, 10), 12);
         PUTS(o, ",\"demands\":{");
         int first = 1;
         for (int d = 0; d < 12; d++) {
@@ -1377,14 +1383,7 @@ static void write_candidate(gen *g, out *o, long index)
 
     /* Environment tolerances, some of them "must" */
     if (chance(&r, 800)) {
-        int k = between(&r, 1, 6), n = 0, sel = 0;
-        while (n < k) {
-            int d = (int)below(&r, 8);
-            if (!(sel & (1 << d))) {
-                sel |= 1 << d;
-                n++;
-            }
-        }
+        int sel = distinct_set(&r, between(&r, 1, 6), 8);
         SEP();
         PUTS(o, "\"environment\":{");
         int f2 = 1;
@@ -1468,14 +1467,7 @@ static void write_candidate(gen *g, out *o, long index)
 
     /* Work values */
     if (chance(&r, 550)) {
-        int k = between(&r, 3, 6), n = 0, sel = 0;
-        while (n < k) {
-            int d = (int)below(&r, 6);
-            if (!(sel & (1 << d))) {
-                sel |= 1 << d;
-                n++;
-            }
-        }
+        int sel = distinct_set(&r, between(&r, 3, 6), 6);
         SEP();
         PUTS(o, "\"work_values\":{");
         int f2 = 1;
