@@ -473,6 +473,42 @@ function Engine:score_matrix(cands, jobs)
   return totals, feasible
 end
 
+--- e:rank_all(candidates, jobs [, k [, rows]]) -> the k (default 10) best
+--- feasible jobs of every candidate (rows = "jobs": the best candidates of
+--- every job) in one call, best first, ties by id, scores only (explain a
+--- pair with e:score): an array of {candidate = ID, matches = {{job = ID,
+--- score = X}, ...}, feasible_total = N} ("job" and "candidate" swap with
+--- rows = "jobs").  The numbers are those of e:score, bit for bit.
+function Engine:rank_all(cands, jobs, k, rows)
+  local cp, cs = to_set("candidate", cands, "rank_all", 1, 2)
+  local jp, js = to_set("job", jobs, "rank_all", 2, 2)
+  if k == nil then k = 10 end
+  check_arg(math.type(k) == "integer" and k >= 1, 3, "rank_all", "integer >= 1 (k)", k, 2)
+  rows = rows or "candidates"
+  check_arg(rows == "candidates" or rows == "jobs", 4, "rank_all", '"candidates" or "jobs"', rows, 2)
+  local by_jobs = rows == "jobs"
+  local index, totals, counts
+  if by_jobs then
+    index, totals, counts = core.engine_top_candidates(self._e, jp, cp, k)
+  else
+    index, totals, counts = core.engine_top_jobs(self._e, cp, jp, k)
+  end
+  local row_ids, col_ids = cs:ids(), js:ids()
+  local row_key, col_key = "candidate", "job"
+  if by_jobs then
+    row_ids, col_ids, row_key, col_key = col_ids, row_ids, "job", "candidate"
+  end
+  local out = {}
+  for r = 1, #row_ids do
+    local matches = {}
+    for p = 1, #index[r] do
+      matches[p] = { [col_key] = col_ids[index[r][p]], score = totals[r][p] }
+    end
+    out[r] = { [row_key] = row_ids[r], matches = matches, feasible_total = counts[r] }
+  end
+  return out
+end
+
 --- e:add_rule(name, fn [, weight]): a custom rule (weight 1 by default, as
 --- in Python), run after the built-in
 --- factors.  fn(candidate, job) gets read-only tables of the two records and

@@ -60,9 +60,7 @@ JMLUA_HANDLE(jm_engine, jm_engine_free)
 JMLUA_HANDLE(jm_match, jm_match_free)
 JMLUA_HANDLE(jm_ranking, jm_ranking_free)
 
-/* Batch top-k for every row: not offered in Lua yet (score_matrix is). */
-%ignore jm_engine_top_jobs;
-%ignore jm_engine_top_candidates;
+/* Batch options are not offered in Lua (rules run on the calling thread). */
 %ignore jm_batch_options_init;
 %ignore jm_batch_options;
 
@@ -486,6 +484,64 @@ JMLUA_SCORING(jm_engine_rank_candidates)
     $action
     if (jmlua_call_end(L, &call_, result) != 0) SWIG_fail;
 } %}
+
+/* engine_top_jobs(engine, candidates, jobs, k) and engine_top_candidates(
+ * engine, jobs, candidates, k) -> index, totals, counts: per row the
+ * positions (from 1) and totals of its best columns, and how many columns
+ * are feasible for it. */
+%typemap(in, numinputs=0) (size_t *index, size_t n_index) ""
+%typemap(in, numinputs=0) (size_t *counts, size_t n_counts) ""
+%typemap(freearg) (size_t *index, size_t n_index) %{ free($1); %}
+%typemap(freearg) (size_t *counts, size_t n_counts) %{ free($1); %}
+%typemap(argout) (size_t *counts, size_t n_counts)
+%{ {
+    size_t rows_ = $2, k_ = arg4;
+    lua_createtable(L, (int)rows_, 0);
+    lua_createtable(L, (int)rows_, 0);
+    lua_createtable(L, (int)rows_, 0);
+    for (size_t r_ = 0; r_ < rows_; r_++) {
+      lua_createtable(L, (int)k_, 0);
+      lua_createtable(L, (int)k_, 0);
+      for (size_t p_ = 0; p_ < k_ && arg6[r_ * k_ + p_] != SIZE_MAX; p_++) {
+        lua_pushinteger(L, (lua_Integer)arg6[r_ * k_ + p_] + 1);
+        lua_rawseti(L, -3, (lua_Integer)p_ + 1);
+        lua_pushnumber(L, (lua_Number)arg8[r_ * k_ + p_]);
+        lua_rawseti(L, -2, (lua_Integer)p_ + 1);
+      }
+      lua_rawseti(L, -4, (lua_Integer)r_ + 1);
+      lua_rawseti(L, -4, (lua_Integer)r_ + 1);
+      lua_pushinteger(L, (lua_Integer)$1[r_]);
+      lua_rawseti(L, -2, (lua_Integer)r_ + 1);
+    }
+    SWIG_arg += 3;
+} %}
+%define JMLUA_TOP(FUNC, ROWS)
+%exception FUNC
+%{ {
+    size_t rows_ = ROWS;
+    if (arg4 == 0 || (rows_ && arg4 > SIZE_MAX / sizeof(double) / rows_)) {
+      lua_pushliteral(L, "rank_all: k must be from 1 to the number of pairs");
+      SWIG_fail;
+    }
+    size_t n_ = rows_ * arg4;
+    arg6 = malloc((n_ ? n_ : 1) * sizeof *arg6);
+    arg7 = n_;
+    arg8 = malloc((n_ ? n_ : 1) * sizeof *arg8);
+    arg9 = n_;
+    arg10 = malloc((rows_ ? rows_ : 1) * sizeof *arg10);
+    arg11 = rows_;
+    if (!arg6 || !arg8 || !arg10) {
+      lua_pushliteral(L, "out of memory");
+      SWIG_fail;
+    }
+    jmlua_call call_;
+    if (jmlua_call_begin(L, 1, &call_) != 0) SWIG_fail;
+    $action
+    if (jmlua_call_end(L, &call_, result) != 0) SWIG_fail;
+} %}
+%enddef
+JMLUA_TOP(jm_engine_top_jobs, jm_candidates_count(arg2))
+JMLUA_TOP(jm_engine_top_candidates, jm_jobs_count(arg2))
 
 /* ---------------------------------------------------------------------- */
 

@@ -374,4 +374,31 @@ T.test("load options: max_bytes and max_depth bound the input", function()
   T.has(T.raises(jm.candidates, text, { max_bytes = -1 }), "bad value for load option 'max_bytes'", "negative")
 end)
 
+T.test("rank_all: the best of every row in one call, as rank_jobs and rank_candidates", function()
+  local root = os.getenv("JM_SOURCE_ROOT")
+  local cs = jm.load_candidates(root .. "/examples/data/candidates.json")
+  local js = jm.load_jobs(root .. "/examples/data/jobs.json")
+  local e = jm.engine()
+  local all = e:rank_all(cs, js, 4)
+  T.eq(#all, #cs, "a row per candidate")
+  for i = 1, #cs do
+    local r = e:rank_jobs(cs[i], js, 4)
+    T.eq(all[i].candidate, cs[i].id, "row id")
+    T.eq(#all[i].matches, #r, "as many matches")
+    T.eq(all[i].feasible_total, r.feasible_total, "feasible total")
+    T.eq(math.type(all[i].feasible_total), "integer", "an integer")
+    for p = 1, #r do
+      T.eq(all[i].matches[p].job, r[p].job, "same job at rank " .. p)
+      T.near(all[i].matches[p].score, r[p].score, 1e-6, "same score")
+    end
+  end
+  local by_job = e:rank_all(cs, js, 2, "jobs")
+  T.eq(#by_job, #js, "a row per job")
+  local r = e:rank_candidates(js[1], cs, 2)
+  T.eq(by_job[1].job, js[1].id, "job id")
+  T.eq(by_job[1].matches[1].candidate, r[1].candidate, "best candidate")
+  T.has(T.raises(e.rank_all, e, cs, js, 0), "bad argument #3 to 'rank_all'", "k >= 1")
+  T.has(T.raises(e.rank_all, e, cs, js, 2, "people"), "bad argument #4 to 'rank_all'", "rows")
+end)
+
 T.done()
