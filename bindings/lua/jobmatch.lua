@@ -272,6 +272,10 @@ function JobSet:__len() return core.jobs_count(self._p) end
 function CandidateSet:__tostring() return ("jobmatch.Candidates(%d)"):format(#self) end
 function JobSet:__tostring() return ("jobmatch.Jobs(%d)"):format(#self) end
 
+local function new_set(kind)
+  return setmetatable({ _p = kinds[kind].new_set(), warnings = {} }, kinds[kind].set)
+end
+
 local function set_methods(kind)
   local k = kinds[kind]
   local S = k.set
@@ -280,6 +284,14 @@ local function set_methods(kind)
     local p = k.find(self._p, id)
     return p and wrap_object(kind, p) or nil
   end
+  -- Adds the records of the set other, all or nothing: an id this set
+  -- already holds raises (the library's EEXISTS error) before any is added.
+  local function add_all(self, other)
+    for i = 1, #other do
+      if k.find(self._p, other[i].id) then k.add(self._p, other[i]._p) end
+    end
+    for i = 1, #other do k.add(self._p, other[i]._p) end
+  end
   --- set:add(x): appends records (a record, a list of them, JSON text, a
   --- loaded record or another set).  All or nothing.
   function S:add(x, opts)
@@ -287,7 +299,7 @@ local function set_methods(kind)
     if mt == k.cls then
       k.add(self._p, x._p)
     elseif mt == k.set then
-      for i = 1, #x do k.add(self._p, x[i]._p) end
+      add_all(self, x)
     elseif type(x) == "string" then
       local w = k.load(self._p, x, opts_arg(opts, 2))
       for _, d in ipairs(w) do self.warnings[#self.warnings + 1] = d end
@@ -296,8 +308,11 @@ local function set_methods(kind)
       if is_list(x) then
         for _, r in ipairs(x) do
           if getmetatable(r) == k.cls then
-            -- records already loaded: add them one by one
-            for _, r2 in ipairs(x) do S.add(self, r2, opts) end
+            -- records already loaded among them: gathered in a new set
+            -- first (duplicates among them raise there), then added
+            local gathered = new_set(kind)
+            for _, r2 in ipairs(x) do S.add(gathered, r2, opts) end
+            add_all(self, gathered)
             return self
           end
         end
@@ -325,9 +340,6 @@ end
 set_methods("candidate")
 set_methods("job")
 
-local function new_set(kind)
-  return setmetatable({ _p = kinds[kind].new_set(), warnings = {} }, kinds[kind].set)
-end
 
 --- jm.candidates(x [, opts]) / jm.jobs(x [, opts]): a set from a list of
 --- tables, a single table, JSON text (a record, an array, a collection or

@@ -401,4 +401,16 @@ T.test("rank_all: the best of every row in one call, as rank_jobs and rank_candi
   T.has(T.raises(e.rank_all, e, cs, js, 2, "people"), "bad argument #4 to 'rank_all'", "rows")
 end)
 
+T.test("set:add is all or nothing, also for loaded records and other sets", function()
+  local s = jm.candidates { { id = "a" }, { id = "b" } }
+  local err = T.raises(s.add, s, { jm.candidate { id = "c" }, jm.candidate { id = "a" } })
+  T.eq(err.name, "EEXISTS", "a duplicate among loaded records")
+  T.eq(table.concat(s:ids(), ","), "a,b", "nothing added")
+  err = T.raises(s.add, s, jm.candidates { { id = "x" }, { id = "b" } })
+  T.eq(err.name, "EEXISTS", "a duplicate from another set")
+  T.eq(#s, 2, "nothing added")
+  s:add { jm.candidate { id = "c" }, { id = "e" } }
+  T.eq(table.concat(s:ids(), ","), "a,b,c,e", "records and tables mixed")
+end)
+
 T.done()
