@@ -30,31 +30,17 @@ typedef struct line_buf {
  * or ENOMEM (ferror tells which). */
 static int read_line(FILE *f, line_buf *l, size_t *bytes)
 {
-    l->len = 0;
-    int c = EOF;
-    bool any = false, newline = false;
-    while ((c = getc(f)) != EOF) {
-        any = true;
-        (*bytes)++;
-        if (c == '\n') {
-            newline = true;
-            break;
-        }
-        if (l->len + 1 >= l->cap) {
-            size_t ncap = l->cap ? l->cap * 2 : 4096;
-            char *nd = realloc(l->data, ncap);
-            if (!nd)
-                return -1;
-            l->data = nd;
-            l->cap = ncap;
-        }
-        l->data[l->len++] = (char)c;
+    errno = 0;
+    ssize_t n = getline(&l->data, &l->cap, f);
+    if (n < 0) {
+        l->len = 0;
+        return (ferror(f) || errno == ENOMEM) ? -1 : 0;
     }
-    if (ferror(f))
-        return -1;
-    if (l->data)
-        l->data[l->len] = '\0';
-    return newline ? 2 : any ? 1 : 0;
+    *bytes += (size_t)n;
+    bool newline = l->data[n - 1] == '\n';
+    l->len = (size_t)n - newline;
+    l->data[l->len] = '\0';
+    return newline ? 2 : 1;
 }
 
 static bool blank_line(const line_buf *l)
