@@ -21,7 +21,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 secs=${1:-30}
 build=${2:-$root/build-fuzz}
-harnesses=${FUZZ_HARNESSES:-candidate job profile load validate score}
+harnesses=${FUZZ_HARNESSES:-candidate job profile load stream validate score}
 jobs=${FUZZ_JOBS:-1}
 
 case $secs in
