@@ -177,3 +177,16 @@ def test_input_limits(tmp_path):
     assert "nesting too deep" in str(e.value) and e.value.column == len(head) + 3
     with pytest.raises(ValueError):
         jobmatch.Candidates(text, max_bytes=-1)
+
+
+def test_unwritable_dicts_are_validation_errors():
+    looped = {"id": "c1"}
+    looped["self"] = looped
+    deep = cur = {}
+    for _ in range(100000):
+        cur["x"] = {}
+        cur = cur["x"]
+    for record, words in ((looped, "Circular reference"), ({"id": "c", "preferences": deep}, "nested too deep"),
+                          ({"id": "c", "skills": [{"id": "s", "level": float("nan")}]}, "not JSON compliant")):
+        with pytest.raises(jobmatch.ValidationError, match=words):
+            jobmatch.Candidate.from_dict(record)

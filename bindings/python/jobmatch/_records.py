@@ -111,6 +111,8 @@ def _dumps(obj: Any) -> str:
         return json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_json_default)
     except (TypeError, ValueError) as e:
         raise ValidationError(f"cannot write the data as JSON: {e}") from e
+    except RecursionError as e:  # nested far deeper than any document may be
+        raise ValidationError("cannot write the data as JSON: nested too deep") from None
 
 
 def _record_dict(d: Any, kind: str) -> Dict[str, Any]:
