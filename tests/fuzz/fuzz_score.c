@@ -74,6 +74,42 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = 1; i < jm_ranking_count(r); i++)
             FUZZ_ASSERT(jm_match_total(jm_ranking_get(r, i - 1)) >= jm_match_total(jm_ranking_get(r, i)),
                         "ranking not in order");
+        /* the batch calls: the matrix has the pairs' totals bit for bit, the
+         * (pruned) top k is the ranking's, on one thread and on two */
+        const size_t nj = jm_jobs_count(jobs);
+        jm_candidates *cs = NULL;
+        FUZZ_ASSERT(jm_candidates_new(&cs) == JM_OK && jm_candidates_add(cs, c) == JM_OK, "candidates");
+        for (unsigned threads = 1; threads <= 2; threads++) {
+            jm_batch_options o = JM_BATCH_OPTIONS_INIT;
+            o.threads = threads;
+            double totals[2], top_totals[2];
+            unsigned char feasible[2];
+            size_t top[2], count = 0;
+            FUZZ_ASSERT(jm_engine_score_matrix(engine(), cs, jobs, &o, totals, nj, feasible, nj) == JM_OK,
+                        "matrix: %s", jm_last_error());
+            for (size_t k = 0; k < nj; k++) {
+                jm_match *mk = NULL;
+                FUZZ_ASSERT(jm_engine_score(engine(), c, jm_jobs_get(jobs, k), &mk) == JM_OK, "score");
+                double t = jm_match_total(mk);
+                FUZZ_ASSERT(memcmp(&t, &totals[k], sizeof t) == 0, "matrix total %.17g, score %.17g", totals[k], t);
+                FUZZ_ASSERT(feasible[k] == (jm_match_feasible(mk) != 0), "matrix feasibility");
+                jm_match_free(mk);
+            }
+            FUZZ_ASSERT(jm_engine_top_jobs(engine(), cs, jobs, 1, &o, top, 1, top_totals, 1, &count, 1) == JM_OK,
+                        "top: %s", jm_last_error());
+            FUZZ_ASSERT(count == jm_ranking_count(r), "top counts %zu feasible, the ranking %zu", count,
+                        jm_ranking_count(r));
+            if (count) {
+                const jm_match *best = jm_ranking_get(r, 0);
+                FUZZ_ASSERT(strcmp(jm_job_id(jm_jobs_get(jobs, top[0])), jm_match_job_id(best)) == 0, "top job");
+                double t = jm_match_total(best);
+                FUZZ_ASSERT(memcmp(&t, &top_totals[0], sizeof t) == 0, "top total");
+            } else {
+                FUZZ_ASSERT(top[0] == SIZE_MAX, "an empty top has SIZE_MAX");
+            }
+        }
+        jm_candidates_free(cs);
+
         char *rj = NULL;
         FUZZ_ASSERT(jm_ranking_to_json(r, &rj) == JM_OK, "ranking to_json");
         cJSON *tree = cJSON_Parse(rj);
