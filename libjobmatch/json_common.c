@@ -97,7 +97,7 @@ void jm_jc_levels(jm_jr *r, const cJSON *obj, const char *key, const char *what,
             jm_jr_pop(r, md);
         }
         if (r->errors == before && level >= 0) {
-            jm_level_item it = { jm_strdup(dim), level };
+            jm_level_item it = { jm_strdup(dim), level, jm_str_key(dim) };
             if (!it.id)
                 jm_jc_nomem(r);
             else if (!jm_jc_push(r, (void **)items, n, &cap, &it, sizeof it))

@@ -54,6 +54,7 @@ typedef struct jm_skill {
 typedef struct jm_level_item {
     char *id;  /* functional dimension id */
     int level; /* 0..2 */
+    uint64_t key; /* jm_str_key(id) */
 } jm_level_item;
 
 typedef struct jm_need {

@@ -160,12 +160,18 @@ static const jm_profile *or_builtin(const jm_profile *p)
 
 /* The position of id in a vocabulary: by its index once the profile is
  * sealed, by a scan while it is being read. */
+static long vocab_find_key(const jm_profile *p, const jm_key_ref *index, const void *v, size_t n, size_t elem,
+                           const char *id, uint64_t key)
+{
+    if (p->indexed)
+        return jm_key_index_find(index, v, n, elem, id, key);
+    return jm_id_index(v, n, elem, id);
+}
+
 static long vocab_find(const jm_profile *p, const jm_key_ref *index, const void *v, size_t n, size_t elem,
                        const char *id)
 {
-    if (p->indexed)
-        return jm_key_index_find(index, v, n, elem, id, jm_str_key(id));
-    return jm_id_index(v, n, elem, id);
+    return vocab_find_key(p, index, v, n, elem, id, p->indexed ? jm_str_key(id) : 0);
 }
 
 const jm_need_def *jm_profile_find_need(const jm_profile *p, const char *id)
@@ -180,6 +186,13 @@ const jm_offer_def *jm_profile_find_offer(const jm_profile *p, const char *id)
     p = or_builtin(p);
     long i = p && id ? vocab_find(p, p->offer_index, p->offers, p->n_offers, sizeof *p->offers, id) : -1;
     return i >= 0 ? &p->offers[i] : NULL;
+}
+
+const jm_dim_def *jm_profile_find_dim_key(const jm_profile *p, const char *id, uint64_t key)
+{
+    p = or_builtin(p);
+    long i = p && id ? vocab_find_key(p, p->dim_index, p->dims, p->n_dims, sizeof *p->dims, id, key) : -1;
+    return i >= 0 ? &p->dims[i] : NULL;
 }
 
 const jm_dim_def *jm_profile_find_dim(const jm_profile *p, const char *id)

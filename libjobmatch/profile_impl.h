@@ -117,6 +117,8 @@ void jm_profile_destroy(jm_profile *p);
 const jm_need_def *jm_profile_find_need(const jm_profile *p, const char *id);
 const jm_offer_def *jm_profile_find_offer(const jm_profile *p, const char *id);
 const jm_dim_def *jm_profile_find_dim(const jm_profile *p, const char *id);
+/** jm_profile_find_dim with the id's key already known (jm_str_key(id)). */
+const jm_dim_def *jm_profile_find_dim_key(const jm_profile *p, const char *id, uint64_t key);
 
 /** The process-wide built-in default (made once, never freed); NULL on ENOMEM. */
 const jm_profile *jm_profile_builtin(void);

@@ -215,6 +215,7 @@ bool jm_level_copy(void *dst, const void *src)
     jm_level_item *d = dst;
     const jm_level_item *s = src;
     d->level = s->level;
+    d->key = s->key;
     return jm_dup_opt(&d->id, s->id);
 }
 
@@ -231,7 +232,7 @@ int jm_levels_set(const char *fn, jm_level_item **v, size_t *n, const char *dime
             return JM_OK;
         }
     }
-    jm_level_item it = { jm_strdup(dimension), level };
+    jm_level_item it = { jm_strdup(dimension), level, jm_str_key(dimension) };
     if (!it.id || !jm_append((void **)v, n, &it, sizeof it)) {
         free(it.id);
         return jm_nomem(fn);

@@ -25,10 +25,12 @@ double jm_functional_credit(int ability, int demand, bool supported, const jm_th
     return supported ? th->short2_supported : th->short2_unsupported;
 }
 
-static const jm_level_item *find_ability(const jm_candidate *c, const char *id)
+/* The candidate's ability on a demand's dimension (keys first, then ids). */
+static const jm_level_item *find_ability(const jm_candidate *c, const jm_level_item *demand)
 {
     for (size_t i = 0; i < c->n_abilities; i++)
-        if (c->abilities[i].id && strcmp(c->abilities[i].id, id) == 0)
+        if (c->abilities[i].key == demand->key && c->abilities[i].id &&
+            strcmp(c->abilities[i].id, demand->id) == 0)
             return &c->abilities[i];
     return NULL;
 }
@@ -62,11 +64,11 @@ void jm_factor_functional(jm_eval *ev)
         const jm_level_item *demand = &j->demands[i];
         if (!demand->id)
             continue;
-        const jm_level_item *ability = find_ability(c, demand->id);
+        const jm_level_item *ability = find_ability(c, demand);
         if (!ability)
             continue;
         known++;
-        const jm_dim_def *dim = jm_profile_find_dim(ev->p, demand->id);
+        const jm_dim_def *dim = jm_profile_find_dim_key(ev->p, demand->id, demand->key);
         const bool supported = job_supports(j, dim);
         const double credit = jm_functional_credit(ability->level, demand->level, supported, th);
         sum += credit;
