@@ -223,14 +223,8 @@ static bool read_skill(jm_jr *r, const cJSON *e, size_t i, void *ctx)
     jm_jc_skill_id(r, e, &id);
     jm_jr_string(r, e, "label", 256, &label);
     jm_jr_number(r, e, "level", 0, 7, &level);
-    long k = r->errors == before ? JM_ID_INDEX(c->skills, c->n_skills, id) : -1;
-    if (k >= 0) {
-        size_t mk = jm_jr_push_key(r, "id");
-        char shown[JM_JR_ID_SHOWN_MAX + 3];
-        jm_jr_error(r, JM_EINVAL, "duplicate skill id %s (already given at skills[%ld])",
-                    jm_jr_quote_id(id, shown, sizeof shown), k);
-        jm_jr_pop(r, mk);
-    }
+    if (r->errors == before)
+        jm_jc_skill_unique(r, c->skills, c->n_skills, sizeof *c->skills, id);
     if (r->errors == before) {
         jm_skill s = { jm_strdup(id), jm_strdup(label), level, jm_str_key(id) };
         if (!s.id || (label && !s.label)) {

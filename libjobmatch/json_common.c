@@ -76,6 +76,18 @@ void jm_jc_location(jm_jr *r, const cJSON *l, double *lat, double *lon, char **a
         jm_jc_nomem(r);
 }
 
+void jm_jc_skill_unique(jm_jr *r, const void *v, size_t n, size_t elem, const char *id)
+{
+    long k = jm_id_index(v, n, elem, id);
+    if (k < 0)
+        return;
+    size_t mk = jm_jr_push_key(r, "id");
+    char shown[JM_JR_ID_SHOWN_MAX + 3];
+    jm_jr_error(r, JM_EINVAL, "duplicate skill id %s (already given at skills[%ld])",
+                jm_jr_quote_id(id, shown, sizeof shown), k);
+    jm_jr_pop(r, mk);
+}
+
 void jm_jc_levels(jm_jr *r, const cJSON *obj, const char *key, const char *what, jm_level_item **items,
                   size_t *n)
 {

@@ -54,6 +54,10 @@ void jm_jc_check_order(jm_jr *r, const char *key_lo, double lo, const char *key_
 /** "lat" and "lon" (both or neither; set only when both are valid) and
  *  "area" of a location object. */
 void jm_jc_location(jm_jr *r, const cJSON *l, double *lat, double *lon, char **area);
+/** Reports "duplicate skill id" at .id when one of the n skills of v
+ *  (elements of elem bytes that start with their id) already has id. */
+void jm_jc_skill_unique(jm_jr *r, const void *v, size_t n, size_t elem, const char *id);
+
 /** An object member key mapping functional dimensions to levels 0..2 (what
  *  names the vocabulary for unknown terms); null members are skipped. */
 void jm_jc_levels(jm_jr *r, const cJSON *obj, const char *key, const char *what, jm_level_item **items,

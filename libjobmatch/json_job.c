@@ -69,14 +69,8 @@ static bool read_skill(jm_jr *r, const cJSON *e, size_t i, void *ctx)
     jm_jr_bool(r, e, "essential", &essential);
     jm_jr_number(r, e, "level", 0, 7, &level);
     jm_jc_tristate(r, e, "trainable", &trainable);
-    long k = r->errors == before ? JM_ID_INDEX(j->skills, j->n_skills, id) : -1;
-    if (k >= 0) {
-        size_t mk = jm_jr_push_key(r, "id");
-        char shown[JM_JR_ID_SHOWN_MAX + 3];
-        jm_jr_error(r, JM_EINVAL, "duplicate skill id %s (already given at skills[%ld])",
-                    jm_jr_quote_id(id, shown, sizeof shown), k);
-        jm_jr_pop(r, mk);
-    }
+    if (r->errors == before)
+        jm_jc_skill_unique(r, j->skills, j->n_skills, sizeof *j->skills, id);
     if (r->errors == before) {
         jm_job_skill s = { jm_strdup(id), jm_strdup(label), level, essential, trainable, jm_str_key(id) };
         if (!s.id || (label && !s.label)) {
