@@ -25,6 +25,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,20 +395,46 @@ static void check_diags(result *r, const test_case *tc, int expected, const jm_d
         fail(r, "jm_last_error() is empty after a failure");
 }
 
-static char *cands_json(const jm_candidates *s)
-{
-    char *out = NULL;
-    if (jm_candidates_to_json(s, &out) != JM_OK)
-        return NULL;
-    return out;
-}
+/* The operations of a candidate set or a job set, for the loaders' cases. */
+typedef struct set_ops {
+    const char *kind; /* "candidate" or "job" */
+    const char *base; /* the record the set holds before the load */
+    int (*make)(void **set);
+    void (*destroy)(void *set);
+    int (*load)(void *set, const char *text, size_t len, const jm_load_options *o, jm_diags *d);
+    size_t (*count)(const void *set);
+    int (*to_json)(const void *set, char **out);
+    bool (*has)(const void *set, const char *id);
+} set_ops;
 
-static char *jobs_json(const jm_jobs *s)
+static int c_make(void **s) { return jm_candidates_new((jm_candidates **)s); }
+static void c_destroy(void *s) { jm_candidates_free(s); }
+static int c_load(void *s, const char *t, size_t n, const jm_load_options *o, jm_diags *d)
+{
+    return jm_candidates_load(s, t, n, o, d);
+}
+static size_t c_count(const void *s) { return jm_candidates_count(s); }
+static int c_to_json(const void *s, char **out) { return jm_candidates_to_json(s, out); }
+static bool c_has(const void *s, const char *id) { return jm_candidates_find(s, id) != NULL; }
+
+static int j_make(void **s) { return jm_jobs_new((jm_jobs **)s); }
+static void j_destroy(void *s) { jm_jobs_free(s); }
+static int j_load(void *s, const char *t, size_t n, const jm_load_options *o, jm_diags *d)
+{
+    return jm_jobs_load(s, t, n, o, d);
+}
+static size_t j_count(const void *s) { return jm_jobs_count(s); }
+static int j_to_json(const void *s, char **out) { return jm_jobs_to_json(s, out); }
+static bool j_has(const void *s, const char *id) { return jm_jobs_find(s, id) != NULL; }
+
+static const set_ops CANDIDATE_SET = { "candidate", BASE_CANDIDATE, c_make, c_destroy, c_load, c_count,
+                                       c_to_json, c_has };
+static const set_ops JOB_SET = { "job", BASE_JOB, j_make, j_destroy, j_load, j_count, j_to_json, j_has };
+
+static char *set_json(const set_ops *ops, const void *set)
 {
     char *out = NULL;
-    if (jm_jobs_to_json(s, &out) != JM_OK)
-        return NULL;
-    return out;
+    return ops->to_json(set, &out) == JM_OK ? out : NULL;
 }
 
 static void check_unchanged(result *r, size_t n_before, size_t n_after, const char *before, const char *after)
@@ -539,49 +566,33 @@ static void run_case(result *r, const test_case *tc, const char *text, size_t le
     opts.source = tc->name;
     int rc = JM_OK;
 
-    if (strcmp(tc->loader, "candidates") == 0) {
-        jm_candidates *set = NULL;
-        if (jm_candidates_new(&set) != JM_OK ||
-            jm_candidates_load(set, BASE_CANDIDATE, strlen(BASE_CANDIDATE), NULL, NULL) != JM_OK) {
-            fail(r, "could not build the base candidate set: %s", jm_last_error());
-            jm_candidates_free(set);
+    const set_ops *ops = strcmp(tc->loader, "candidates") == 0 ? &CANDIDATE_SET
+                         : strcmp(tc->loader, "jobs") == 0      ? &JOB_SET
+                                                                : NULL;
+    if (ops) {
+        /* into a set that already holds a record: unchanged after a failure */
+        void *set = NULL;
+        if (ops->make(&set) != JM_OK || ops->load(set, ops->base, strlen(ops->base), NULL, NULL) != JM_OK) {
+            fail(r, "could not build the base %s set: %s", ops->kind, jm_last_error());
+            if (set)
+                ops->destroy(set);
             jm_diags_free(d);
             return;
         }
-        size_t n_before = jm_candidates_count(set);
-        char *before = cands_json(set);
-        rc = jm_candidates_load(set, text, len, &opts, d);
-        size_t n_after = jm_candidates_count(set);
-        char *after = cands_json(set);
+        size_t n_before = ops->count(set);
+        char *before = set_json(ops, set);
+        rc = ops->load(set, text, len, &opts, d);
+        size_t n_after = ops->count(set);
+        char *after = set_json(ops, set);
         if (rc != JM_OK)
             check_unchanged(r, n_before, n_after, before, after);
         else if (n_after <= n_before)
             fail(r, "a successful load added nothing");
-        else if (!jm_candidates_find(set, "base-1"))
+        else if (!ops->has(set, "base-1"))
             fail(r, "the base record is gone");
         jm_free(before);
         jm_free(after);
-        jm_candidates_free(set);
-    } else if (strcmp(tc->loader, "jobs") == 0) {
-        jm_jobs *set = NULL;
-        if (jm_jobs_new(&set) != JM_OK || jm_jobs_load(set, BASE_JOB, strlen(BASE_JOB), NULL, NULL) != JM_OK) {
-            fail(r, "could not build the base job set: %s", jm_last_error());
-            jm_jobs_free(set);
-            jm_diags_free(d);
-            return;
-        }
-        size_t n_before = jm_jobs_count(set);
-        char *before = jobs_json(set);
-        rc = jm_jobs_load(set, text, len, &opts, d);
-        size_t n_after = jm_jobs_count(set);
-        char *after = jobs_json(set);
-        if (rc != JM_OK)
-            check_unchanged(r, n_before, n_after, before, after);
-        else if (n_after <= n_before)
-            fail(r, "a successful load added nothing");
-        jm_free(before);
-        jm_free(after);
-        jm_jobs_free(set);
+        ops->destroy(set);
     } else if (strcmp(tc->loader, "profile") == 0) {
         static jm_profile *const SENTINEL = (jm_profile *)(void *)&SENTINEL;
         jm_profile *p = SENTINEL;

@@ -276,6 +276,8 @@ class _Record:
     _kind = ""
     _c_from_json: Any = None  # jm_candidate_from_json / jm_job_from_json
     _c_free: Any = None       # jm_candidate_free / jm_job_free
+    _c_id: Any = None         # jm_candidate_id / jm_job_id
+    _c_to_json: Any = None    # jm_candidate_to_json / jm_job_to_json
     _ptr: Any
     warnings: List[Diagnostic]
     """The warnings reading the record gave (empty for a record taken from a set)."""
@@ -319,12 +321,16 @@ class _Record:
 
     @property
     def id(self) -> str:
-        """The record's id."""
-        raise NotImplementedError
+        """The record's (pseudonymous) id."""
+        return self._c_id(self._ptr)
 
     def to_json(self) -> str:
-        """The record as jobmatch/1 JSON (reading it back gives an equal record)."""
-        raise NotImplementedError
+        """The record as jobmatch/1 JSON (reading it back gives an equal
+        record); written once, then kept (records are immutable)."""
+        text = self.__dict__.get("_json")
+        if text is None:
+            text = self._json = self._c_to_json(self._ptr)
+        return text
 
     def to_dict(self) -> Dict[str, Any]:
         """The record as a dict in the jobmatch/1 format."""
@@ -351,18 +357,8 @@ class Candidate(_Record):
     _kind = "candidate"
     _c_from_json = staticmethod(_core.jm_candidate_from_json)
     _c_free = staticmethod(_core.jm_candidate_free)
-
-    @property
-    def id(self) -> str:
-        """The candidate's (pseudonymous) id."""
-        return _core.jm_candidate_id(self._ptr)
-
-    def to_json(self) -> str:
-        """The candidate as a jobmatch/1 record."""
-        text = self.__dict__.get("_json")
-        if text is None:
-            text = self._json = _core.jm_candidate_to_json(self._ptr)
-        return text
+    _c_id = staticmethod(_core.jm_candidate_id)
+    _c_to_json = staticmethod(_core.jm_candidate_to_json)
 
     def __repr__(self) -> str:
         return f"<jobmatch.Candidate {self.id!r}>"
@@ -378,11 +374,8 @@ class Job(_Record):
     _kind = "job"
     _c_from_json = staticmethod(_core.jm_job_from_json)
     _c_free = staticmethod(_core.jm_job_free)
-
-    @property
-    def id(self) -> str:
-        """The job's id."""
-        return _core.jm_job_id(self._ptr)
+    _c_id = staticmethod(_core.jm_job_id)
+    _c_to_json = staticmethod(_core.jm_job_to_json)
 
     @property
     def title(self) -> Optional[str]:
@@ -393,13 +386,6 @@ class Job(_Record):
     def employer(self) -> Optional[str]:
         """The employer's id, or None."""
         return _core.jm_job_employer(self._ptr)
-
-    def to_json(self) -> str:
-        """The job as a jobmatch/1 record."""
-        text = self.__dict__.get("_json")
-        if text is None:
-            text = self._json = _core.jm_job_to_json(self._ptr)
-        return text
 
     def __repr__(self) -> str:
         title = self.title
