@@ -23,7 +23,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "compiled.h"
 #include "engine_impl.h"
+#include "factors/factors.h"
 #include "score.h"
 #include "util.h"
 
@@ -40,7 +42,9 @@ void jm_batch_options_init(jm_batch_options *opts)
 
 /* One batch call. */
 typedef struct batch batch;
-typedef int (*row_fn)(batch *b, size_t row);
+/* levels: this thread's table of a candidate's skill levels (compiled.h),
+ * all JM_LEVEL_ABSENT between pairs. */
+typedef int (*row_fn)(batch *b, size_t row, double *levels);
 
 struct batch {
     const jm_engine *e;
@@ -48,6 +52,10 @@ struct batch {
     const jm_jobs *jobs;
     size_t rows, cols, chunk;
     row_fn row;
+    jm_ccands *ccs; /* the compiled sets */
+    jm_cjobs *cjs;
+    size_t n_levels;
+    bool windows;   /* top jobs may skip jobs beyond a candidate's commute */
 
     /* outputs */
     double *totals;
@@ -78,9 +86,25 @@ static void record_error(batch *b, size_t row, int rc)
     atomic_store(&b->stop, true);
 }
 
+static void work_rows(batch *b, const jm_batch_options *progress, double *levels);
+
 /* Works through chunks of rows until none is left or the call stops.  The
  * calling thread (progress != NULL) reports after each chunk. */
 static void work(batch *b, const jm_batch_options *progress)
+{
+    double *levels = malloc(b->n_levels * sizeof *levels);
+    if (!levels) {
+        jm_fail(JM_ENOMEM, "out of memory for a batch thread");
+        record_error(b, 0, JM_ENOMEM);
+        return;
+    }
+    for (size_t i = 0; i < b->n_levels; i++)
+        levels[i] = JM_LEVEL_ABSENT;
+    work_rows(b, progress, levels);
+    free(levels);
+}
+
+static void work_rows(batch *b, const jm_batch_options *progress, double *levels)
 {
     for (;;) {
         if (atomic_load_explicit(&b->stop, memory_order_relaxed))
@@ -90,7 +114,7 @@ static void work(batch *b, const jm_batch_options *progress)
             return;
         size_t last = first + b->chunk < b->rows ? first + b->chunk : b->rows;
         for (size_t r = first; r < last; r++) {
-            int rc = b->row(b, r);
+            int rc = b->row(b, r, levels);
             if (rc != JM_OK) {
                 record_error(b, r, rc);
                 return;
@@ -148,8 +172,16 @@ static int run(batch *b, const jm_batch_options *opts, const char *fn)
     b->error_row = SIZE_MAX;
     b->error_code = JM_OK;
     b->error_text[0] = '\0';
-    if (pthread_mutex_init(&b->lock, NULL) != 0)
+    if (jm_compiled_get(b->e, b->cands, b->jobs, &b->ccs, &b->cjs) != JM_OK)
+        return JM_ENOMEM;
+    b->n_levels = (size_t)(b->ccs->n_skill_ids > b->cjs->n_skill_ids ? b->ccs->n_skill_ids
+                                                                     : b->cjs->n_skill_ids) + 1;
+    b->windows = b->e->n_rules == 0 && !b->e->travel;
+    if (pthread_mutex_init(&b->lock, NULL) != 0) {
+        jm_ccands_release(b->ccs);
+        jm_cjobs_release(b->cjs);
         return jm_fail(JM_ENOMEM, "%s: cannot create a mutex", fn);
+    }
 
     unsigned n = thread_count(opts, b->rows);
     pthread_t tids[MAX_THREADS];
@@ -164,6 +196,8 @@ static int run(batch *b, const jm_batch_options *opts, const char *fn)
     for (unsigned t = 0; t < started; t++)
         pthread_join(tids[t], NULL);
     pthread_mutex_destroy(&b->lock);
+    jm_ccands_release(b->ccs);
+    jm_cjobs_release(b->cjs);
 
     if (b->error_code != JM_OK)
         return jm_fail(b->error_code, "%s", b->error_text);
@@ -175,21 +209,26 @@ static int run(batch *b, const jm_batch_options *opts, const char *fn)
 /* ---------------------------------------------------------------------- */
 /* The score matrix                                                       */
 
-static int matrix_row(batch *b, size_t i)
+static int matrix_row(batch *b, size_t i, double *levels)
 {
     const jm_candidate *c = jm_candidates_get(b->cands, i);
     double *t = b->totals + i * b->cols;
     unsigned char *f = b->feasible ? b->feasible + i * b->cols : NULL;
-    for (size_t k = 0; k < b->cols; k++) {
+    jm_cpair pc = { b->ccs, b->cjs, &b->ccs->recs[i], NULL, levels };
+    jm_levels_fill(levels, b->ccs, pc.c);
+    int rc = JM_OK;
+    for (size_t k = 0; k < b->cols && rc == JM_OK; k++) {
         jm_pair_value v;
-        int rc = jm_score_value(b->e, c, jm_jobs_get(b->jobs, k), &v);
+        pc.j = &b->cjs->recs[k];
+        rc = jm_score_compiled(b->e, c, jm_jobs_get(b->jobs, k), &pc, -INFINITY, &v, NULL);
         if (rc != JM_OK)
-            return rc;
+            break;
         t[k] = v.total;
         if (f)
             f[k] = v.feasible;
     }
-    return JM_OK;
+    jm_levels_clear(levels, b->ccs, pc.c);
+    return rc;
 }
 
 /* rows x cols, checked against SIZE_MAX. */
@@ -247,67 +286,134 @@ static const char *col_id(const batch *b, size_t col, bool cols_are_jobs)
 
 /* One row's top k: the row's slots hold the best so far, sorted; an
  * insertion per feasible pair that beats the last. */
-static int top_row(batch *b, size_t row, bool rows_are_candidates)
+typedef struct top_state {
+    size_t *idx;
+    double *tot;
+    size_t kept, feasible;
+} top_state;
+
+static int top_pair(batch *b, top_state *st, size_t row, size_t col, bool rows_are_candidates,
+                    jm_cpair *pc)
 {
     const size_t k = b->k;
-    size_t *idx = b->index + row * k;
-    double *tot = b->totals + row * k;
-    size_t kept = 0, feasible = 0;
-    const jm_candidate *c = rows_are_candidates ? jm_candidates_get(b->cands, row) : NULL;
-    const jm_job *j = rows_are_candidates ? NULL : jm_jobs_get(b->jobs, row);
-    for (size_t col = 0; col < b->cols; col++) {
-        jm_pair_value v;
-        bool pruned = false;
-        /* once k are kept, a pair must reach the last of them */
-        const double bar = kept == k ? tot[k - 1] : -INFINITY;
-        int rc = rows_are_candidates
-                     ? jm_score_value_above(b->e, c, jm_jobs_get(b->jobs, col), bar, &v, &pruned)
-                     : jm_score_value_above(b->e, jm_candidates_get(b->cands, col), j, bar, &v, &pruned);
-        if (rc != JM_OK)
-            return rc;
-        if (!v.feasible)
-            continue;
-        feasible++;
-        if (pruned)
-            continue;
-        const char *id = NULL;
-        if (kept == k) {
-            if (v.total < tot[k - 1])
-                continue;
-            id = col_id(b, col, rows_are_candidates);
-            if (!before(v.total, id, tot[k - 1], col_id(b, idx[k - 1], rows_are_candidates)))
-                continue;
-            kept--; /* the last one drops out */
-        }
-        if (!id)
-            id = col_id(b, col, rows_are_candidates);
-        size_t at = kept;
-        while (at > 0 && before(v.total, id, tot[at - 1], col_id(b, idx[at - 1], rows_are_candidates))) {
-            tot[at] = tot[at - 1];
-            idx[at] = idx[at - 1];
-            at--;
-        }
-        tot[at] = v.total;
-        idx[at] = col;
-        kept++;
+    size_t *idx = st->idx;
+    double *tot = st->tot;
+    jm_pair_value v;
+    bool pruned = false;
+    /* once k are kept, a pair must reach the last of them */
+    const double bar = st->kept == k ? tot[k - 1] : -INFINITY;
+    const jm_candidate *c = jm_candidates_get(b->cands, rows_are_candidates ? row : col);
+    const jm_job *j = jm_jobs_get(b->jobs, rows_are_candidates ? col : row);
+    int rc = jm_score_compiled(b->e, c, j, pc, bar, &v, &pruned);
+    if (rc != JM_OK)
+        return rc;
+    if (!v.feasible)
+        return JM_OK;
+    st->feasible++;
+    if (pruned)
+        return JM_OK;
+    const char *id = NULL;
+    if (st->kept == k) {
+        if (v.total < tot[k - 1])
+            return JM_OK;
+        id = col_id(b, col, rows_are_candidates);
+        if (!before(v.total, id, tot[k - 1], col_id(b, idx[k - 1], rows_are_candidates)))
+            return JM_OK;
+        st->kept--; /* the last one drops out */
     }
-    for (size_t r = kept; r < k; r++) {
-        idx[r] = SIZE_MAX;
-        tot[r] = NAN;
+    if (!id)
+        id = col_id(b, col, rows_are_candidates);
+    size_t at = st->kept;
+    while (at > 0 && before(v.total, id, tot[at - 1], col_id(b, idx[at - 1], rows_are_candidates))) {
+        tot[at] = tot[at - 1];
+        idx[at] = idx[at - 1];
+        at--;
     }
-    if (b->counts)
-        b->counts[row] = feasible;
+    tot[at] = v.total;
+    idx[at] = col;
+    st->kept++;
     return JM_OK;
 }
 
-static int top_jobs_row(batch *b, size_t row)
+/* The first of the n sorted values at or above x. */
+static size_t lower_bound(const double *v, size_t n, double x)
 {
-    return top_row(b, row, true);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
-static int top_candidates_row(batch *b, size_t row)
+static int top_row(batch *b, size_t row, bool rows_are_candidates, double *levels)
 {
-    return top_row(b, row, false);
+    const size_t k = b->k;
+    top_state st = { b->index + row * k, b->totals + row * k, 0, 0 };
+    jm_cpair pc = { b->ccs, b->cjs, NULL, NULL, levels };
+    int rc = JM_OK;
+    if (rows_are_candidates) {
+        pc.c = &b->ccs->recs[row];
+        jm_levels_fill(levels, b->ccs, pc.c);
+        /* Jobs with coordinates farther north or south than the candidate
+         * reaches within their maximum commute are excluded by it: only
+         * the latitude window around them is scored, and the jobs without
+         * coordinates.  The order of the columns does not change the
+         * result (ties go by id). */
+        const double reach = b->windows ? jm_commute_reach_km(pc.c, &b->e->profile->th) : NAN;
+        if (!isnan(reach)) {
+            const double deg = jm_degrees_of_km(fmax(reach, 0.0) * (1.0 + 1e-6) + 1e-3);
+            const jm_cjobs *js = b->cjs;
+            size_t lo = lower_bound(js->lat_sorted, js->n_by_lat, pc.c->lat - deg);
+            size_t hi = lower_bound(js->lat_sorted, js->n_by_lat, pc.c->lat + deg);
+            while (hi < js->n_by_lat && js->lat_sorted[hi] <= pc.c->lat + deg)
+                hi++;
+            for (size_t i = lo; i < hi && rc == JM_OK; i++) {
+                pc.j = &js->recs[js->by_lat[i]];
+                rc = top_pair(b, &st, row, js->by_lat[i], true, &pc);
+            }
+            for (size_t i = 0; i < js->n_no_coords && rc == JM_OK; i++) {
+                pc.j = &js->recs[js->no_coords[i]];
+                rc = top_pair(b, &st, row, js->no_coords[i], true, &pc);
+            }
+        } else {
+            for (size_t col = 0; col < b->cols && rc == JM_OK; col++) {
+                pc.j = &b->cjs->recs[col];
+                rc = top_pair(b, &st, row, col, true, &pc);
+            }
+        }
+        jm_levels_clear(levels, b->ccs, pc.c);
+    } else {
+        pc.j = &b->cjs->recs[row];
+        for (size_t col = 0; col < b->cols && rc == JM_OK; col++) {
+            pc.c = &b->ccs->recs[col];
+            jm_levels_fill(levels, b->ccs, pc.c);
+            rc = top_pair(b, &st, row, col, false, &pc);
+            jm_levels_clear(levels, b->ccs, pc.c);
+        }
+    }
+    if (rc != JM_OK)
+        return rc;
+    for (size_t r = st.kept; r < k; r++) {
+        st.idx[r] = SIZE_MAX;
+        st.tot[r] = NAN;
+    }
+    if (b->counts)
+        b->counts[row] = st.feasible;
+    return JM_OK;
+}
+
+static int top_jobs_row(batch *b, size_t row, double *levels)
+{
+    return top_row(b, row, true, levels);
+}
+
+static int top_candidates_row(batch *b, size_t row, double *levels)
+{
+    return top_row(b, row, false, levels);
 }
 
 static int top(jm_engine *e, const jm_candidates *candidates, const jm_jobs *jobs, bool rows_are_candidates,

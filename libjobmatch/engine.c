@@ -15,9 +15,15 @@ int jm_engine_new(jm_profile *profile, jm_engine **out)
     jm_engine *e = calloc(1, sizeof *e);
     if (!e)
         return jm_fail(JM_ENOMEM, "out of memory creating an engine");
+    e->cache = jm_compile_cache_new();
+    if (!e->cache) {
+        free(e);
+        return jm_fail(JM_ENOMEM, "out of memory creating an engine");
+    }
     if (profile) {
         e->profile = jm_profile_ref(profile);
     } else if (jm_profile_default(&e->profile) != JM_OK) {
+        jm_compile_cache_free(e->cache);
         free(e);
         return jm_fail(JM_ENOMEM, "out of memory creating the default profile");
     }
@@ -30,6 +36,7 @@ void jm_engine_free(jm_engine *e)
     if (!e)
         return;
     jm_rules_free_all(e);
+    jm_compile_cache_free(e->cache);
     if (e->travel_free)
         e->travel_free(e->travel_payload);
     jm_profile_free(e->profile);
@@ -142,17 +149,44 @@ static const int CHEAP_FACTORS[] = { JM_FACTOR_INTERESTS, JM_FACTOR_WORK_VALUES,
 /* A pruned pair's total is below the bar by more than any rounding. */
 #define PRUNE_MARGIN 1e-9
 
-static void run_factors(jm_eval *ev, const int *factors, size_t n)
+/* A compiled pair runs the kernels (ev->pc), except for the factors in
+ * ev_generic, which run the factor code on the source records. */
+static void run_factors(jm_eval *ev, const int *factors, size_t n, jm_generic_bits generic)
 {
-    for (size_t i = 0; i < n && !ev->error; i++)
-        jm_factor_table[factors[i]](ev);
+    for (size_t i = 0; i < n && !ev->error; i++) {
+        const int f = factors[i];
+        if (ev->pc && !(generic & (1u << f)))
+            jm_kernel_table[f](ev);
+        else
+            jm_factor_table[f](ev);
+    }
+}
+
+static const int ALL_FACTORS[] = { JM_FACTOR_JOB_TYPE, JM_FACTOR_HOURS, JM_FACTOR_SCHEDULE,
+                                   JM_FACTOR_COMMUTE, JM_FACTOR_ENVIRONMENT, JM_FACTOR_INTERESTS,
+                                   JM_FACTOR_WORK_VALUES, JM_FACTOR_WAGE, JM_FACTOR_BENEFITS,
+                                   JM_FACTOR_SKILLS, JM_FACTOR_FUNCTIONAL, JM_FACTOR_SUPPORT,
+                                   JM_FACTOR_LEGAL, JM_FACTOR_PROGRAMME };
+
+/* Which factors of a compiled pair run the factor code. */
+static jm_generic_bits generic_bits(const jm_engine *e, const jm_cpair *pc)
+{
+    jm_generic_bits g = pc->c->generic | pc->j->generic;
+    if (e->travel)
+        g |= 1u << JM_FACTOR_COMMUTE; /* the source is asked per mode */
+    if (!pc->levels)
+        g |= 1u << JM_FACTOR_SKILLS;
+    /* functional hands its derived needs to support: both or neither */
+    if (g & ((1u << JM_FACTOR_FUNCTIONAL) | (1u << JM_FACTOR_SUPPORT)))
+        g |= (1u << JM_FACTOR_FUNCTIONAL) | (1u << JM_FACTOR_SUPPORT);
+    return g;
 }
 
 /* Scores a pair's numbers; with pruned != NULL, may stop early (*pruned):
  * after the hard factors when the pair is excluded, or when it cannot reach
- * bar. */
-static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, double bar,
-                       jm_pair_value *out, bool *pruned)
+ * bar.  pc (may be NULL) is the compiled pair. */
+static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, const jm_cpair *pc,
+                       double bar, jm_pair_value *out, bool *pruned)
 {
     jm_eval ev;
     ev.c = c;
@@ -160,20 +194,21 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
     ev.p = e->profile;
     ev.engine = e;
     ev.m = NULL;
+    ev.pc = pc;
     ev.error = 0;
     ev.n_derived = 0;
     ev.n_excluded = 0;
     memset(ev.fv, 0, sizeof ev.fv);
     if (pruned)
         *pruned = false;
+    const jm_generic_bits generic = pc ? generic_bits(e, pc) : 0;
     const double *w = e->profile->weights;
     /* Rules may score and veto: with any, every pair is scored in full. */
     const bool may_prune = pruned && e->n_rules == 0;
     if (!may_prune) {
-        for (int f = 0; f < JM_FACTOR_COUNT && !ev.error; f++)
-            jm_factor_table[f](&ev);
+        run_factors(&ev, ALL_FACTORS, COUNT_OF(ALL_FACTORS), generic);
     } else {
-        run_factors(&ev, HARD_FACTORS, COUNT_OF(HARD_FACTORS));
+        run_factors(&ev, HARD_FACTORS, COUNT_OF(HARD_FACTORS), generic);
         if (!ev.error && ev.n_excluded) {
             /* excluded: its total does not matter to a ranking */
             out->total = NAN;
@@ -204,9 +239,9 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
                 return JM_OK;
             }
         }
-        run_factors(&ev, CHEAP_FACTORS, COUNT_OF(CHEAP_FACTORS));
-        if (!ev.error)
-            jm_factor_skills(&ev);
+        static const int SKILLS[] = { JM_FACTOR_SKILLS };
+        run_factors(&ev, CHEAP_FACTORS, COUNT_OF(CHEAP_FACTORS), generic);
+        run_factors(&ev, SKILLS, 1, generic);
     }
     /* the built-in factors in order, then the rules: as finish() adds up */
     ev.acc = (jm_combine){0, 0, 0};
@@ -225,15 +260,21 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
     return JM_OK;
 }
 
+int jm_score_compiled(const jm_engine *e, const jm_candidate *c, const jm_job *j, const jm_cpair *pc,
+                      double bar, jm_pair_value *out, bool *pruned)
+{
+    return score_value(e, c, j, pc, bar, out, pruned);
+}
+
 int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm_pair_value *out)
 {
-    return score_value(e, c, j, -INFINITY, out, NULL);
+    return score_value(e, c, j, NULL, -INFINITY, out, NULL);
 }
 
 int jm_score_value_above(const jm_engine *e, const jm_candidate *c, const jm_job *j, double bar,
                          jm_pair_value *out, bool *pruned)
 {
-    return score_value(e, c, j, bar, out, pruned);
+    return score_value(e, c, j, NULL, bar, out, pruned);
 }
 
 int jm_engine_score(jm_engine *e, const jm_candidate *c, const jm_job *j, jm_match **out)

@@ -2,6 +2,7 @@
 #ifndef JM_ENGINE_IMPL_H
 #define JM_ENGINE_IMPL_H
 
+#include "compiled.h"
 #include "model.h"
 
 typedef struct jm_rule {
@@ -20,6 +21,7 @@ struct jm_engine {
     jm_travel_fn travel;
     void *travel_payload;
     jm_payload_free_fn travel_free;
+    jm_compile_cache *cache; /* compiled sets for batch scoring (compile.c) */
 };
 
 #endif

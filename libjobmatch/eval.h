@@ -17,6 +17,7 @@
 #ifndef JM_EVAL_H
 #define JM_EVAL_H
 
+#include "compiled.h"
 #include "model.h"
 #include "profile_impl.h"
 #include "util.h"
@@ -29,6 +30,8 @@ typedef struct jm_derived_need {
     const char *dimension; /* borrowed from the profile */
     const char *type;      /* support-need type, borrowed from the profile */
     int intensity;
+    uint32_t type_id;   /* compiled pairs: the type's string id */
+    uint16_t slot;      /* compiled pairs: its provider slot (jm_cneed) */
 } jm_derived_need;
 
 #define JM_MAX_DERIVED_NEEDS 32
@@ -71,6 +74,7 @@ typedef struct jm_eval {
     const jm_profile *p;
     const struct jm_engine *engine;
     struct jm_match *m; /* the result under construction; NULL: numbers only */
+    const jm_cpair *pc; /* the compiled pair, numbers only: kernels read it */
     int error;          /* first failure: JM_ENOMEM or JM_ECALLBACK; 0 when none */
 
     jm_factor_value fv[JM_FACTOR_COUNT]; /* what each built-in factor reported */

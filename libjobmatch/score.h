@@ -2,6 +2,7 @@
 #ifndef JM_SCORE_H
 #define JM_SCORE_H
 
+#include "compiled.h"
 #include "model.h"
 
 /** Scores a pair; arguments already checked.  JM_OK, JM_ENOMEM or JM_ECALLBACK. */
@@ -27,5 +28,11 @@ int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, j
  *  bit for bit.  With rules every pair is scored in full. */
 int jm_score_value_above(const jm_engine *e, const jm_candidate *c, const jm_job *j, double bar,
                          jm_pair_value *out, bool *pruned);
+
+/** As jm_score_value (pruned NULL) or jm_score_value_above, on a compiled
+ *  pair: c and j are its source records (for the factors that run on them
+ *  and for rules).  The same numbers, bit for bit. */
+int jm_score_compiled(const jm_engine *e, const jm_candidate *c, const jm_job *j, const jm_cpair *pc,
+                      double bar, jm_pair_value *out, bool *pruned);
 
 #endif

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdatomic.h>
+
+#include "compiled.h"
 #include "model.h"
 #include "sets.h"
 #include "util.h"
@@ -21,7 +24,16 @@ typedef struct idset {
     size_t n, cap;
     size_t *slots;
     size_t nslots; /* 0 or a power of two */
+    uint64_t serial; /* unique in the process; new after every change */
 } idset;
+
+/* Serial numbers: compiled forms of a set are keyed by them. */
+static atomic_uint_fast64_t next_serial = 1;
+
+static uint64_t new_serial(void)
+{
+    return (uint64_t)atomic_fetch_add(&next_serial, 1);
+}
 
 struct jm_candidates {
     idset s;
@@ -145,6 +157,7 @@ static int idset_append(idset *s, const void *base, size_t n, at_fn at, size_t *
         slots_insert(s->slots, s->nslots, get_id(at(base, k)), s->n);
         s->n++;
     }
+    s->serial = new_serial();
     return JM_OK;
 }
 
@@ -181,6 +194,7 @@ int jm_candidates_new(jm_candidates **out)
     jm_candidates *set = calloc(1, sizeof *set);
     if (!set)
         return jm_fail(JM_ENOMEM, "jm_candidates_new: out of memory");
+    set->s.serial = new_serial();
     *out = set;
     return JM_OK;
 }
@@ -263,6 +277,7 @@ int jm_jobs_new(jm_jobs **out)
     jm_jobs *set = calloc(1, sizeof *set);
     if (!set)
         return jm_fail(JM_ENOMEM, "jm_jobs_new: out of memory");
+    set->s.serial = new_serial();
     *out = set;
     return JM_OK;
 }
@@ -316,4 +331,14 @@ const jm_job *jm_jobs_find(const jm_jobs *set, const char *id)
         return NULL;
     size_t i = idset_lookup(&set->s, id, job_id);
     return i == SIZE_MAX ? NULL : set->s.items[i];
+}
+
+uint64_t jm_candidates_serial(const jm_candidates *set)
+{
+    return set->s.serial;
+}
+
+uint64_t jm_jobs_serial(const jm_jobs *set)
+{
+    return set->s.serial;
 }

@@ -168,3 +168,43 @@ void jm_factor_benefits(jm_eval *ev)
                         jm_num(n1, earnings), per, jm_num(n2, b->max_earnings));
     }
 }
+
+void jm_kernel_benefits(jm_eval *ev)
+{
+    const int F = JM_FACTOR_BENEFITS;
+    const jm_ccand *c = ev->pc->c;
+    const jm_cjob *j = ev->pc->j;
+    const double falloff = ev->p->th.benefits_falloff;
+    if (!c->b_set || (isnan(c->b_max_hours) && isnan(c->b_max_earnings))) {
+        jm_eval_nodata(ev, F, "no benefits limit");
+        return;
+    }
+    double h = jm_hours_expected_c(c, j);
+    if (isnan(h))
+        h = j->h_raw_min;
+    if (isnan(h))
+        h = j->h_raw_max;
+    const double wage = j->wage;
+    const bool check_hours = !isnan(c->b_max_hours) && !isnan(h);
+    const bool check_earn = !isnan(c->b_max_earnings) && !isnan(h) && !isnan(wage);
+    if (!check_hours && !check_earn) {
+        jm_eval_nodata(ev, F, "the job's hours or wage are unknown");
+        return;
+    }
+    double score = 1.0;
+    bool over_hours = false, over_earn = false;
+    if (check_hours) {
+        score = fmin(score, jm_benefits_limit_score(h, c->b_max_hours, falloff));
+        over_hours = h > c->b_max_hours;
+    }
+    if (check_earn) {
+        double earnings = h * wage;
+        if (c->b_period == JM_PERIOD_MONTH)
+            earnings = earnings * 52.0 / 12.0;
+        score = fmin(score, jm_benefits_limit_score(earnings, c->b_max_earnings, falloff));
+        over_earn = earnings > c->b_max_earnings;
+    }
+    jm_eval_value(ev, F, c->b_goal == JM_GOAL_EXIT ? 1.0 : score);
+    if (c->b_goal != JM_GOAL_EXIT && c->b_firm)
+        ev->n_excluded += (size_t)over_hours + (size_t)over_earn;
+}

@@ -22,15 +22,49 @@
 #define JM_EARTH_RADIUS_KM 6371.0088
 #define JM_PI 3.14159265358979323846
 
-double jm_haversine_km(double lat1, double lon1, double lat2, double lon2)
+double jm_cos_lat(double lat)
+{
+    return cos(lat * (JM_PI / 180.0));
+}
+
+double jm_haversine_km_cos(double lat1, double lon1, double cos1, double lat2, double lon2,
+                           double cos2)
 {
     const double rad = JM_PI / 180.0;
-    double p1 = lat1 * rad, p2 = lat2 * rad;
     double dp = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
     double s1 = sin(dp / 2.0), s2 = sin(dl / 2.0);
-    double a = s1 * s1 + cos(p1) * cos(p2) * s2 * s2;
+    double a = s1 * s1 + cos1 * cos2 * s2 * s2;
     a = jm_clamp(a, 0.0, 1.0);
     return 2.0 * JM_EARTH_RADIUS_KM * atan2(sqrt(a), sqrt(1.0 - a));
+}
+
+double jm_haversine_km(double lat1, double lon1, double lat2, double lon2)
+{
+    return jm_haversine_km_cos(lat1, lon1, jm_cos_lat(lat1), lat2, lon2, jm_cos_lat(lat2));
+}
+
+/* sin(x) from below for x >= 0: x - x^3/6 up to pi/2, 0 beyond. */
+static double sin_below(double x)
+{
+    return x <= JM_PI / 2.0 ? fmax(0.0, x - x * x * x / 6.0) : 0.0;
+}
+
+double jm_haversine_km_below(double lat1, double lon1, double cos1, double lat2, double lon2,
+                             double cos2)
+{
+    const double rad = JM_PI / 180.0;
+    /* hav(d) = hav(dp) + cos1 cos2 hav(dl) and asin(y) >= y */
+    double s1 = sin_below(fabs(lat2 - lat1) * rad / 2.0);
+    double s2 = sin_below(fabs(lon2 - lon1) * rad / 2.0);
+    double cc = fmax(0.0, cos1 * cos2);
+    double km = 2.0 * JM_EARTH_RADIUS_KM * sqrt(s1 * s1 + cc * s2 * s2);
+    /* far below every rounding of the exact formula */
+    return fmax(0.0, km * (1.0 - 1e-9) - 1e-9);
+}
+
+double jm_degrees_of_km(double km)
+{
+    return km / (JM_EARTH_RADIUS_KM * (JM_PI / 180.0));
 }
 
 double jm_travel_minutes(double km, double detour, double speed_kmh, double overhead_min)
@@ -207,4 +241,102 @@ void jm_factor_commute(jm_eval *ev)
         jm_eval_exclude(ev, F, lift, "about %s min %s; maximum %s",
                         jm_num(n1, display_minutes(best)), mode_phrase(best_mode),
                         jm_num(n2, c->max_commute));
+}
+
+/* The modes a pair travels by, as jm_factor_commute chooses them. */
+static unsigned pair_modes(unsigned transport, int job_public_transport)
+{
+    unsigned modes = transport & ((1u << JM_TRANSPORT_COUNT) - 1u);
+    if (modes == 0)
+        modes = (1u << JM_TRANSPORT_PUBLIC) | (1u << JM_TRANSPORT_WALK);
+    if (job_public_transport == JM_NO)
+        modes &= ~(1u << JM_TRANSPORT_PUBLIC);
+    return modes;
+}
+
+double jm_commute_reach_km(const jm_ccand *c, const jm_thresholds *th)
+{
+    if (isnan(c->lat) || isnan(c->lon) || isnan(c->max_commute))
+        return NAN;
+    unsigned modes = pair_modes(c->transport, JM_YES);
+    double reach = -INFINITY;
+    for (int mode = 0; mode < JM_TRANSPORT_COUNT; mode++) {
+        if (!(modes & (1u << mode)))
+            continue;
+        double speed = th->speed_kmh[mode], detour = th->detour_factor, over = th->overhead_min[mode];
+        if (!(speed > 0.0) || !isfinite(speed))
+            return NAN; /* a mode without a speed: the factor may fall back on the area */
+        if (isnan(detour) || detour <= 0.0)
+            detour = 1.0;
+        if (isnan(over) || over < 0.0)
+            over = 0.0;
+        reach = fmax(reach, (c->max_commute - over) / 60.0 * speed / detour);
+    }
+    return reach;
+}
+
+void jm_kernel_commute(jm_eval *ev)
+{
+    const int F = JM_FACTOR_COMMUTE;
+    const jm_ccand *c = ev->pc->c;
+    const jm_cjob *j = ev->pc->j;
+    const jm_thresholds *th = &ev->p->th;
+    const unsigned modes = pair_modes(c->transport, j->public_transport);
+    const bool has_max = !isnan(c->max_commute);
+    if (modes == 0) {
+        if (!has_max) {
+            jm_eval_nodata(ev, F, "no public transport");
+            return;
+        }
+        jm_eval_value(ev, F, 0.0);
+        jm_eval_excluded(ev, F);
+        return;
+    }
+    const bool coords = !isnan(c->lat) && !isnan(c->lon) && !isnan(j->lat) && !isnan(j->lon);
+    if (coords && has_max) {
+        /* Far beyond the maximum by every mode even at a lower bound of the
+         * distance: the exact time is beyond it too (score 0, excluded). */
+        const double below = jm_haversine_km_below(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
+        bool beyond = true;
+        for (int mode = 0; mode < JM_TRANSPORT_COUNT && beyond; mode++) {
+            if (!(modes & (1u << mode)))
+                continue;
+            double m = jm_travel_minutes(below, th->detour_factor, th->speed_kmh[mode], th->overhead_min[mode]);
+            beyond = !isnan(m) && m > c->max_commute;
+        }
+        if (beyond) {
+            jm_eval_value(ev, F, 0.0);
+            jm_eval_excluded(ev, F);
+            return;
+        }
+    }
+    double best = INFINITY;
+    bool found = false;
+    if (coords) {
+        const double km = jm_haversine_km_cos(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
+        for (int mode = 0; mode < JM_TRANSPORT_COUNT; mode++) {
+            if (!(modes & (1u << mode)))
+                continue;
+            double m = jm_travel_minutes(km, th->detour_factor, th->speed_kmh[mode], th->overhead_min[mode]);
+            if (!isnan(m) && m < best) {
+                best = m;
+                found = true;
+            }
+        }
+    }
+    if (!found) {
+        const bool same_area = c->area && c->area == j->area;
+        if (same_area && has_max)
+            jm_eval_value(ev, F, 1.0);
+        else
+            jm_eval_nodata(ev, F, "no travel time");
+        return;
+    }
+    if (!has_max) {
+        jm_eval_nodata(ev, F, "no maximum commute stated");
+        return;
+    }
+    jm_eval_value(ev, F, jm_commute_score(best, c->max_commute, th->commute_full_share));
+    if (best > c->max_commute)
+        jm_eval_excluded(ev, F);
 }

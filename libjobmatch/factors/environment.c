@@ -165,3 +165,42 @@ void jm_factor_environment(jm_eval *ev)
     jm_eval_score(ev, F, score, "%s", text ? text : "");
     free(text);
 }
+
+void jm_kernel_environment(jm_eval *ev)
+{
+    const int F = JM_FACTOR_ENVIRONMENT;
+    const jm_cpair *pc = ev->pc;
+    const jm_thresholds *th = &ev->p->th;
+    if (pc->c->env == JM_NO_BLOCK || pc->j->env == JM_NO_BLOCK) {
+        jm_eval_nodata(ev, F, "no environment");
+        return;
+    }
+    const jm_cenv_tol *t = jm_blockpool_at(&pc->cs->envs, pc->c->env);
+    const double *levels = jm_blockpool_at(&pc->js->envs, pc->j->env);
+    double wsum = 0.0, sum = 0.0, outside = 0.0;
+    int rated = 0;
+    for (int d = 0; d < JM_ENV_COUNT; d++) {
+        const int imp = t->importance[d];
+        const double level = levels[d];
+        if (imp < JM_IMPORTANCE_LOW || imp > JM_IMPORTANCE_MUST || isnan(level))
+            continue;
+        const double lo = t->lo[d], hi = t->hi[d];
+        const double s = jm_env_dimension_score(level, lo, hi, th->env_excess_span);
+        const double w = th->importance_weight[imp];
+        rated++;
+        if (w > 0.0) {
+            wsum += w;
+            sum += w * s;
+        }
+        if (level < lo || level > hi) {
+            outside += s - 1.0;
+            if (imp == JM_IMPORTANCE_MUST)
+                jm_eval_excluded(ev, F);
+        }
+    }
+    if (rated == 0) {
+        jm_eval_nodata(ev, F, "no dimension rated on both sides");
+        return;
+    }
+    jm_eval_value(ev, F, wsum > 0.0 ? sum / wsum : 1.0 + outside / rated);
+}

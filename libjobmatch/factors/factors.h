@@ -14,6 +14,11 @@ typedef void (*jm_factor_fn)(jm_eval *ev);
 /** The entry points, indexed by jm_factor. */
 extern const jm_factor_fn jm_factor_table[JM_FACTOR_COUNT];
 
+/** The kernels on compiled pairs (ev->pc set, numbers only), indexed by
+ *  jm_factor: the same numbers as the entry points, from compiled.h's
+ *  records. */
+extern const jm_factor_fn jm_kernel_table[JM_FACTOR_COUNT];
+
 /* --- job_type.c --------------------------------------------------------- */
 /** Similarity of two occupations in [0, 1]: 1 for the same ESCO URI, O*NET
  *  code, ISCO/ESCO code or label (case-insensitive); partial credit by the
@@ -21,6 +26,12 @@ extern const jm_factor_fn jm_factor_table[JM_FACTOR_COUNT];
  *  the O*NET-SOC code (detailed 0.75, broad 0.5, minor 0.25); else 0. */
 double jm_occ_similarity(const jm_occ *a, const jm_occ *b);
 void jm_factor_job_type(jm_eval *ev);
+void jm_kernel_job_type(jm_eval *ev);
+/** The codes jm_occ_partial_similarity reads, from an occupation. */
+void jm_occ_codes_of(const jm_occ *o, jm_occ_codes *out);
+/** Partial credit by the shared ISCO or O*NET-SOC hierarchy (the part of
+ *  jm_occ_similarity after the exact matches). */
+double jm_occ_partial_similarity(const jm_occ_codes *a, const jm_occ_codes *b);
 
 /* --- hours.c ------------------------------------------------------------ */
 /** Score of working h hours for a person with range [min, max] and ideal:
@@ -31,13 +42,22 @@ double jm_hours_score_at(double h, double min, double ideal, double max, double 
 /** The hours the person would work in a job offering [jmin, jmax]: their
  *  ideal clamped to the job's range. */
 double jm_hours_expected(const jm_candidate *c, const jm_job *j);
+/** The same on compiled records. */
+double jm_hours_expected_c(const jm_ccand *c, const jm_cjob *j);
+/** The person's effective {min, ideal, max}; false when they stated no
+ *  preference. */
+bool jm_hours_candidate_range(const jm_candidate *c, double *min, double *ideal, double *max);
+/** The job's effective range from its stated bounds; false when it states none. */
+bool jm_hours_job_range(double raw_min, double raw_max, double *min, double *max);
 void jm_factor_hours(jm_eval *ev);
+void jm_kernel_hours(jm_eval *ev);
 
 /* --- schedule.c --------------------------------------------------------- */
 /** Share of the job's scheduled slots the person is available for (NaN when
  *  the job schedules none). */
 double jm_schedule_share(const jm_week *availability, const jm_week *schedule);
 void jm_factor_schedule(jm_eval *ev);
+void jm_kernel_schedule(jm_eval *ev);
 
 /* --- commute.c ---------------------------------------------------------- */
 /** Great-circle distance in km (haversine, mean Earth radius 6371.0088 km). */
@@ -47,11 +67,26 @@ double jm_travel_minutes(double km, double detour, double speed_kmh, double over
 /** 1 up to full_share * max, linear to 0 at max, 0 beyond. */
 double jm_commute_score(double minutes, double max_minutes, double full_share);
 void jm_factor_commute(jm_eval *ev);
+void jm_kernel_commute(jm_eval *ev);
+/** cos of a latitude in degrees, as jm_haversine_km takes it. */
+double jm_cos_lat(double lat);
+/** jm_haversine_km with the cosines of the latitudes given (the same bits). */
+double jm_haversine_km_cos(double lat1, double lon1, double cos1, double lat2, double lon2, double cos2);
+/** A lower bound of jm_haversine_km (no trigonometry), below it by more than
+ *  any rounding. */
+double jm_haversine_km_below(double lat1, double lon1, double cos1, double lat2, double lon2, double cos2);
+/** Degrees of latitude spanning km. */
+double jm_degrees_of_km(double km);
+/** The farthest straight-line km the candidate reaches within their maximum
+ *  commute by any of their modes; NaN when that cannot be told (no
+ *  coordinates, no maximum, a mode without a speed). */
+double jm_commute_reach_km(const jm_ccand *c, const jm_thresholds *th);
 
 /* --- environment.c ------------------------------------------------------ */
 /** One dimension: 1 inside [min, max], else max(0, 1 - excess / span). */
 double jm_env_dimension_score(double level, double min, double max, double span);
 void jm_factor_environment(jm_eval *ev);
+void jm_kernel_environment(jm_eval *ev);
 
 /* --- interests.c -------------------------------------------------------- */
 /** Pearson correlation of two six-value profiles; NaN when either is constant. */
@@ -59,22 +94,34 @@ double jm_riasec_correlation(const double *a, const double *b);
 /** Steps between two RIASEC letters on the hexagon (0..3); -1 for a bad letter. */
 int jm_riasec_hexagon_distance(char a, char b);
 void jm_factor_interests(jm_eval *ev);
+void jm_kernel_interests(jm_eval *ev);
+/** Centres six scores on their mean: dev and the sum of squares ss; false
+ *  (nothing set) when a score is NaN. */
+bool jm_riasec_centre(const double *a, double *dev, double *ss);
+/** jm_riasec_correlation from the two centred profiles (the same bits). */
+double jm_riasec_correlation_centred(const double *da, double saa, const double *db, double sbb);
+/** The first letter of a record's code: given, else its highest score; 0
+ *  when neither is usable. */
+char jm_riasec_leading_letter(const jm_interests *in);
 
 /* --- work_values.c ------------------------------------------------------ */
 /** Importance-weighted mean of (extent - 1) / 6 over values known on both
  *  sides; NaN when none is. */
 double jm_values_score(const double *importance, const double *extent);
 void jm_factor_work_values(jm_eval *ev);
+void jm_kernel_work_values(jm_eval *ev);
 
 /* --- wage.c ------------------------------------------------------------- */
 /** 1 at or above the floor, linear to 0 at floor * (1 - falloff). */
 double jm_wage_score(double wage, double floor, double falloff);
 void jm_factor_wage(jm_eval *ev);
+void jm_kernel_wage(jm_eval *ev);
 
 /* --- benefits.c --------------------------------------------------------- */
 /** 1 within the limit, linear to 0 at limit * (1 + falloff); NaN limit = 1. */
 double jm_benefits_limit_score(double value, double limit, double falloff);
 void jm_factor_benefits(jm_eval *ev);
+void jm_kernel_benefits(jm_eval *ev);
 
 /* --- skills.c ----------------------------------------------------------- */
 /** Credit for one job skill: 1 when the person has it at the required level
@@ -84,15 +131,21 @@ void jm_factor_benefits(jm_eval *ev);
 double jm_skill_credit(bool has, double cand_level, double required, bool trainable,
                        double trainable_credit);
 void jm_factor_skills(jm_eval *ev);
+void jm_kernel_skills(jm_eval *ev);
 
 /* --- functional.c ------------------------------------------------------- */
 /** Credit for one dimension by shortfall (demand - ability) and whether a
  *  support is in place (VocFit's 3x3). */
 double jm_functional_credit(int ability, int demand, bool supported, const jm_thresholds *th);
 void jm_factor_functional(jm_eval *ev);
+void jm_kernel_functional(jm_eval *ev);
 
 /* --- support.c ---------------------------------------------------------- */
 void jm_factor_support(jm_eval *ev);
+void jm_kernel_support(jm_eval *ev);
+/** Who would meet a need of this type (definition def, may be NULL) at job
+ *  j: a jm_provider. */
+int jm_support_provider(const jm_job *j, const jm_profile *p, const char *type, const jm_need_def *def);
 
 /* --- requirements.c (shared by legal.c and programme.c) ----------------- */
 /** What a hard-requirement factor has found: the failures (joined by
@@ -120,8 +173,14 @@ void jm_req_finish(jm_eval *ev, int factor, jm_req_notes *n, const char *fail_in
 
 /* --- legal.c ------------------------------------------------------------ */
 void jm_factor_legal(jm_eval *ev);
+void jm_kernel_legal(jm_eval *ev);
 
 /* --- programme.c -------------------------------------------------------- */
 void jm_factor_programme(jm_eval *ev);
+void jm_kernel_programme(jm_eval *ev);
+/** The programme factor's outcome for a job: whether it has data, whether
+ *  the job is excluded, and by how many rules. */
+void jm_programme_outcome(const jm_job *j, const jm_profile *p, bool *has_data, bool *excluded,
+                          int *exclusions);
 
 #endif /* JM_FACTORS_H */

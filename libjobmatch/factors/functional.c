@@ -102,3 +102,40 @@ void jm_factor_functional(jm_eval *ev)
                   text ? text : "");
     free(text);
 }
+
+void jm_kernel_functional(jm_eval *ev)
+{
+    const int F = JM_FACTOR_FUNCTIONAL;
+    const jm_cpair *pc = ev->pc;
+    const jm_ccand *c = pc->c;
+    const jm_cdemand *dem = pc->js->demands + pc->j->demands;
+    const jm_cability *ab = pc->cs->abilities + c->abilities;
+    const jm_thresholds *th = &ev->p->th;
+    double sum = 0.0;
+    size_t known = 0;
+    for (size_t i = 0; i < pc->j->n_demands; i++) {
+        const jm_cability *a = NULL;
+        for (size_t k = 0; k < c->n_abilities; k++)
+            if (ab[k].dim == dem[i].dim) {
+                a = &ab[k];
+                break;
+            }
+        if (!a)
+            continue;
+        known++;
+        sum += jm_functional_credit(a->level, dem[i].level, dem[i].supported, th);
+        const int shortfall = dem[i].level - a->level;
+        if (shortfall > 0 && dem[i].need && ev->n_derived < JM_MAX_DERIVED_NEEDS) {
+            jm_derived_need *d = &ev->derived[ev->n_derived++];
+            d->dimension = NULL;
+            d->type = NULL;
+            d->intensity = shortfall == 1 ? JM_INTENSITY_MEDIUM : JM_INTENSITY_HIGH;
+            d->type_id = dem[i].need;
+            d->slot = dem[i].need_slot;
+        }
+    }
+    if (known == 0)
+        jm_eval_nodata(ev, F, "no functional dimension is known on both sides");
+    else
+        jm_eval_value(ev, F, sum / (double)known);
+}

@@ -44,7 +44,7 @@ double jm_hours_score_at(double h, double min, double ideal, double max, double 
 
 /* The person's effective range; false when they stated no preference (no
  * ideal, and neither a minimum above 0 nor a maximum below 168). */
-static bool candidate_range(const jm_candidate *c, double *min, double *ideal, double *max)
+bool jm_hours_candidate_range(const jm_candidate *c, double *min, double *ideal, double *max)
 {
     double lo = isnan(c->hours_min) ? 0.0 : c->hours_min;
     double hi = isnan(c->hours_max) ? JM_WEEK_HOURS : c->hours_max;
@@ -63,12 +63,12 @@ static bool candidate_range(const jm_candidate *c, double *min, double *ideal, d
 
 /* The job's effective range; false when it states no hours.  A bound left
  * out equals the other (a job of "20 hours"), as the JSON reader reads it. */
-static bool job_range(const jm_job *j, double *min, double *max)
+bool jm_hours_job_range(double raw_min, double raw_max, double *min, double *max)
 {
-    if (isnan(j->hours_min) && isnan(j->hours_max))
+    if (isnan(raw_min) && isnan(raw_max))
         return false;
-    *min = isnan(j->hours_min) ? j->hours_max : j->hours_min;
-    *max = isnan(j->hours_max) ? j->hours_min : j->hours_max;
+    *min = isnan(raw_min) ? raw_max : raw_min;
+    *max = isnan(raw_max) ? raw_min : raw_max;
     if (*max < *min)
         *max = *min;
     return true;
@@ -77,7 +77,7 @@ static bool job_range(const jm_job *j, double *min, double *max)
 double jm_hours_expected(const jm_candidate *c, const jm_job *j)
 {
     double cmin, ideal, cmax, jmin, jmax;
-    if (!candidate_range(c, &cmin, &ideal, &cmax) || !job_range(j, &jmin, &jmax))
+    if (!jm_hours_candidate_range(c, &cmin, &ideal, &cmax) || !jm_hours_job_range(j->hours_min, j->hours_max, &jmin, &jmax))
         return NAN;
     return jm_clamp(ideal, jmin, jmax);
 }
@@ -128,8 +128,8 @@ void jm_factor_hours(jm_eval *ev)
     char n1[32], n2[32], n3[32];
 
     double cmin, ideal, cmax, jmin, jmax;
-    const bool has_c = candidate_range(c, &cmin, &ideal, &cmax);
-    const bool has_j = job_range(j, &jmin, &jmax);
+    const bool has_c = jm_hours_candidate_range(c, &cmin, &ideal, &cmax);
+    const bool has_j = jm_hours_job_range(j->hours_min, j->hours_max, &jmin, &jmax);
     if (!has_c || !has_j) {
         if (!has_c && !has_j)
             jm_eval_nodata(ev, F, "neither the person's hours nor the job's are known");
@@ -186,4 +186,34 @@ void jm_factor_hours(jm_eval *ev)
         jm_eval_exclude(ev, F, lift, "job offers at most %s h/week; firm minimum %s",
                         jm_num(n1, j->hours_max), jm_num(n2, c->hours_min));
     }
+}
+
+double jm_hours_expected_c(const jm_ccand *c, const jm_cjob *j)
+{
+    double jmin, jmax;
+    if (!c->has_hours || !jm_hours_job_range(j->h_raw_min, j->h_raw_max, &jmin, &jmax))
+        return NAN;
+    return jm_clamp(c->h_ideal, jmin, jmax);
+}
+
+void jm_kernel_hours(jm_eval *ev)
+{
+    const int F = JM_FACTOR_HOURS;
+    const jm_ccand *c = ev->pc->c;
+    const jm_cjob *j = ev->pc->j;
+    const jm_thresholds *th = &ev->p->th;
+    double jmin, jmax;
+    if (!c->has_hours || !jm_hours_job_range(j->h_raw_min, j->h_raw_max, &jmin, &jmax)) {
+        jm_eval_nodata(ev, F, "no hours");
+        return;
+    }
+    const double h = jm_clamp(c->h_ideal, jmin, jmax);
+    jm_eval_value(ev, F, jm_hours_score_at(h, c->h_min, c->h_ideal, c->h_max, th->hours_inside_min,
+                                           th->hours_falloff));
+    if (!c->hours_firm)
+        return;
+    if (!isnan(c->h_raw_max) && !isnan(j->h_raw_min) && j->h_raw_min > c->h_raw_max)
+        jm_eval_excluded(ev, F);
+    if (!isnan(c->h_raw_min) && !isnan(j->h_raw_max) && j->h_raw_max < c->h_raw_min)
+        jm_eval_excluded(ev, F);
 }

@@ -16,27 +16,39 @@
 
 static const char riasec_letters[] = "RIASEC";
 
-double jm_riasec_correlation(const double *a, const double *b)
+bool jm_riasec_centre(const double *a, double *dev, double *ss)
 {
-    double ma = 0.0, mb = 0.0;
+    double m = 0.0;
     for (int i = 0; i < JM_RIASEC_COUNT; i++) {
-        if (isnan(a[i]) || isnan(b[i]))
-            return NAN;
-        ma += a[i];
-        mb += b[i];
+        if (isnan(a[i]))
+            return false;
+        m += a[i];
     }
-    ma /= JM_RIASEC_COUNT;
-    mb /= JM_RIASEC_COUNT;
-    double sab = 0.0, saa = 0.0, sbb = 0.0;
+    m /= JM_RIASEC_COUNT;
+    *ss = 0.0;
     for (int i = 0; i < JM_RIASEC_COUNT; i++) {
-        double da = a[i] - ma, db = b[i] - mb;
-        sab += da * db;
-        saa += da * da;
-        sbb += db * db;
+        dev[i] = a[i] - m;
+        *ss += dev[i] * dev[i];
     }
+    return true;
+}
+
+double jm_riasec_correlation_centred(const double *da, double saa, const double *db, double sbb)
+{
     if (saa <= 1e-12 || sbb <= 1e-12)
         return NAN;
+    double sab = 0.0;
+    for (int i = 0; i < JM_RIASEC_COUNT; i++)
+        sab += da[i] * db[i];
     return jm_clamp(sab / sqrt(saa * sbb), -1.0, 1.0);
+}
+
+double jm_riasec_correlation(const double *a, const double *b)
+{
+    double da[JM_RIASEC_COUNT], db[JM_RIASEC_COUNT], saa, sbb;
+    if (!jm_riasec_centre(a, da, &saa) || !jm_riasec_centre(b, db, &sbb))
+        return NAN;
+    return jm_riasec_correlation_centred(da, saa, db, sbb);
 }
 
 static int letter_index(char ch)
@@ -60,7 +72,7 @@ int jm_riasec_hexagon_distance(char a, char b)
 
 /* The first letter of a record's code: given, else its highest score; 0 when
  * neither is usable (no code, and scores missing or all equal). */
-static char first_letter(const jm_interests *in)
+char jm_riasec_leading_letter(const jm_interests *in)
 {
     if (in->code[0] && letter_index(in->code[0]) >= 0)
         return riasec_letters[letter_index(in->code[0])];
@@ -120,7 +132,7 @@ void jm_factor_interests(jm_eval *ev)
         }
     }
 
-    char a = first_letter(ci), b = first_letter(ji);
+    char a = jm_riasec_leading_letter(ci), b = jm_riasec_leading_letter(ji);
     if (!a || !b) {
         jm_eval_nodata(ev, F, "no interest code can be told on %s",
                        !a && !b ? "either side" : (!a ? "the person's side" : "the job's side"));
@@ -134,4 +146,29 @@ void jm_factor_interests(jm_eval *ev)
                       "person's leading interest %c (%s), job's %c (%s): %d step%s apart on the "
                       "RIASEC hexagon",
                       a, letter_name(a), b, letter_name(b), d, d == 1 ? "" : "s");
+}
+
+void jm_kernel_interests(jm_eval *ev)
+{
+    const int F = JM_FACTOR_INTERESTS;
+    const jm_cpair *pc = ev->pc;
+    if (pc->c->interests == JM_NO_BLOCK || pc->j->interests == JM_NO_BLOCK) {
+        jm_eval_nodata(ev, F, "no interests");
+        return;
+    }
+    const jm_cinterests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
+    const jm_cinterests *ji = jm_blockpool_at(&pc->js->interests, pc->j->interests);
+    if (ci->has_scores && ji->has_scores && ci->centred && ji->centred) {
+        double r = jm_riasec_correlation_centred(ci->dev, ci->ss, ji->dev, ji->ss);
+        if (!isnan(r)) {
+            jm_eval_value(ev, F, (r + 1.0) / 2.0);
+            return;
+        }
+    }
+    if (!ci->letter || !ji->letter) {
+        jm_eval_nodata(ev, F, "no interest code");
+        return;
+    }
+    int d = jm_riasec_hexagon_distance(ci->letter, ji->letter);
+    jm_eval_value(ev, F, d == 0 ? 1.0 : 1.0 - d / 3.0);
 }

@@ -45,6 +45,24 @@ static bool is_digit(char ch)
     return ch >= '0' && ch <= '9';
 }
 
+void jm_occ_codes_of(const jm_occ *o, jm_occ_codes *out)
+{
+    memset(out, 0, sizeof *out);
+    if (nonempty(o->isco)) {
+        out->has_isco = 1;
+        for (size_t i = 0; i < sizeof out->isco && o->isco[i]; i++)
+            out->isco[i] = o->isco[i];
+    }
+    if (nonempty(o->onet)) {
+        const char *s = o->onet;
+        size_t len = strlen(s);
+        out->has_onet = 1;
+        out->onet_len = (uint8_t)(len < 7 ? len : 7);
+        memcpy(out->onet, s, out->onet_len);
+        out->onet_shape = len >= 4 && is_digit(s[0]) && is_digit(s[1]) && s[2] == '-' && is_digit(s[3]);
+    }
+}
+
 /* Leading ISCO digits both codes share (0..4). */
 static int isco_shared_digits(const char *a, const char *b)
 {
@@ -54,24 +72,28 @@ static int isco_shared_digits(const char *a, const char *b)
     return n;
 }
 
-/* Does s look like an O*NET-SOC code, at least "NN-N"? */
-static bool onet_shape(const char *s)
+/* O*NET-SOC partial credit; both codes have at least the shape "NN-N". */
+static double onet_similarity(const jm_occ_codes *a, const jm_occ_codes *b)
 {
-    return strlen(s) >= 4 && is_digit(s[0]) && is_digit(s[1]) && s[2] == '-' && is_digit(s[3]);
-}
-
-static double onet_similarity(const char *a, const char *b)
-{
-    if (!onet_shape(a) || !onet_shape(b))
-        return 0.0;
-    size_t la = strlen(a), lb = strlen(b);
-    if (la >= 7 && lb >= 7 && strncmp(a, b, 7) == 0)
+    if (a->onet_len >= 7 && b->onet_len >= 7 && memcmp(a->onet, b->onet, 7) == 0)
         return 0.75; /* the same detailed SOC occupation */
-    if (la >= 6 && lb >= 6 && strncmp(a, b, 6) == 0)
+    if (a->onet_len >= 6 && b->onet_len >= 6 && memcmp(a->onet, b->onet, 6) == 0)
         return 0.5; /* broad group */
-    if (strncmp(a, b, 4) == 0)
+    if (memcmp(a->onet, b->onet, 4) == 0)
         return 0.25; /* minor group */
     return 0.0;
+}
+
+double jm_occ_partial_similarity(const jm_occ_codes *a, const jm_occ_codes *b)
+{
+    double best = 0.0;
+    if (a->has_isco && b->has_isco) {
+        static const double by_digits[5] = {0.0, 0.0, 0.25, 0.5, 0.75};
+        best = by_digits[isco_shared_digits(a->isco, b->isco)];
+    }
+    if (a->has_onet && b->has_onet && a->onet_shape && b->onet_shape)
+        best = fmax(best, onet_similarity(a, b));
+    return best;
 }
 
 double jm_occ_similarity(const jm_occ *a, const jm_occ *b)
@@ -86,15 +108,71 @@ double jm_occ_similarity(const jm_occ *a, const jm_occ *b)
         return 1.0;
     if (nonempty(a->label) && nonempty(b->label) && jm_strcasecmp(a->label, b->label) == 0)
         return 1.0;
+    jm_occ_codes ca, cb;
+    jm_occ_codes_of(a, &ca);
+    jm_occ_codes_of(b, &cb);
+    return jm_occ_partial_similarity(&ca, &cb);
+}
 
-    double best = 0.0;
-    if (nonempty(a->isco) && nonempty(b->isco)) {
-        static const double by_digits[5] = {0.0, 0.0, 0.25, 0.5, 0.75};
-        best = by_digits[isco_shared_digits(a->isco, b->isco)];
+/* The same on compiled occupations: ids stand for the strings. */
+static double cocc_similarity(const jm_cocc *a, const jm_cocc *b)
+{
+    if ((a->esco && a->esco == b->esco) || (a->onet && a->onet == b->onet) ||
+        (a->isco && a->isco == b->isco) || (a->label && a->label == b->label))
+        return 1.0;
+    return jm_occ_partial_similarity(&a->codes, &b->codes);
+}
+
+void jm_kernel_job_type(jm_eval *ev)
+{
+    const int F = JM_FACTOR_JOB_TYPE;
+    const jm_cpair *pc = ev->pc;
+    const jm_ccand *c = pc->c;
+    const jm_thresholds *th = &ev->p->th;
+    if (pc->j->occ == JM_NO_BLOCK) {
+        jm_eval_nodata(ev, F, "the job's occupation is unknown");
+        return;
     }
-    if (nonempty(a->onet) && nonempty(b->onet))
-        best = fmax(best, onet_similarity(a->onet, b->onet));
-    return best;
+    const jm_cocc *jo = jm_blockpool_at(&pc->js->occs, pc->j->occ);
+    const jm_cocc_ref *refs = pc->cs->occ_refs + c->occs;
+    const jm_cocc_ref *wanted = refs, *avoided = refs + c->n_wanted,
+                      *history = refs + c->n_wanted + c->n_avoided;
+    for (size_t i = 0; i < c->n_avoided; i++) {
+        double sim = cocc_similarity(jm_blockpool_at(&pc->cs->occs, avoided[i].occ), jo);
+        if (sim > 0.0 && sim >= th->avoid_similarity)
+            jm_eval_excluded(ev, F);
+    }
+    double best = 0.0;
+    size_t n_liked = 0;
+    for (size_t i = 0; i < c->n_wanted; i++) {
+        double w = wanted[i].weight;
+        if (isnan(w) || w <= 0.0)
+            w = 1.0;
+        double s = w * cocc_similarity(jm_blockpool_at(&pc->cs->occs, wanted[i].occ), jo);
+        if (s > best)
+            best = s;
+    }
+    bool disliked = false;
+    for (size_t i = 0; i < c->n_history; i++) {
+        double sim = cocc_similarity(jm_blockpool_at(&pc->cs->occs, history[i].occ), jo);
+        if (history[i].liked == JM_YES) {
+            n_liked++;
+            double s = th->history_liked * sim;
+            if (s > best)
+                best = s;
+        } else if (history[i].liked == JM_NO && sim >= JM_DISLIKED_SIMILARITY) {
+            disliked = true;
+        }
+    }
+    const bool positive = c->n_wanted > 0 || n_liked > 0;
+    if (!positive && !disliked) {
+        jm_eval_nodata(ev, F, "no preference data");
+        return;
+    }
+    double s = !positive ? 0.5 * th->history_disliked : best;
+    if (positive && disliked)
+        s *= th->history_disliked;
+    jm_eval_value(ev, F, s);
 }
 
 /* A readable name for an occupation: its label, else a code. */

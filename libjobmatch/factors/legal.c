@@ -70,3 +70,36 @@ void jm_factor_legal(jm_eval *ev)
     jm_req_finish(ev, F, &n, "excluded", obtain.data, "meets the legal requirements");
     jm_buf_free(&obtain);
 }
+
+void jm_kernel_legal(jm_eval *ev)
+{
+    const int F = JM_FACTOR_LEGAL;
+    const jm_cpair *pc = ev->pc;
+    const jm_ccand *c = pc->c;
+    const jm_cjob *j = pc->j;
+    if (j->n_licences == 0 && !j->right_to_work && !j->background_check) {
+        jm_eval_nodata(ev, F, "the job has no legal requirements");
+        return;
+    }
+    const jm_clicence *req = pc->js->licences + j->licences;
+    const uint32_t *held = pc->cs->licences + c->licences;
+    bool excluded = false;
+    for (size_t i = 0; i < j->n_licences; i++) {
+        bool has = false;
+        for (size_t k = 0; k < c->n_licences && !has; k++)
+            has = held[k] == req[i].id;
+        if (has || (!c->has_licences && c->n_licences == 0) || req[i].obtainable)
+            continue;
+        jm_eval_excluded(ev, F);
+        excluded = true;
+    }
+    if (j->right_to_work && c->right_to_work == JM_NO) {
+        jm_eval_excluded(ev, F);
+        excluded = true;
+    }
+    if (j->background_check && c->background_check == JM_NO) {
+        jm_eval_excluded(ev, F);
+        excluded = true;
+    }
+    jm_eval_value(ev, F, excluded ? 0.0 : 1.0);
+}

@@ -48,3 +48,28 @@ void jm_factor_programme(jm_eval *ev)
     }
     jm_req_finish(ev, F, &n, "fails the programme rules", NULL, "meets the programme rules");
 }
+
+void jm_programme_outcome(const jm_job *j, const jm_profile *p, bool *has_data, bool *excluded,
+                          int *exclusions)
+{
+    *has_data = p->competitive_only || p->integrated_only || !isnan(p->min_wage);
+    *exclusions = 0;
+    if (p->competitive_only && j->competitive == JM_NO)
+        ++*exclusions;
+    if (p->integrated_only && j->integrated == JM_NO)
+        ++*exclusions;
+    if (!isnan(p->min_wage) && !isnan(j->wage) && j->wage < p->min_wage)
+        ++*exclusions;
+    *excluded = *exclusions > 0;
+}
+
+void jm_kernel_programme(jm_eval *ev)
+{
+    const jm_cjob *j = ev->pc->j;
+    if (!j->prog_data) {
+        jm_eval_nodata(ev, JM_FACTOR_PROGRAMME, "the programme sets no rules");
+        return;
+    }
+    ev->n_excluded += j->prog_exclusions;
+    jm_eval_value(ev, JM_FACTOR_PROGRAMME, j->prog_excluded ? 0.0 : 1.0);
+}

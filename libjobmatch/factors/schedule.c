@@ -142,3 +142,20 @@ void jm_factor_schedule(jm_eval *ev)
                         "available for only %d%% of the job's hours; at least %s%% needed",
                         percent(share), jm_num(n2, th->schedule_min_share * 100.0));
 }
+
+void jm_kernel_schedule(jm_eval *ev)
+{
+    const int F = JM_FACTOR_SCHEDULE;
+    const jm_cpair *pc = ev->pc;
+    if (pc->c->avail == JM_NO_BLOCK || pc->j->sched == JM_NO_BLOCK) {
+        jm_eval_nodata(ev, F, "no schedule");
+        return;
+    }
+    const int total = pc->j->sched_slots;
+    const int covered = jm_week_overlap(jm_blockpool_at(&pc->cs->weeks, pc->c->avail),
+                                        jm_blockpool_at(&pc->js->weeks, pc->j->sched));
+    const double share = (double)covered / (double)total;
+    jm_eval_value(ev, F, share);
+    if (covered == 0 || share < ev->p->th.schedule_min_share)
+        jm_eval_excluded(ev, F);
+}

@@ -156,3 +156,43 @@ void jm_factor_skills(jm_eval *ev)
     jm_eval_score(ev, F, score, "%s", text ? text : "");
     free(text);
 }
+
+void jm_kernel_skills(jm_eval *ev)
+{
+    const int F = JM_FACTOR_SKILLS;
+    const jm_cpair *pc = ev->pc;
+    const jm_cjob *j = pc->j;
+    const double tc = ev->p->th.trainable_credit;
+    if (j->n_skills == 0) {
+        jm_eval_nodata(ev, F, "the job lists no skills");
+        return;
+    }
+    const jm_cskill *js = pc->js->skills + j->skills;
+    const double *levels = pc->levels;
+    double sum_ess = 0.0, sum_opt = 0.0;
+    size_t n_ess = 0, n_opt = 0;
+    for (size_t i = 0; i < j->n_skills; i++) {
+        const uint32_t idf = js[i].id;
+        const double cl = levels[idf & JM_CSKILL_ID_MASK];
+        const bool has = cl != JM_LEVEL_ABSENT; /* NaN (level unknown) is held */
+        const double credit = jm_skill_credit(has, has ? cl : NAN, (double)js[i].level,
+                                              (idf & JM_CSKILL_TRAINABLE) != 0, tc);
+        if (idf & JM_CSKILL_ESSENTIAL) {
+            n_ess++;
+            sum_ess += credit;
+        } else {
+            n_opt++;
+            sum_opt += credit;
+        }
+    }
+    const jm_thresholds *th = &ev->p->th;
+    double score;
+    if (n_ess && n_opt)
+        score = th->essential_share * (sum_ess / (double)n_ess)
+                + (1.0 - th->essential_share) * (sum_opt / (double)n_opt);
+    else if (n_ess)
+        score = sum_ess / (double)n_ess;
+    else
+        score = sum_opt / (double)n_opt;
+    jm_eval_value(ev, F, score);
+}

@@ -26,10 +26,9 @@ typedef struct plan {
     const char *offer;
 } plan;
 
-/* Who meets a need of type `type` at this job. */
-static plan plan_need(const jm_eval *ev, const char *type, const jm_need_def *def)
+/* Who meets a need of type `type` at job j. */
+static plan plan_at(const jm_job *j, const jm_profile *p, const char *type, const jm_need_def *def)
 {
-    const jm_job *j = ev->j;
     plan r = { JM_PROVIDER_UNMET, NULL };
 
     if (strcmp(type, "physical_access") == 0 && j->accessible == JM_YES) {
@@ -50,7 +49,7 @@ static plan plan_need(const jm_eval *ev, const char *type, const jm_need_def *de
             r.provider = JM_PROVIDER_AGENCY;
             return r;
         } else if (jm_strv_contains(j->offers, j->n_offers, by)) {
-            const jm_offer_def *od = jm_profile_find_offer(ev->p, by);
+            const jm_offer_def *od = jm_profile_find_offer(p, by);
             r.provider = od ? od->provider : JM_PROVIDER_EMPLOYER;
             r.offer = by;
             return r;
@@ -58,6 +57,16 @@ static plan plan_need(const jm_eval *ev, const char *type, const jm_need_def *de
     }
     r.provider = j->has_supports ? JM_PROVIDER_UNMET : JM_PROVIDER_TO_NEGOTIATE;
     return r;
+}
+
+static plan plan_need(const jm_eval *ev, const char *type, const jm_need_def *def)
+{
+    return plan_at(ev->j, ev->p, type, def);
+}
+
+int jm_support_provider(const jm_job *j, const jm_profile *p, const char *type, const jm_need_def *def)
+{
+    return plan_at(j, p, type, def).provider;
 }
 
 typedef struct tally {
@@ -180,4 +189,61 @@ void jm_factor_support(jm_eval *ev)
         ev->error = JM_ENOMEM;
     jm_eval_score(ev, F, score, "%s", text ? text : "");
     free(text);
+}
+
+/* As plan_one, numbers only, with the provider worked out at compile time. */
+static void tally_one(const jm_eval *ev, tally *t, int provider, int intensity, bool essential)
+{
+    const jm_thresholds *th = &ev->p->th;
+    const int k = intensity < JM_INTENSITY_LOW    ? JM_INTENSITY_LOW
+                  : intensity > JM_INTENSITY_HIGH ? JM_INTENSITY_HIGH
+                                                  : intensity;
+    const double w = th->need_weight[k] * (essential ? th->essential_multiplier : 1.0);
+    t->n++;
+    t->weight += w;
+    if (provider == JM_PROVIDER_UNMET) {
+        t->n_unmet++;
+    } else if (provider == JM_PROVIDER_TO_NEGOTIATE) {
+        t->n_negotiate++;
+        t->met += 0.5 * w;
+    } else {
+        t->n_met++;
+        t->met += w;
+    }
+}
+
+void jm_kernel_support(jm_eval *ev)
+{
+    const int F = JM_FACTOR_SUPPORT;
+    const jm_cpair *pc = ev->pc;
+    const jm_ccand *c = pc->c;
+    const jm_cneed *needs = pc->cs->needs + c->needs;
+    const uint8_t *prov = pc->js->providers + pc->j->providers;
+    const size_t n_derived = ev->n_derived;
+    if (!c->has_needs && c->n_needs == 0 && n_derived == 0) {
+        jm_eval_nodata(ev, F, "support needs not recorded");
+        return;
+    }
+    tally t = { 0 };
+    for (size_t i = 0; i < c->n_needs; i++)
+        tally_one(ev, &t, prov[needs[i].slot], needs[i].intensity, needs[i].essential);
+    for (size_t i = 0; i < n_derived; i++) {
+        const jm_derived_need *d = &ev->derived[i];
+        bool planned = false;
+        for (size_t k = 0; k < c->n_needs && !planned; k++)
+            planned = needs[k].type == d->type_id;
+        for (size_t k = 0; k < i && !planned; k++)
+            planned = ev->derived[k].type_id == d->type_id;
+        if (!planned)
+            tally_one(ev, &t, prov[d->slot], d->intensity, false);
+    }
+    if (t.n == 0) {
+        jm_eval_value(ev, F, 1.0);
+        return;
+    }
+    if (t.n_negotiate == t.n) {
+        jm_eval_nodata(ev, F, "to negotiate");
+        return;
+    }
+    jm_eval_value(ev, F, t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n);
 }

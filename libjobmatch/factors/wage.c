@@ -58,3 +58,17 @@ void jm_factor_wage(jm_eval *ev)
                         jm_num(n1, j->wage), jm_num(n2, c->wage_floor));
     }
 }
+
+void jm_kernel_wage(jm_eval *ev)
+{
+    const int F = JM_FACTOR_WAGE;
+    const jm_ccand *c = ev->pc->c;
+    const jm_cjob *j = ev->pc->j;
+    if (isnan(c->wage_floor) || isnan(j->wage)) {
+        jm_eval_nodata(ev, F, "no wage");
+        return;
+    }
+    jm_eval_value(ev, F, jm_wage_score(j->wage, c->wage_floor, ev->p->th.wage_falloff));
+    if (c->wage_firm && j->wage < c->wage_floor)
+        jm_eval_excluded(ev, F);
+}

@@ -89,3 +89,16 @@ void jm_factor_work_values(jm_eval *ev)
     jm_eval_score(ev, F, score, "%s", text ? text : "");
     free(text);
 }
+
+void jm_kernel_work_values(jm_eval *ev)
+{
+    const jm_cpair *pc = ev->pc;
+    double score = NAN;
+    if (pc->c->values != JM_NO_BLOCK && pc->j->values != JM_NO_BLOCK)
+        score = jm_values_score(jm_blockpool_at(&pc->cs->values, pc->c->values),
+                                jm_blockpool_at(&pc->js->values, pc->j->values));
+    if (isnan(score))
+        jm_eval_nodata(ev, JM_FACTOR_WORK_VALUES, "no work values");
+    else
+        jm_eval_value(ev, JM_FACTOR_WORK_VALUES, score);
+}

@@ -1,0 +1,707 @@
+/*
+ * Compiling candidate and job sets for batch scoring (compiled.h), and the
+ * engine's cache of compiled sets.
+ *
+ * The cache keeps the last candidate set and the last job set compiled,
+ * with the string pools they were compiled against.  A call whose sets are
+ * both cached takes references and goes; otherwise the missing one is
+ * compiled (under the cache's lock, so concurrent calls compile once).
+ * When the pools hold far more strings than the cached sets refer to (many
+ * sets come and go), the pools start afresh and both sets are compiled
+ * again, so a long-running engine's memory stays bounded by its sets.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiled.h"
+#include "engine_impl.h"
+#include "factors/factors.h"
+#include "profile_impl.h"
+
+struct jm_compile_cache {
+    pthread_mutex_t lock;
+    jm_interner *in;
+    jm_ccands *cands;
+    jm_cjobs *jobs;
+};
+
+/* ---------------------------------------------------------------------- */
+/* References                                                             */
+
+static jm_interner *interner_new(void)
+{
+    jm_interner *in = calloc(1, sizeof *in);
+    if (!in)
+        return NULL;
+    atomic_init(&in->refs, 1);
+    jm_strpool_init(&in->skills);
+    jm_strpool_init(&in->strs);
+    return in;
+}
+
+static void interner_release(jm_interner *in)
+{
+    if (in && atomic_fetch_sub(&in->refs, 1) == 1) {
+        jm_strpool_free(&in->skills);
+        jm_strpool_free(&in->strs);
+        free(in);
+    }
+}
+
+static void pools_free(jm_blockpool *weeks, jm_blockpool *envs, jm_blockpool *interests,
+                       jm_blockpool *values, jm_blockpool *occs)
+{
+    jm_blockpool_free(weeks);
+    jm_blockpool_free(envs);
+    jm_blockpool_free(interests);
+    jm_blockpool_free(values);
+    jm_blockpool_free(occs);
+}
+
+void jm_ccands_release(jm_ccands *c)
+{
+    if (!c || atomic_fetch_sub(&c->refs, 1) != 1)
+        return;
+    pools_free(&c->weeks, &c->envs, &c->interests, &c->values, &c->occs);
+    free(c->recs);
+    free(c->occ_refs);
+    free(c->skills);
+    free(c->licences);
+    free(c->abilities);
+    free(c->needs);
+    interner_release(c->in);
+    free(c);
+}
+
+void jm_cjobs_release(jm_cjobs *j)
+{
+    if (!j || atomic_fetch_sub(&j->refs, 1) != 1)
+        return;
+    pools_free(&j->weeks, &j->envs, &j->interests, &j->values, &j->occs);
+    free(j->recs);
+    free(j->skills);
+    free(j->licences);
+    free(j->demands);
+    free(j->providers);
+    free(j->lat_sorted);
+    free(j->by_lat);
+    free(j->no_coords);
+    interner_release(j->in);
+    free(j);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Shared pieces                                                          */
+
+/* A growing array of elem-sized items: *at gets the index of n new ones. */
+typedef struct grow {
+    void *v;
+    size_t n, cap, elem;
+} grow;
+
+static void *grow_add(grow *g, size_t n, uint32_t *at)
+{
+    if (g->n + n > UINT32_MAX)
+        return NULL;
+    if (g->n + n > g->cap) {
+        size_t cap = g->cap ? g->cap : 256;
+        while (cap < g->n + n)
+            cap *= 2;
+        void *v = realloc(g->v, cap * g->elem);
+        if (!v)
+            return NULL;
+        g->v = v;
+        g->cap = cap;
+    }
+    *at = (uint32_t)g->n;
+    void *p = (char *)g->v + g->n * g->elem;
+    memset(p, 0, n * g->elem);
+    g->n += n;
+    return p;
+}
+
+/* Trims to size and hands the array over. */
+static void *grow_take(grow *g, size_t *bytes)
+{
+    void *v = g->v;
+    if (g->n && g->n < g->cap) {
+        void *t = realloc(v, g->n * g->elem);
+        if (t)
+            v = t;
+    }
+    *bytes += g->n * g->elem;
+    g->v = NULL;
+    return v;
+}
+
+typedef struct compiler {
+    jm_interner *in;
+    const jm_profile *p;
+    size_t strings;
+    int rc;
+} compiler;
+
+static uint32_t str_id(compiler *k, const char *s, int fold)
+{
+    uint32_t id = 0;
+    if (k->rc == JM_OK && s && *s) {
+        k->strings++;
+        k->rc = jm_strpool_intern(&k->in->strs, s, fold, &id);
+    }
+    return id;
+}
+
+static uint32_t skill_id(compiler *k, const char *s)
+{
+    uint32_t id = 0;
+    if (k->rc == JM_OK) {
+        k->strings++;
+        k->rc = jm_strpool_intern(&k->in->skills, s, 0, &id);
+        if (k->rc == JM_OK && id > JM_CSKILL_ID_MASK)
+            k->rc = JM_ENOMEM;
+    }
+    return id;
+}
+
+static uint32_t block(compiler *k, jm_blockpool *pool, const void *b)
+{
+    uint32_t at = JM_NO_BLOCK;
+    if (k->rc == JM_OK)
+        k->rc = jm_blockpool_intern(pool, b, &at);
+    return at;
+}
+
+static uint32_t occ_block(compiler *k, jm_blockpool *pool, const jm_occ *o)
+{
+    jm_cocc c;
+    memset(&c, 0, sizeof c);
+    c.esco = str_id(k, o->esco_uri, 0);
+    c.onet = str_id(k, o->onet, 0);
+    c.isco = str_id(k, o->isco, 0);
+    c.label = str_id(k, o->label, 1);
+    jm_occ_codes_of(o, &c.codes);
+    return block(k, pool, &c);
+}
+
+static uint32_t interests_block(compiler *k, jm_blockpool *pool, const jm_interests *in)
+{
+    if (!in->has_scores && !in->code[0])
+        return JM_NO_BLOCK;
+    jm_cinterests ci;
+    memset(&ci, 0, sizeof ci);
+    ci.has_any = 1;
+    ci.has_scores = in->has_scores;
+    if (in->has_scores)
+        ci.centred = jm_riasec_centre(in->scores, ci.dev, &ci.ss);
+    ci.letter = jm_riasec_leading_letter(in);
+    return block(k, pool, &ci);
+}
+
+static uint32_t values_block(compiler *k, jm_blockpool *pool, const double *values)
+{
+    double v[JM_VALUE_COUNT];
+    memcpy(v, values, sizeof v);
+    return block(k, pool, v);
+}
+
+/* A level exact in single precision (NaN included). */
+static bool float_exact(double x)
+{
+    return isnan(x) || (double)(float)x == x;
+}
+
+/* The provider slot of a need type (see jm_cneed). */
+static uint16_t need_slot(const jm_profile *p, const char *type)
+{
+    const jm_need_def *def = jm_profile_find_need(p, type);
+    if (def)
+        return (uint16_t)(def - p->needs);
+    return (uint16_t)(p->n_needs + (strcmp(type, "physical_access") == 0 ? 1 : 0));
+}
+
+static void init_pools(jm_blockpool *weeks, jm_blockpool *envs, jm_blockpool *interests,
+                       jm_blockpool *values, jm_blockpool *occs, size_t env_size)
+{
+    jm_blockpool_init(weeks, sizeof(jm_week));
+    jm_blockpool_init(envs, env_size);
+    jm_blockpool_init(interests, sizeof(jm_cinterests));
+    jm_blockpool_init(values, sizeof(double) * JM_VALUE_COUNT);
+    jm_blockpool_init(occs, sizeof(jm_cocc));
+}
+
+static size_t pools_bytes(jm_blockpool *weeks, jm_blockpool *envs, jm_blockpool *interests,
+                          jm_blockpool *values, jm_blockpool *occs)
+{
+    jm_blockpool *all[] = { weeks, envs, interests, values, occs };
+    size_t b = 0;
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        jm_blockpool_trim(all[i]);
+        b += (size_t)all[i]->n * all[i]->size + all[i]->nslots * sizeof(uint32_t);
+    }
+    return b;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Candidates                                                             */
+
+static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c, jm_ccand *r,
+                              grow *occs, grow *skills, grow *lic, grow *abil, grow *needs)
+{
+    memset(r, 0, sizeof *r);
+    r->has_hours = jm_hours_candidate_range(c, &r->h_min, &r->h_ideal, &r->h_max);
+    r->h_raw_min = c->hours_min;
+    r->h_raw_max = c->hours_max;
+    r->hours_firm = c->hours_firm;
+    r->avail = c->has_availability && !jm_week_is_empty(&c->availability)
+                   ? block(k, &cs->weeks, &c->availability) : JM_NO_BLOCK;
+    r->lat = c->lat;
+    r->lon = c->lon;
+    r->cos_lat = isnan(c->lat) ? NAN : jm_cos_lat(c->lat);
+    r->area = str_id(k, c->area, 1);
+    r->transport = (uint8_t)c->transport;
+    r->max_commute = c->max_commute;
+    r->wage_floor = c->wage_floor;
+    r->wage_firm = c->wage_firm;
+
+    jm_cenv_tol env;
+    memset(&env, 0, sizeof env);
+    for (int d = 0; d < JM_ENV_COUNT; d++) {
+        env.lo[d] = isnan(c->env[d].min) ? 0.0 : c->env[d].min;
+        env.hi[d] = isnan(c->env[d].max) ? 4.0 : c->env[d].max;
+        env.importance[d] = c->env[d].importance;
+    }
+    r->env = block(k, &cs->envs, &env);
+    r->interests = interests_block(k, &cs->interests, &c->interests);
+    r->values = values_block(k, &cs->values, c->values);
+
+    size_t n_occ = c->n_wanted + c->n_avoided + c->n_history;
+    if (n_occ > UINT16_MAX || c->n_skills > UINT16_MAX || c->n_licences > UINT16_MAX ||
+        c->n_abilities > UINT16_MAX || c->n_needs > UINT16_MAX) {
+        k->rc = JM_ENOMEM; /* beyond what a compiled record counts */
+        return;
+    }
+    jm_cocc_ref *o = grow_add(occs, n_occ, &r->occs);
+    if (!o && n_occ) {
+        k->rc = JM_ENOMEM;
+        return;
+    }
+    r->n_wanted = (uint16_t)c->n_wanted;
+    r->n_avoided = (uint16_t)c->n_avoided;
+    r->n_history = (uint16_t)c->n_history;
+    for (size_t i = 0; i < c->n_wanted; i++, o++) {
+        o->weight = c->wanted[i].weight;
+        o->occ = occ_block(k, &cs->occs, &c->wanted[i].occ);
+    }
+    for (size_t i = 0; i < c->n_avoided; i++, o++)
+        o->occ = occ_block(k, &cs->occs, &c->avoided[i]);
+    for (size_t i = 0; i < c->n_history; i++, o++) {
+        o->occ = occ_block(k, &cs->occs, &c->history[i].occ);
+        o->liked = c->history[i].liked;
+    }
+
+    jm_cskill *s = grow_add(skills, c->n_skills, &r->skills);
+    if (!s && c->n_skills) {
+        k->rc = JM_ENOMEM;
+        return;
+    }
+    r->n_skills = (uint16_t)c->n_skills;
+    for (size_t i = 0; i < c->n_skills; i++) {
+        s[i].id = skill_id(k, c->skills[i].id);
+        s[i].level = (float)c->skills[i].level;
+        if (!float_exact(c->skills[i].level))
+            r->generic |= 1u << JM_FACTOR_SKILLS;
+    }
+
+    uint32_t *l = grow_add(lic, c->n_licences, &r->licences);
+    if (!l && c->n_licences) {
+        k->rc = JM_ENOMEM;
+        return;
+    }
+    r->n_licences = (uint16_t)c->n_licences;
+    for (size_t i = 0; i < c->n_licences; i++)
+        l[i] = str_id(k, c->licences[i], 0);
+    r->has_licences = c->has_licences;
+    r->right_to_work = (int8_t)c->right_to_work;
+    r->background_check = (int8_t)c->background_check;
+
+    jm_cability *a = grow_add(abil, c->n_abilities, &r->abilities);
+    if (!a && c->n_abilities) {
+        k->rc = JM_ENOMEM;
+        return;
+    }
+    size_t na = 0;
+    for (size_t i = 0; i < c->n_abilities; i++) {
+        if (!c->abilities[i].id)
+            continue;
+        a[na].dim = str_id(k, c->abilities[i].id, 0);
+        a[na].level = c->abilities[i].level;
+        na++;
+    }
+    r->n_abilities = (uint16_t)na;
+
+    jm_cneed *nd = grow_add(needs, c->n_needs, &r->needs);
+    if (!nd && c->n_needs) {
+        k->rc = JM_ENOMEM;
+        return;
+    }
+    size_t nn = 0;
+    for (size_t i = 0; i < c->n_needs; i++) {
+        if (!c->needs[i].type)
+            continue;
+        nd[nn].type = str_id(k, c->needs[i].type, 0);
+        nd[nn].slot = need_slot(k->p, c->needs[i].type);
+        nd[nn].intensity = (int8_t)c->needs[i].intensity;
+        nd[nn].essential = c->needs[i].essential;
+        nn++;
+    }
+    r->n_needs = (uint16_t)nn;
+    r->has_needs = c->has_needs || c->n_needs > 0;
+
+    r->b_set = c->benefits.set;
+    r->b_max_hours = c->benefits.max_hours;
+    r->b_max_earnings = c->benefits.max_earnings;
+    r->b_period = (uint8_t)c->benefits.period;
+    r->b_goal = (uint8_t)c->benefits.goal;
+    r->b_firm = c->benefits.firm;
+}
+
+static int compile_candidates(jm_interner *in, const jm_profile *p, const jm_candidates *set,
+                              jm_ccands **out)
+{
+    jm_ccands *cs = calloc(1, sizeof *cs);
+    if (!cs)
+        return JM_ENOMEM;
+    atomic_init(&cs->refs, 1);
+    atomic_fetch_add(&in->refs, 1);
+    cs->in = in;
+    cs->serial = jm_candidates_serial(set);
+    init_pools(&cs->weeks, &cs->envs, &cs->interests, &cs->values, &cs->occs, sizeof(jm_cenv_tol));
+    cs->n = jm_candidates_count(set);
+    cs->recs = calloc(cs->n ? cs->n : 1, sizeof *cs->recs);
+    compiler k = { in, p, 0, cs->recs ? JM_OK : JM_ENOMEM };
+    grow occs = { NULL, 0, 0, sizeof(jm_cocc_ref) }, skills = { NULL, 0, 0, sizeof(jm_cskill) },
+         lic = { NULL, 0, 0, sizeof(uint32_t) }, abil = { NULL, 0, 0, sizeof(jm_cability) },
+         needs = { NULL, 0, 0, sizeof(jm_cneed) };
+    for (size_t i = 0; i < cs->n && k.rc == JM_OK; i++)
+        compile_candidate(&k, cs, jm_candidates_get(set, i), &cs->recs[i], &occs, &skills, &lic, &abil,
+                          &needs);
+    cs->bytes = sizeof *cs + cs->n * sizeof *cs->recs;
+    cs->occ_refs = grow_take(&occs, &cs->bytes);
+    cs->skills = grow_take(&skills, &cs->bytes);
+    cs->licences = grow_take(&lic, &cs->bytes);
+    cs->abilities = grow_take(&abil, &cs->bytes);
+    cs->needs = grow_take(&needs, &cs->bytes);
+    cs->bytes += pools_bytes(&cs->weeks, &cs->envs, &cs->interests, &cs->values, &cs->occs);
+    cs->n_skill_ids = in->skills.n;
+    cs->strings = k.strings;
+    if (k.rc != JM_OK) {
+        jm_ccands_release(cs);
+        return k.rc;
+    }
+    *out = cs;
+    return JM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Jobs                                                                   */
+
+static bool job_supports_dim(const jm_job *j, const jm_dim_def *dim)
+{
+    if (j->coach_on_site == JM_YES)
+        return true;
+    if (!dim)
+        return false;
+    for (size_t i = 0; i < dim->n_supported_by; i++)
+        if (jm_strv_contains(j->offers, j->n_offers, dim->supported_by[i]))
+            return true;
+    return false;
+}
+
+static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, grow *skills, grow *lic,
+                        grow *dem, grow *prov)
+{
+    const jm_profile *p = k->p;
+    memset(r, 0, sizeof *r);
+    r->h_raw_min = j->hours_min;
+    r->h_raw_max = j->hours_max;
+    r->wage = j->wage;
+    r->lat = j->lat;
+    r->lon = j->lon;
+    r->cos_lat = isnan(j->lat) ? NAN : jm_cos_lat(j->lat);
+    r->area = str_id(k, j->area, 1);
+    r->public_transport = (int8_t)j->public_transport;
+    const jm_occ *o = &j->occ;
+    const bool known = (o->label && *o->label) || (o->esco_uri && *o->esco_uri) ||
+                       (o->isco && *o->isco) || (o->onet && *o->onet);
+    r->occ = known ? occ_block(k, &js->occs, o) : JM_NO_BLOCK;
+    if (j->has_schedule && !jm_week_is_empty(&j->schedule)) {
+        r->sched = block(k, &js->weeks, &j->schedule);
+        r->sched_slots = (uint16_t)jm_week_count(&j->schedule);
+    } else {
+        r->sched = JM_NO_BLOCK;
+    }
+    double env[JM_ENV_COUNT];
+    memcpy(env, j->env, sizeof env);
+    r->env = block(k, &js->envs, env);
+    r->interests = interests_block(k, &js->interests, &j->interests);
+    r->values = values_block(k, &js->values, j->values);
+
+    if (j->n_skills > UINT16_MAX || j->n_licences > UINT16_MAX || j->n_demands > UINT16_MAX) {
+        k->rc = JM_ENOMEM;
+        return;
+    }
+    jm_cskill *s = grow_add(skills, j->n_skills, &r->skills);
+    if (!s && j->n_skills) {
+        k->rc = JM_ENOMEM;
+        return;
+    }
+    r->n_skills = (uint16_t)j->n_skills;
+    for (size_t i = 0; i < j->n_skills; i++) {
+        const jm_job_skill *x = &j->skills[i];
+        s[i].id = skill_id(k, x->id) | (x->essential ? JM_CSKILL_ESSENTIAL : 0) |
+                  (x->trainable != JM_NO ? JM_CSKILL_TRAINABLE : 0);
+        s[i].level = (float)x->level;
+        if (!float_exact(x->level))
+            r->generic |= 1u << JM_FACTOR_SKILLS;
+    }
+
+    jm_clicence *l = grow_add(lic, j->n_licences, &r->licences);
+    if (!l && j->n_licences) {
+        k->rc = JM_ENOMEM;
+        return;
+    }
+    size_t nl = 0;
+    for (size_t i = 0; i < j->n_licences; i++) {
+        if (!j->licences[i].id)
+            continue;
+        l[nl].id = str_id(k, j->licences[i].id, 0);
+        l[nl].obtainable = j->licences[i].obtainable;
+        nl++;
+    }
+    r->n_licences = (uint16_t)nl;
+    r->right_to_work = j->right_to_work;
+    r->background_check = j->background_check;
+
+    jm_cdemand *d = grow_add(dem, j->n_demands, &r->demands);
+    if (!d && j->n_demands) {
+        k->rc = JM_ENOMEM;
+        return;
+    }
+    size_t nd = 0;
+    for (size_t i = 0; i < j->n_demands; i++) {
+        const jm_level_item *x = &j->demands[i];
+        if (!x->id)
+            continue;
+        const jm_dim_def *dim = jm_profile_find_dim_key(p, x->id, x->key);
+        d[nd].dim = str_id(k, x->id, 0);
+        d[nd].level = x->level;
+        d[nd].supported = job_supports_dim(j, dim);
+        d[nd].has_dim = dim != NULL;
+        if (dim && dim->need) {
+            d[nd].need = str_id(k, dim->need, 0);
+            d[nd].need_slot = need_slot(p, dim->need);
+        }
+        nd++;
+    }
+    r->n_demands = (uint16_t)nd;
+
+    uint8_t *pv = grow_add(prov, p->n_needs + 2, &r->providers);
+    if (!pv) {
+        k->rc = JM_ENOMEM;
+        return;
+    }
+    for (size_t i = 0; i < p->n_needs; i++)
+        pv[i] = (uint8_t)jm_support_provider(j, p, p->needs[i].id, &p->needs[i]);
+    pv[p->n_needs] = (uint8_t)jm_support_provider(j, p, "", NULL);
+    pv[p->n_needs + 1] = (uint8_t)jm_support_provider(j, p, "physical_access", NULL);
+
+    bool has_data, excluded;
+    int exclusions;
+    jm_programme_outcome(j, p, &has_data, &excluded, &exclusions);
+    r->prog_data = has_data;
+    r->prog_excluded = excluded;
+    r->prog_exclusions = (uint8_t)exclusions;
+}
+
+static const double *sort_lats;
+
+static int by_lat_cmp(const void *a, const void *b)
+{
+    double x = sort_lats[*(const uint32_t *)a], y = sort_lats[*(const uint32_t *)b];
+    if (x != y)
+        return x < y ? -1 : 1;
+    return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+}
+
+static pthread_mutex_t sort_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The latitude index: jobs with coordinates by latitude, the others apart. */
+static int index_by_lat(jm_cjobs *js)
+{
+    size_t n_coords = 0;
+    for (size_t i = 0; i < js->n; i++)
+        n_coords += !isnan(js->recs[i].lat) && !isnan(js->recs[i].lon);
+    js->by_lat = malloc((n_coords ? n_coords : 1) * sizeof *js->by_lat);
+    js->lat_sorted = malloc((n_coords ? n_coords : 1) * sizeof *js->lat_sorted);
+    js->no_coords = malloc((js->n - n_coords ? js->n - n_coords : 1) * sizeof *js->no_coords);
+    double *lats = malloc((js->n ? js->n : 1) * sizeof *lats);
+    if (!js->by_lat || !js->lat_sorted || !js->no_coords || !lats) {
+        free(lats);
+        return JM_ENOMEM;
+    }
+    for (size_t i = 0; i < js->n; i++) {
+        lats[i] = js->recs[i].lat;
+        if (!isnan(js->recs[i].lat) && !isnan(js->recs[i].lon))
+            js->by_lat[js->n_by_lat++] = (uint32_t)i;
+        else
+            js->no_coords[js->n_no_coords++] = (uint32_t)i;
+    }
+    pthread_mutex_lock(&sort_lock);
+    sort_lats = lats;
+    qsort(js->by_lat, js->n_by_lat, sizeof *js->by_lat, by_lat_cmp);
+    sort_lats = NULL;
+    pthread_mutex_unlock(&sort_lock);
+    for (size_t i = 0; i < js->n_by_lat; i++)
+        js->lat_sorted[i] = lats[js->by_lat[i]];
+    free(lats);
+    js->bytes += js->n * (sizeof *js->by_lat + sizeof *js->lat_sorted);
+    return JM_OK;
+}
+
+static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set, jm_cjobs **out)
+{
+    if (jm_jobs_count(set) > UINT32_MAX)
+        return JM_ENOMEM;
+    jm_cjobs *js = calloc(1, sizeof *js);
+    if (!js)
+        return JM_ENOMEM;
+    atomic_init(&js->refs, 1);
+    atomic_fetch_add(&in->refs, 1);
+    js->in = in;
+    js->serial = jm_jobs_serial(set);
+    init_pools(&js->weeks, &js->envs, &js->interests, &js->values, &js->occs, sizeof(double) * JM_ENV_COUNT);
+    js->n = jm_jobs_count(set);
+    js->n_need_defs = p->n_needs;
+    js->recs = calloc(js->n ? js->n : 1, sizeof *js->recs);
+    compiler k = { in, p, 0, js->recs ? JM_OK : JM_ENOMEM };
+    grow skills = { NULL, 0, 0, sizeof(jm_cskill) }, lic = { NULL, 0, 0, sizeof(jm_clicence) },
+         dem = { NULL, 0, 0, sizeof(jm_cdemand) }, prov = { NULL, 0, 0, 1 };
+    for (size_t i = 0; i < js->n && k.rc == JM_OK; i++)
+        compile_job(&k, js, jm_jobs_get(set, i), &js->recs[i], &skills, &lic, &dem, &prov);
+    js->bytes = sizeof *js + js->n * sizeof *js->recs;
+    js->skills = grow_take(&skills, &js->bytes);
+    js->licences = grow_take(&lic, &js->bytes);
+    js->demands = grow_take(&dem, &js->bytes);
+    js->providers = grow_take(&prov, &js->bytes);
+    js->bytes += pools_bytes(&js->weeks, &js->envs, &js->interests, &js->values, &js->occs);
+    js->n_skill_ids = in->skills.n;
+    js->strings = k.strings;
+    if (k.rc == JM_OK)
+        k.rc = index_by_lat(js);
+    if (k.rc != JM_OK) {
+        jm_cjobs_release(js);
+        return k.rc;
+    }
+    *out = js;
+    return JM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The cache                                                              */
+
+jm_compile_cache *jm_compile_cache_new(void)
+{
+    jm_compile_cache *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    if (pthread_mutex_init(&c->lock, NULL) != 0) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void jm_compile_cache_free(jm_compile_cache *c)
+{
+    if (!c)
+        return;
+    jm_ccands_release(c->cands);
+    jm_cjobs_release(c->jobs);
+    interner_release(c->in);
+    pthread_mutex_destroy(&c->lock);
+    free(c);
+}
+
+/* The pools hold far more than the cached sets use: start afresh. */
+static bool pools_bloated(const jm_compile_cache *c)
+{
+    size_t used = (c->cands ? c->cands->strings : 0) + (c->jobs ? c->jobs->strings : 0);
+    return (size_t)c->in->strs.n + c->in->skills.n > 2 * used + 65536;
+}
+
+int jm_compiled_get(const jm_engine *e, const jm_candidates *cs, const jm_jobs *js, jm_ccands **ccs,
+                    jm_cjobs **cjs)
+{
+    jm_compile_cache *c = e->cache;
+    pthread_mutex_lock(&c->lock);
+    int rc = JM_OK;
+    bool cands_ok = c->cands && c->cands->serial == jm_candidates_serial(cs);
+    bool jobs_ok = c->jobs && c->jobs->serial == jm_jobs_serial(js);
+    if (!cands_ok || !jobs_ok) {
+        if (!c->in || pools_bloated(c)) {
+            jm_interner *in = interner_new();
+            if (!in) {
+                rc = JM_ENOMEM;
+                goto done;
+            }
+            jm_ccands_release(c->cands);
+            jm_cjobs_release(c->jobs);
+            interner_release(c->in);
+            c->cands = NULL;
+            c->jobs = NULL;
+            c->in = in;
+            cands_ok = jobs_ok = false;
+        }
+        if (!cands_ok) {
+            jm_ccands *n = NULL;
+            rc = compile_candidates(c->in, e->profile, cs, &n);
+            if (rc != JM_OK)
+                goto done;
+            jm_ccands_release(c->cands);
+            c->cands = n;
+        }
+        if (!jobs_ok) {
+            jm_cjobs *n = NULL;
+            rc = compile_jobs(c->in, e->profile, js, &n);
+            if (rc != JM_OK)
+                goto done;
+            jm_cjobs_release(c->jobs);
+            c->jobs = n;
+        }
+    }
+    atomic_fetch_add(&c->cands->refs, 1);
+    atomic_fetch_add(&c->jobs->refs, 1);
+    *ccs = c->cands;
+    *cjs = c->jobs;
+done:
+    pthread_mutex_unlock(&c->lock);
+    if (rc != JM_OK)
+        return jm_fail(rc, "out of memory compiling the sets for batch scoring");
+    return JM_OK;
+}
+
+void jm_levels_fill(double *levels, const jm_ccands *cs, const jm_ccand *c)
+{
+    const jm_cskill *s = cs->skills + c->skills;
+    for (size_t i = 0; i < c->n_skills; i++)
+        levels[s[i].id] = (double)s[i].level;
+}
+
+void jm_levels_clear(double *levels, const jm_ccands *cs, const jm_ccand *c)
+{
+    const jm_cskill *s = cs->skills + c->skills;
+    for (size_t i = 0; i < c->n_skills; i++)
+        levels[s[i].id] = JM_LEVEL_ABSENT;
+}

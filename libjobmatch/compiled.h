@@ -1,0 +1,252 @@
+/*
+ * Internal: compiled candidate and job sets, what batch scoring runs on.
+ *
+ * Compiling turns a set's records into compact, immutable structures: every
+ * string becomes an interned id (skills in a pool of their own, so their ids
+ * are dense and index a table), weekly grids, environment, interest and
+ * work-value profiles are pooled blocks that records share, variable-length
+ * lists (skills, occupations, licences, demands, needs) live in one array
+ * per set, and what depends only on the job and the engine's profile (who
+ * would meet each need type, whether a demand is supported, the programme
+ * rules) is worked out once per job.  Many threads read a compiled set at
+ * once; nothing in it changes after it is built.
+ *
+ * The kernels (jm_kernel_*, one per factor, in the factor's own file) score
+ * a pair from the two compiled records through the same formulas as the
+ * factor code on the source records, so their numbers are the same bits;
+ * tests/test_properties.c checks this on random records.  What a kernel
+ * cannot do exactly (a skill level that is not exact in single precision, a
+ * travel-time source) is marked on the record or the engine, and those pairs
+ * run the factor code on the source records instead.
+ *
+ * Compiled sets are made and cached by the engine (compile.c): it keeps the
+ * last candidate set and the last job set it compiled, keyed by the sets'
+ * serial numbers, which change with every change to a set.
+ */
+#ifndef JM_COMPILED_H
+#define JM_COMPILED_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "intern.h"
+#include "model.h"
+
+#define JM_NO_BLOCK UINT32_MAX
+
+/** The codes of an occupation that its partial similarity reads: the first
+ *  bytes of the ISCO and O*NET codes (NUL-padded). */
+typedef struct jm_occ_codes {
+    char isco[4];    /* first 4 bytes of the ISCO code ("" none) */
+    char onet[7];    /* first 7 bytes of the O*NET code */
+    uint8_t onet_len; /* strlen of the O*NET code, capped at 7 */
+    uint8_t has_isco, has_onet, onet_shape;
+} jm_occ_codes;
+
+/** An occupation, compiled (a pooled block: records share it). */
+typedef struct jm_cocc {
+    uint32_t esco, onet, isco, label; /* string ids (label ASCII-folded); 0 none */
+    jm_occ_codes codes;
+} jm_cocc;
+
+/** A candidate's occupation reference: wanted (weight), avoided, or past job (liked). */
+typedef struct jm_cocc_ref {
+    double weight;
+    uint32_t occ; /* block of the set's occupations */
+    int32_t liked; /* jm_tristate, past jobs */
+} jm_cocc_ref;
+
+/** A skill: its id in the engine's skill pool and its level (NaN unknown),
+ *  exact in single precision.  Job skills keep essential and trainable in
+ *  the two top bits of the id. */
+typedef struct jm_cskill {
+    uint32_t id;
+    float level;
+} jm_cskill;
+#define JM_CSKILL_ESSENTIAL 0x80000000u
+#define JM_CSKILL_TRAINABLE 0x40000000u
+#define JM_CSKILL_ID_MASK 0x3fffffffu
+
+typedef struct jm_cability {
+    uint32_t dim; /* string id of the dimension */
+    int32_t level;
+} jm_cability;
+
+/** A job's functional demand, with what the profile and the job make of it. */
+typedef struct jm_cdemand {
+    uint32_t dim;
+    int32_t level;
+    uint32_t need;      /* string id of the need type a shortfall becomes, 0 none */
+    uint16_t need_slot; /* its provider slot (see jm_cneed) */
+    uint8_t supported;  /* a support is in place at this job */
+    uint8_t has_dim;    /* the profile defines the dimension */
+} jm_cdemand;
+
+/** A stated support need.  slot indexes a job's providers: the profile's
+ *  need definition k, or n_defs (no definition) / n_defs + 1 (no
+ *  definition, type "physical_access"). */
+typedef struct jm_cneed {
+    uint32_t type; /* string id */
+    uint16_t slot;
+    int8_t intensity;
+    uint8_t essential;
+} jm_cneed;
+
+typedef struct jm_clicence {
+    uint32_t id;
+    uint32_t obtainable;
+} jm_clicence;
+
+/** Candidate environment tolerances (a pooled block). */
+typedef struct jm_cenv_tol {
+    double lo[JM_ENV_COUNT], hi[JM_ENV_COUNT]; /* NaN bounds read as 0 and 4 */
+    int32_t importance[JM_ENV_COUNT];          /* 0: not given */
+} jm_cenv_tol;
+
+/** An interest profile (a pooled block): the scores centred on their mean
+ *  and their sum of squares, for the correlation; the leading letter. */
+typedef struct jm_cinterests {
+    double dev[JM_RIASEC_COUNT];
+    double ss;
+    uint8_t has_any;   /* scores or a code */
+    uint8_t has_scores;
+    uint8_t centred;   /* scores with no NaN: dev and ss are set */
+    char letter;       /* leading RIASEC letter, 0 none */
+    uint8_t pad[4];
+} jm_cinterests;
+
+/* Factors a record sends to the factor code (bit 1 << jm_factor). */
+typedef uint32_t jm_generic_bits;
+
+/** A compiled candidate. */
+typedef struct jm_ccand {
+    double h_min, h_ideal, h_max; /* effective range (has_hours) */
+    double h_raw_min, h_raw_max;  /* as stated, NaN not given */
+    double lat, lon, cos_lat;     /* degrees; cos of latitude in radians */
+    double max_commute;
+    double wage_floor;
+    double b_max_hours, b_max_earnings;
+    uint32_t avail;     /* week block or JM_NO_BLOCK (unknown or empty) */
+    uint32_t env;       /* jm_cenv_tol block */
+    uint32_t interests; /* jm_cinterests block */
+    uint32_t values;    /* block of JM_VALUE_COUNT doubles */
+    uint32_t area;      /* folded string id, 0 none */
+    uint32_t occs;      /* first of n_wanted, n_avoided, n_history jm_cocc_ref */
+    uint32_t skills;    /* first jm_cskill */
+    uint32_t licences;  /* first licence id */
+    uint32_t abilities; /* first jm_cability */
+    uint32_t needs;     /* first jm_cneed */
+    uint16_t n_wanted, n_avoided, n_history, n_skills, n_licences, n_abilities, n_needs;
+    uint8_t transport;
+    uint8_t has_hours, hours_firm, wage_firm, has_licences, has_needs;
+    int8_t right_to_work, background_check;
+    uint8_t b_set, b_period, b_goal, b_firm;
+    jm_generic_bits generic;
+} jm_ccand;
+
+/** A compiled job. */
+typedef struct jm_cjob {
+    double h_raw_min, h_raw_max;
+    double wage;
+    double lat, lon, cos_lat;
+    uint32_t occ;       /* occupation block, JM_NO_BLOCK unknown */
+    uint32_t sched;     /* week block or JM_NO_BLOCK */
+    uint32_t env;       /* block of JM_ENV_COUNT doubles */
+    uint32_t interests; /* jm_cinterests block */
+    uint32_t values;    /* block of JM_VALUE_COUNT doubles */
+    uint32_t area;
+    uint32_t skills;    /* first jm_cskill */
+    uint32_t licences;  /* first jm_clicence */
+    uint32_t demands;   /* first jm_cdemand */
+    uint32_t providers; /* first of n_need_defs + 2 provider bytes */
+    uint16_t n_skills, n_licences, n_demands, sched_slots;
+    int8_t public_transport;
+    uint8_t right_to_work, background_check;
+    uint8_t prog_data, prog_excluded, prog_exclusions; /* the programme factor, worked out */
+    jm_generic_bits generic;
+} jm_cjob;
+
+/** The engine's string pools, shared by its compiled sets (refcounted). */
+typedef struct jm_interner {
+    atomic_int refs;
+    jm_strpool skills; /* skill ids */
+    jm_strpool strs;   /* every other id and code, labels and areas folded */
+} jm_interner;
+
+typedef struct jm_ccands {
+    atomic_int refs;
+    uint64_t serial;
+    jm_interner *in;
+    size_t n;
+    jm_ccand *recs;
+    jm_blockpool weeks, envs, interests, values, occs;
+    jm_cocc_ref *occ_refs;
+    jm_cskill *skills;
+    uint32_t *licences;
+    jm_cability *abilities;
+    jm_cneed *needs;
+    uint32_t n_skill_ids; /* skill pool size when compiled: ids are below it + 1 */
+    size_t bytes;         /* of everything above */
+    size_t strings;       /* string references made */
+} jm_ccands;
+
+typedef struct jm_cjobs {
+    atomic_int refs;
+    uint64_t serial;
+    jm_interner *in;
+    size_t n;
+    jm_cjob *recs;
+    jm_blockpool weeks, envs, interests, values, occs;
+    jm_cskill *skills;
+    jm_clicence *licences;
+    jm_cdemand *demands;
+    uint8_t *providers;
+    size_t n_need_defs;
+    uint32_t n_skill_ids;
+    /* jobs with coordinates by latitude (for commute windows), and the rest */
+    double *lat_sorted;
+    uint32_t *by_lat;
+    size_t n_by_lat;
+    uint32_t *no_coords;
+    size_t n_no_coords;
+    size_t bytes;
+    size_t strings;
+} jm_cjobs;
+
+/** A pair as the kernels see it.  levels: the candidate's skill levels by
+ *  skill id (JM_LEVEL_ABSENT where the candidate lacks the skill). */
+typedef struct jm_cpair {
+    const jm_ccands *cs;
+    const jm_cjobs *js;
+    const jm_ccand *c;
+    const jm_cjob *j;
+    const double *levels;
+} jm_cpair;
+#define JM_LEVEL_ABSENT (-1.0)
+
+struct jm_engine;
+
+/** Compiled forms of both sets for this engine (from its cache or built
+ *  now), each a reference the caller releases.  Thread-safe.  JM_OK or
+ *  JM_ENOMEM (message set). */
+int jm_compiled_get(const struct jm_engine *e, const jm_candidates *cs, const jm_jobs *js,
+                    jm_ccands **ccs, jm_cjobs **cjs);
+void jm_ccands_release(jm_ccands *c);
+void jm_cjobs_release(jm_cjobs *j);
+
+/** The engine's cache (engine_impl.h holds a pointer to it). */
+typedef struct jm_compile_cache jm_compile_cache;
+jm_compile_cache *jm_compile_cache_new(void);
+void jm_compile_cache_free(jm_compile_cache *c);
+
+/** Fills levels (n_skill_ids + 1 entries, all JM_LEVEL_ABSENT) with a
+ *  candidate's skills, and clears them again. */
+void jm_levels_fill(double *levels, const jm_ccands *cs, const jm_ccand *c);
+void jm_levels_clear(double *levels, const jm_ccands *cs, const jm_ccand *c);
+
+/** A set's serial number (sets.c): unique in the process, new after each change. */
+uint64_t jm_candidates_serial(const jm_candidates *set);
+uint64_t jm_jobs_serial(const jm_jobs *set);
+
+#endif
