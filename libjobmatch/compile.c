@@ -37,6 +37,7 @@ static jm_interner *interner_new(void)
         return NULL;
     atomic_init(&in->refs, 1);
     jm_strpool_init(&in->skills);
+    jm_strpool_init(&in->dims);
     jm_strpool_init(&in->strs);
     return in;
 }
@@ -45,6 +46,7 @@ static void interner_release(jm_interner *in)
 {
     if (in && atomic_fetch_sub(&in->refs, 1) == 1) {
         jm_strpool_free(&in->skills);
+        jm_strpool_free(&in->dims);
         jm_strpool_free(&in->strs);
         free(in);
     }
@@ -84,6 +86,7 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->skills);
     free(j->licences);
     free(j->demands);
+    free(j->dims);
     free(j->providers);
     free(j->lat_sorted);
     free(j->by_lat);
@@ -151,6 +154,22 @@ static uint32_t str_id(compiler *k, const char *s, int fold)
         k->rc = jm_strpool_intern(&k->in->strs, s, fold, &id);
     }
     return id;
+}
+
+static uint32_t dim_id(compiler *k, const char *s)
+{
+    uint32_t id = 0;
+    if (k->rc == JM_OK) {
+        k->strings++;
+        k->rc = jm_strpool_intern(&k->in->dims, s, 0, &id);
+    }
+    return id;
+}
+
+static int ability_cmp(const void *a, const void *b)
+{
+    const jm_cability *x = a, *y = b;
+    return (x->dim > y->dim) - (x->dim < y->dim);
 }
 
 static uint32_t skill_id(compiler *k, const char *s)
@@ -335,10 +354,19 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
     for (size_t i = 0; i < c->n_abilities; i++) {
         if (!c->abilities[i].id)
             continue;
-        a[na].dim = str_id(k, c->abilities[i].id, 0);
+        uint32_t dim = dim_id(k, c->abilities[i].id);
+        bool seen = false; /* the first ability of a dimension counts */
+        for (size_t q = 0; q < na && !seen; q++)
+            seen = a[q].dim == dim;
+        if (seen)
+            continue;
+        a[na].dim = dim;
         a[na].level = c->abilities[i].level;
+        if (dim >= 1 && dim <= 64)
+            r->ability_mask |= 1ull << (dim - 1);
         na++;
     }
+    qsort(a, na, sizeof *a, ability_cmp);
     r->n_abilities = (uint16_t)na;
 
     jm_cneed *nd = grow_add(needs, c->n_needs, &r->needs);
@@ -389,6 +417,7 @@ static int compile_candidates(jm_interner *in, const jm_profile *p, const jm_can
                           &needs);
     cs->bytes = sizeof *cs + cs->n * sizeof *cs->recs;
     cs->occ_refs = grow_take(&occs, &cs->bytes);
+    cs->n_skill_refs = skills.n;
     cs->skills = grow_take(&skills, &cs->bytes);
     cs->licences = grow_take(&lic, &cs->bytes);
     cs->abilities = grow_take(&abil, &cs->bytes);
@@ -495,14 +524,14 @@ static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, 
         if (!x->id)
             continue;
         const jm_dim_def *dim = jm_profile_find_dim_key(p, x->id, x->key);
-        d[nd].dim = str_id(k, x->id, 0);
-        d[nd].level = x->level;
-        d[nd].supported = job_supports_dim(j, dim);
-        d[nd].has_dim = dim != NULL;
-        if (dim && dim->need) {
-            d[nd].need = str_id(k, dim->need, 0);
-            d[nd].need_slot = need_slot(p, dim->need);
+        uint32_t id = dim_id(k, x->id);
+        if (id > UINT16_MAX) {
+            k->rc = JM_ENOMEM; /* beyond what a compiled demand holds */
+            return;
         }
+        d[nd].dim = (uint16_t)id;
+        d[nd].level = (int8_t)x->level;
+        d[nd].supported = job_supports_dim(j, dim);
         nd++;
     }
     r->n_demands = (uint16_t)nd;
@@ -570,6 +599,25 @@ static int index_by_lat(jm_cjobs *js)
     return JM_OK;
 }
 
+/* What the profile makes of each dimension a job demands. */
+static int dim_table(compiler *k, jm_cjobs *js)
+{
+    js->n_dims = k->in->dims.n;
+    js->dims = calloc(js->n_dims + 1, sizeof *js->dims);
+    if (!js->dims)
+        return JM_ENOMEM;
+    for (size_t id = 1; id <= js->n_dims; id++) {
+        const char *name = k->in->dims.strs[id - 1];
+        const jm_dim_def *dim = jm_profile_find_dim(k->p, name);
+        if (dim && dim->need) {
+            js->dims[id].need = str_id(k, dim->need, 0);
+            js->dims[id].need_slot = need_slot(k->p, dim->need);
+        }
+    }
+    js->bytes += (js->n_dims + 1) * sizeof *js->dims;
+    return k->rc;
+}
+
 static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set, jm_cjobs **out)
 {
     if (jm_jobs_count(set) > UINT32_MAX)
@@ -591,6 +639,7 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
     for (size_t i = 0; i < js->n && k.rc == JM_OK; i++)
         compile_job(&k, js, jm_jobs_get(set, i), &js->recs[i], &skills, &lic, &dem, &prov);
     js->bytes = sizeof *js + js->n * sizeof *js->recs;
+    js->n_skill_refs = skills.n;
     js->skills = grow_take(&skills, &js->bytes);
     js->licences = grow_take(&lic, &js->bytes);
     js->demands = grow_take(&dem, &js->bytes);
@@ -598,6 +647,8 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
     js->bytes += pools_bytes(&js->weeks, &js->envs, &js->interests, &js->values, &js->occs);
     js->n_skill_ids = in->skills.n;
     js->strings = k.strings;
+    if (k.rc == JM_OK)
+        k.rc = dim_table(&k, js);
     if (k.rc == JM_OK)
         k.rc = index_by_lat(js);
     if (k.rc != JM_OK) {
@@ -638,7 +689,7 @@ void jm_compile_cache_free(jm_compile_cache *c)
 static bool pools_bloated(const jm_compile_cache *c)
 {
     size_t used = (c->cands ? c->cands->strings : 0) + (c->jobs ? c->jobs->strings : 0);
-    return (size_t)c->in->strs.n + c->in->skills.n > 2 * used + 65536;
+    return (size_t)c->in->strs.n + c->in->skills.n + c->in->dims.n > 2 * used + 65536;
 }
 
 int jm_compiled_get(const jm_engine *e, const jm_candidates *cs, const jm_jobs *js, jm_ccands **ccs,
@@ -704,4 +755,32 @@ void jm_levels_clear(double *levels, const jm_ccands *cs, const jm_ccand *c)
     const jm_cskill *s = cs->skills + c->skills;
     for (size_t i = 0; i < c->n_skills; i++)
         levels[s[i].id] = JM_LEVEL_ABSENT;
+}
+
+int jm_engine_prepare(jm_engine *e, const jm_candidates *cs, const jm_jobs *js, jm_prepare_stats *stats)
+{
+    if (!e || !cs || !js)
+        return jm_fail(JM_EINVAL, "jm_engine_prepare: engine, candidates and jobs are required");
+    jm_ccands *cc;
+    jm_cjobs *cj;
+    if (jm_compiled_get(e, cs, js, &cc, &cj) != JM_OK)
+        return JM_ENOMEM;
+    if (stats) {
+        stats->candidates = cc->n;
+        stats->jobs = cj->n;
+        stats->candidate_bytes = cc->bytes;
+        stats->job_bytes = cj->bytes;
+        stats->candidate_skills = cc->n_skill_refs;
+        stats->job_skills = cj->n_skill_refs;
+        const jm_strpool *pools[] = { &cc->in->skills, &cc->in->dims, &cc->in->strs };
+        stats->string_bytes = 0;
+        pthread_mutex_lock(&e->cache->lock); /* the pools grow under it */
+        for (size_t i = 0; i < 3; i++)
+            stats->string_bytes += pools[i]->bytes + pools[i]->cap * sizeof(char *) +
+                                   pools[i]->nslots * sizeof(uint32_t);
+        pthread_mutex_unlock(&e->cache->lock);
+    }
+    jm_ccands_release(cc);
+    jm_cjobs_release(cj);
+    return JM_OK;
 }

@@ -68,20 +68,28 @@ typedef struct jm_cskill {
 #define JM_CSKILL_TRAINABLE 0x40000000u
 #define JM_CSKILL_ID_MASK 0x3fffffffu
 
+/** A candidate's ability.  A candidate's abilities are sorted by dimension
+ *  id, one per dimension; those with ids 1..64 also have a bit in the
+ *  record's ability mask (bit id - 1). */
 typedef struct jm_cability {
-    uint32_t dim; /* string id of the dimension */
+    uint32_t dim; /* id in the dimension pool */
     int32_t level;
 } jm_cability;
 
-/** A job's functional demand, with what the profile and the job make of it. */
+/** A job's functional demand, and whether a support is in place for it at
+ *  this job.  What a shortfall becomes is the dimension's (jm_cdim). */
 typedef struct jm_cdemand {
-    uint32_t dim;
-    int32_t level;
-    uint32_t need;      /* string id of the need type a shortfall becomes, 0 none */
-    uint16_t need_slot; /* its provider slot (see jm_cneed) */
-    uint8_t supported;  /* a support is in place at this job */
-    uint8_t has_dim;    /* the profile defines the dimension */
+    uint16_t dim;      /* id in the dimension pool */
+    int8_t level;
+    uint8_t supported;
 } jm_cdemand;
+
+/** What the profile makes of a dimension: the need type a shortfall
+ *  becomes (string id, 0 none) and its provider slot (see jm_cneed). */
+typedef struct jm_cdim {
+    uint32_t need;
+    uint32_t need_slot;
+} jm_cdim;
 
 /** A stated support need.  slot indexes a job's providers: the profile's
  *  need definition k, or n_defs (no definition) / n_defs + 1 (no
@@ -127,6 +135,7 @@ typedef struct jm_ccand {
     double max_commute;
     double wage_floor;
     double b_max_hours, b_max_earnings;
+    uint64_t ability_mask;
     uint32_t avail;     /* week block or JM_NO_BLOCK (unknown or empty) */
     uint32_t env;       /* jm_cenv_tol block */
     uint32_t interests; /* jm_cinterests block */
@@ -171,6 +180,7 @@ typedef struct jm_cjob {
 typedef struct jm_interner {
     atomic_int refs;
     jm_strpool skills; /* skill ids */
+    jm_strpool dims;   /* functional dimensions (dense: the first 64 have mask bits) */
     jm_strpool strs;   /* every other id and code, labels and areas folded */
 } jm_interner;
 
@@ -187,6 +197,7 @@ typedef struct jm_ccands {
     jm_cability *abilities;
     jm_cneed *needs;
     uint32_t n_skill_ids; /* skill pool size when compiled: ids are below it + 1 */
+    size_t n_skill_refs;  /* skills of all the records */
     size_t bytes;         /* of everything above */
     size_t strings;       /* string references made */
 } jm_ccands;
@@ -201,9 +212,12 @@ typedef struct jm_cjobs {
     jm_cskill *skills;
     jm_clicence *licences;
     jm_cdemand *demands;
+    jm_cdim *dims;      /* by dimension id (n_dims + 1 entries) */
+    size_t n_dims;
     uint8_t *providers;
     size_t n_need_defs;
     uint32_t n_skill_ids;
+    size_t n_skill_refs;
     /* jobs with coordinates by latitude (for commute windows), and the rest */
     double *lat_sorted;
     uint32_t *by_lat;

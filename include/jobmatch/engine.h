@@ -121,6 +121,31 @@ JM_API int jm_engine_top_candidates(jm_engine *engine, const jm_jobs *jobs,
                                     double *totals, size_t n_totals, size_t *counts,
                                     size_t n_counts);
 
+/** What the compiled forms of a candidate set and a job set take. */
+typedef struct jm_prepare_stats {
+    size_t candidates;      /**< candidates compiled */
+    size_t jobs;            /**< jobs compiled */
+    size_t candidate_bytes; /**< the compiled candidates: records, lists, shared blocks */
+    size_t job_bytes;       /**< the compiled jobs, with their latitude index */
+    size_t candidate_skills; /**< skills of all the candidates */
+    size_t job_skills;      /**< skills of all the jobs */
+    size_t string_bytes;    /**< the engine's pools of ids and codes, shared by both */
+} jm_prepare_stats;
+
+/** Compiles candidates and jobs for the batch calls now.  The batch calls
+ *  compile the sets they are given on first use and keep the last candidate
+ *  set and the last job set compiled (a set that changes is compiled again),
+ *  so this call is optional: a service calls it after loading so that its
+ *  first query does not pay for compiling, or to learn what the compiled
+ *  sets take (stats, may be NULL).  Compiled sets are immutable and shared
+ *  by every thread of a batch call; they hold interned ids, fixed-size
+ *  records and blocks that records with equal values share (schedules,
+ *  environment, interest and work-value profiles, occupations).  The
+ *  engine frees them with itself.  Thread-safe: calls on one engine compile
+ *  one at a time.  Returns JM_OK, JM_EINVAL (a NULL argument) or JM_ENOMEM. */
+JM_API int jm_engine_prepare(jm_engine *engine, const jm_candidates *candidates, const jm_jobs *jobs,
+                             jm_prepare_stats *stats);
+
 /* ---------------------------------------------------------------------- */
 /* Custom rules                                                          */
 

@@ -114,24 +114,30 @@ void jm_kernel_functional(jm_eval *ev)
     double sum = 0.0;
     size_t known = 0;
     for (size_t i = 0; i < pc->j->n_demands; i++) {
+        const uint32_t dim = dem[i].dim;
         const jm_cability *a = NULL;
-        for (size_t k = 0; k < c->n_abilities; k++)
-            if (ab[k].dim == dem[i].dim) {
-                a = &ab[k];
-                break;
-            }
+        if (dim >= 1 && dim <= 64) {
+            const uint64_t bit = 1ull << (dim - 1);
+            if (c->ability_mask & bit)
+                a = &ab[__builtin_popcountll(c->ability_mask & (bit - 1))];
+        } else {
+            for (size_t k = 0; k < c->n_abilities && !a; k++)
+                if (ab[k].dim == dim)
+                    a = &ab[k];
+        }
         if (!a)
             continue;
         known++;
         sum += jm_functional_credit(a->level, dem[i].level, dem[i].supported, th);
         const int shortfall = dem[i].level - a->level;
-        if (shortfall > 0 && dem[i].need && ev->n_derived < JM_MAX_DERIVED_NEEDS) {
+        const jm_cdim *cd = &pc->js->dims[dim];
+        if (shortfall > 0 && cd->need && ev->n_derived < JM_MAX_DERIVED_NEEDS) {
             jm_derived_need *d = &ev->derived[ev->n_derived++];
             d->dimension = NULL;
             d->type = NULL;
             d->intensity = shortfall == 1 ? JM_INTENSITY_MEDIUM : JM_INTENSITY_HIGH;
-            d->type_id = dem[i].need;
-            d->slot = dem[i].need_slot;
+            d->type_id = cd->need;
+            d->slot = (uint16_t)cd->need_slot;
         }
     }
     if (known == 0)
