@@ -1,0 +1,397 @@
+/*
+ * The compiled path of the batch calls against pairwise scoring, on records
+ * built to reach every branch of the kernels: occupations by URI, O*NET code
+ * and label, levels that single precision cannot hold (those pairs run the
+ * factor code), tight and long commutes by every mode (latitude windows of
+ * top jobs), areas without coordinates, several environment dimensions with
+ * musts, interest codes, work values, benefits by week and month, support
+ * needs the profile does and does not define, physical access, derived needs,
+ * licences, programme rules; and a travel-time source.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static uint64_t state;
+static uint64_t rnd(void)
+{
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+}
+static int irange(int lo, int hi) { return lo + (int)(rnd() % (uint64_t)(hi - lo + 1)); }
+static double unif(double lo, double hi) { return lo + (hi - lo) * (double)(rnd() % 1000001) / 1e6; }
+static int coin(void) { return (int)(rnd() & 1); }
+
+enum { ROWS = 70, COLS = 90 };
+
+static const char *const SKILLS[] = { "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10" };
+static const char *const NEEDS[] = { "structured_task_instruction", "flexible_schedule", "physical_access",
+                                     "quiet_workspace", "made_up_need" };
+static const char *const OFFERS[] = { "modified_schedule", "mentor", "equipment", "quiet_workspace",
+                                      "job_carving" };
+static const char *const DIMS[] = { "lifting", "standing", "reading", "made_up_dimension" };
+static const char *const AREAS[] = { "Bury", "bury", "Wigan", "Bolton" };
+
+static jm_occupation random_occ(void)
+{
+    static const char *const isco[] = { "9329", "9412", "9112", "5223", "9411", "93" };
+    static const char *const onet[] = { "35-2021.00", "35-2014.00", "37-2011.00", "41-2031.00" };
+    static const char *const label[] = { "Kitchen porter", "kitchen porter", "cleaner", "Cook" };
+    static const char *const esco[] = { "http://data.europa.eu/esco/occupation/a",
+                                        "http://data.europa.eu/esco/occupation/b" };
+    jm_occupation o = { NULL, NULL, NULL, NULL };
+    switch (irange(0, 4)) {
+    case 0: o.isco = isco[irange(0, 5)]; break;
+    case 1: o.onet = onet[irange(0, 3)]; break;
+    case 2: o.label = label[irange(0, 3)]; break;
+    case 3: o.esco_uri = esco[irange(0, 1)]; break;
+    default:
+        o.isco = isco[irange(0, 5)];
+        o.onet = onet[irange(0, 3)];
+        o.label = label[irange(0, 3)];
+    }
+    return o;
+}
+
+static void check(int rc) { ck_assert_msg(rc == JM_OK, "%s", jm_last_error()); }
+
+static jm_candidate *rich_candidate(int i)
+{
+    char id[32];
+    snprintf(id, sizeof id, "c%03d", i);
+    jm_candidate *c;
+    check(jm_candidate_new(id, &c));
+    for (int k = irange(0, 2); k > 0; k--) {
+        jm_occupation o = random_occ();
+        check(jm_candidate_add_wanted(c, &o, coin() ? 1.0 : unif(0.2, 1)));
+    }
+    if (irange(0, 3) == 0) {
+        jm_occupation o = random_occ();
+        check(jm_candidate_add_avoided(c, &o));
+    }
+    for (int k = irange(0, 2); k > 0; k--) {
+        jm_occupation o = random_occ();
+        check(jm_candidate_add_history(c, &o, irange(1, 30), irange(-1, 1), JM_ENDING_UNKNOWN));
+    }
+    switch (irange(0, 3)) {
+    case 0: check(jm_candidate_set_hours(c, 0, unif(10, 30), 168, coin())); break;
+    case 1: check(jm_candidate_set_hours(c, irange(5, 20), NAN, irange(21, 40), coin())); break;
+    case 2: check(jm_candidate_set_hours(c, irange(10, 20), NAN, 168, 1)); break;
+    default: break;
+    }
+    if (coin())
+        for (int d = 0; d < 7; d++)
+            if (coin())
+                check(jm_candidate_add_availability(c, d, irange(0, 12) * 60, irange(13, 24) * 60));
+    if (irange(0, 4)) {
+        check(jm_candidate_set_location(c, unif(53.3, 53.7), unif(-2.6, -2.0)));
+        for (int m = 0; m < JM_TRANSPORT_COUNT; m++)
+            if (irange(0, 2) == 0)
+                check(jm_candidate_add_transport(c, m));
+        if (irange(0, 4))
+            check(jm_candidate_set_max_commute(c, coin() ? unif(5, 25) : unif(30, 120)));
+    }
+    if (coin())
+        check(jm_candidate_set_area(c, AREAS[irange(0, 3)]));
+    if (coin())
+        check(jm_candidate_set_wage_floor(c, unif(9, 14), coin()));
+    for (int d = 0; d < JM_ENV_COUNT; d++)
+        if (irange(0, 2) == 0) {
+            double lo = irange(0, 2), hi = lo + irange(0, 1) + (coin() ? 0.5 : 0);
+            int which = irange(0, 2);
+            check(jm_candidate_set_environment(c, d, which == 1 ? NAN : lo, which == 2 ? NAN : hi, irange(1, 4)));
+        }
+    if (coin()) {
+        double r[6];
+        int flat = irange(0, 5) == 0;
+        for (int k = 0; k < 6; k++)
+            r[k] = flat ? 4.0 : unif(1, 7);
+        check(jm_candidate_set_interests(c, r, 6));
+    } else if (coin()) {
+        check(jm_candidate_set_interest_code(c, coin() ? "SEC" : "r"));
+    }
+    for (int v = 0; v < JM_VALUE_COUNT; v++)
+        if (coin())
+            check(jm_candidate_set_value(c, v, coin() ? irange(1, 5) : unif(1, 5)));
+    for (int k = 0; k < 10; k++)
+        if (coin())
+            /* 2.3 is not exact in single precision: those pairs run the factor code */
+            check(jm_candidate_add_skill(c, SKILLS[k], NULL,
+                                         irange(0, 9) == 0 ? 2.3 : (coin() ? NAN : irange(0, 6))));
+    for (int k = 0; k < 4; k++)
+        if (coin())
+            check(jm_candidate_set_ability(c, DIMS[k], irange(0, 2)));
+    if (coin()) {
+        check(jm_candidate_set_no_support_needs(c));
+        for (int k = 0; k < 5; k++)
+            if (coin())
+                check(jm_candidate_add_support_need(c, NEEDS[k], irange(1, 3), coin(), NULL));
+    }
+    if (irange(0, 2) == 0)
+        check(jm_candidate_set_benefits(c, coin() ? NAN : irange(10, 20), coin() ? NAN : unif(200, 900),
+                                        coin() ? JM_PERIOD_WEEK : JM_PERIOD_MONTH, irange(0, 2), coin()));
+    if (coin())
+        check(jm_candidate_add_licence(c, coin() ? "driving_b" : "forklift"));
+    check(jm_candidate_set_right_to_work(c, irange(-1, 1)));
+    check(jm_candidate_set_background_check(c, irange(-1, 1)));
+    return c;
+}
+
+static jm_job *rich_job(int i)
+{
+    char id[32];
+    snprintf(id, sizeof id, "j%03d", i);
+    jm_job *j;
+    check(jm_job_new(id, &j));
+    if (irange(0, 5)) {
+        jm_occupation o = random_occ();
+        check(jm_job_set_occupation(j, &o));
+    }
+    if (irange(0, 3))
+        check(jm_job_set_programme_flags(j, irange(-1, 1), irange(-1, 1)));
+    switch (irange(0, 3)) {
+    case 0: check(jm_job_set_hours(j, irange(4, 30), irange(30, 40))); break;
+    case 1: check(jm_job_set_hours(j, 0, irange(10, 40))); break;
+    case 2: {
+        double lo = irange(4, 30);
+        check(jm_job_set_hours(j, lo, lo + irange(0, 10)));
+        break;
+    }
+    default: break;
+    }
+    if (coin())
+        for (int d = 0; d < 7; d++)
+            if (coin())
+                check(jm_job_add_shift(j, d, irange(0, 12) * 60, irange(13, 24) * 60));
+    if (irange(0, 4))
+        check(jm_job_set_location(j, unif(53.3, 53.7), unif(-2.6, -2.0)));
+    if (coin())
+        check(jm_job_set_area(j, AREAS[irange(0, 3)]));
+    if (coin())
+        check(jm_job_set_access(j, irange(-1, 1), irange(-1, 1)));
+    if (irange(0, 3))
+        check(jm_job_set_wage(j, unif(8, 15)));
+    for (int d = 0; d < JM_ENV_COUNT; d++)
+        if (coin())
+            check(jm_job_set_environment(j, d, coin() ? irange(0, 4) : unif(0, 4)));
+    if (coin()) {
+        double r[6];
+        for (int k = 0; k < 6; k++)
+            r[k] = unif(1, 7);
+        check(jm_job_set_interests(j, r, 6));
+    } else if (coin()) {
+        check(jm_job_set_interest_code(j, coin() ? "ES" : "ICA"));
+    }
+    for (int v = 0; v < JM_VALUE_COUNT; v++)
+        if (coin())
+            check(jm_job_set_value(j, v, unif(1, 7)));
+    for (int k = 0; k < 10; k++)
+        if (coin())
+            check(jm_job_add_skill(j, SKILLS[k], NULL, irange(0, 12) == 0 ? 3.3 : (coin() ? NAN : irange(1, 6)),
+                                   coin(), irange(-1, 1)));
+    for (int k = 0; k < 4; k++)
+        if (coin())
+            check(jm_job_set_demand(j, DIMS[k], irange(0, 2)));
+    if (coin()) {
+        check(jm_job_set_supports_known(j));
+        for (int k = 0; k < 5; k++)
+            if (coin())
+                check(jm_job_add_offer(j, OFFERS[k]));
+    }
+    if (coin())
+        check(jm_job_set_coach_on_site(j, irange(-1, 1)));
+    if (irange(0, 3) == 0)
+        check(jm_job_add_licence(j, coin() ? "driving_b" : "forklift", coin()));
+    if (irange(0, 3) == 0)
+        check(jm_job_set_legal(j, coin(), coin()));
+    return j;
+}
+
+static void rich_sets(uint64_t seed, jm_candidates **cs, jm_jobs **js)
+{
+    state = seed;
+    check(jm_candidates_new(cs));
+    check(jm_jobs_new(js));
+    for (int i = 0; i < ROWS; i++) {
+        jm_candidate *c = rich_candidate(i);
+        check(jm_candidates_add(*cs, c));
+        jm_candidate_free(c);
+    }
+    for (int i = 0; i < COLS; i++) {
+        jm_job *j = rich_job(i);
+        check(jm_jobs_add(*js, j));
+        jm_job_free(j);
+    }
+}
+
+/* A programme with every rule, so the programme factor scores. */
+static jm_engine *programme_engine(void)
+{
+    static const char text[] = "{\"schema\":\"jobmatch/1\",\"type\":\"scoring_profile\",\"id\":\"strict\","
+                               "\"programme_rules\":{\"competitive_only\":true,\"integrated_only\":true,"
+                               "\"min_wage\":10.5}}";
+    jm_profile *p;
+    check(jm_profile_from_json(text, sizeof text - 1, NULL, NULL, &p));
+    jm_engine *e;
+    check(jm_engine_new(p, &e));
+    jm_profile_free(p);
+    return e;
+}
+
+static int slow_walk(const jm_candidate *c, const jm_job *j, int mode, double *minutes, void *payload)
+{
+    (void)c, (void)j, (void)payload;
+    if (mode != JM_TRANSPORT_WALK)
+        return JM_ENOTFOUND;
+    *minutes = 47.0;
+    return JM_OK;
+}
+
+static int half_rule(const jm_candidate *c, const jm_job *j, jm_verdict *v, void *payload)
+{
+    (void)payload;
+    if ((jm_candidate_id(c)[3] + jm_job_id(j)[3]) % 5 == 0)
+        jm_verdict_veto(v, "rule", NULL);
+    else
+        jm_verdict_score(v, 0.5);
+    return 0;
+}
+
+static double ref[ROWS * COLS];
+static unsigned char ref_f[ROWS * COLS];
+
+/* The matrix equals jm_engine_score pair by pair (bits), on 1 and 2 threads;
+ * top jobs and top candidates equal the brute-force ranking of it. */
+static void compare(jm_engine *e, const jm_candidates *cs, const jm_jobs *js, size_t *n_excluded)
+{
+    for (size_t i = 0; i < ROWS; i++)
+        for (size_t k = 0; k < COLS; k++) {
+            jm_match *m;
+            check(jm_engine_score(e, jm_candidates_get(cs, i), jm_jobs_get(js, k), &m));
+            ref[i * COLS + k] = jm_match_total(m);
+            ref_f[i * COLS + k] = (unsigned char)jm_match_feasible(m);
+            *n_excluded += !jm_match_feasible(m);
+            jm_match_free(m);
+        }
+    static double got[ROWS * COLS];
+    static unsigned char got_f[ROWS * COLS];
+    for (unsigned t = 1; t <= 2; t++) {
+        jm_batch_options o = JM_BATCH_OPTIONS_INIT;
+        o.threads = t;
+        check(jm_engine_score_matrix(e, cs, js, &o, got, ROWS * COLS, got_f, ROWS * COLS));
+        for (size_t p = 0; p < ROWS * COLS; p++)
+            ck_assert_msg(memcmp(&ref[p], &got[p], sizeof(double)) == 0 && ref_f[p] == got_f[p],
+                          "pair %zu x %zu: matrix %.17g (%d), pairwise %.17g (%d)", p / COLS, p % COLS, got[p],
+                          got_f[p], ref[p], ref_f[p]);
+    }
+    enum { K = 5 };
+    static size_t idx[ROWS * K], counts[ROWS];
+    static double tot[ROWS * K];
+    check(jm_engine_top_jobs((jm_engine *)e, cs, js, K, NULL, idx, ROWS * K, tot, ROWS * K, counts, ROWS));
+    for (size_t i = 0; i < ROWS; i++) {
+        size_t want[K], n = 0, feasible = 0;
+        for (size_t k = 0; k < COLS; k++) {
+            if (!ref_f[i * COLS + k])
+                continue;
+            feasible++;
+            /* insert k among the best K (ties by id: columns are in id order) */
+            size_t at = n < K ? n++ : K;
+            if (at == K && !(ref[i * COLS + k] > ref[i * COLS + want[K - 1]]))
+                continue;
+            if (at == K)
+                at = K - 1;
+            while (at > 0 && ref[i * COLS + k] > ref[i * COLS + want[at - 1]]) {
+                want[at] = want[at - 1];
+                at--;
+            }
+            want[at] = k;
+        }
+        ck_assert_uint_eq(counts[i], feasible);
+        for (size_t r = 0; r < K; r++)
+            ck_assert_msg(idx[i * K + r] == (r < n ? want[r] : SIZE_MAX), "row %zu rank %zu: %zu, want %zu", i, r,
+                          idx[i * K + r], r < n ? want[r] : SIZE_MAX);
+    }
+}
+
+START_TEST(compiled_batch_equals_pairwise_scoring)
+{
+    const uint64_t seeds[] = { 0x9e3779b97f4a7c15ull, 0xd1b54a32d192ed03ull, 0x8cb92ba72f3d8dd7ull };
+    size_t excluded = 0;
+    for (size_t s = 0; s < sizeof seeds / sizeof *seeds; s++) {
+        jm_candidates *cs;
+        jm_jobs *js;
+        rich_sets(seeds[s], &cs, &js);
+        jm_engine *e;
+        check(jm_engine_new(NULL, &e));
+        compare(e, cs, js, &excluded); /* no rules: kernels, windows, pruning */
+        check(jm_engine_add_rule(e, "half", 0.3, half_rule, NULL, NULL));
+        compare(e, cs, js, &excluded); /* rules after the kernels */
+        jm_engine_free(e);
+        e = programme_engine();
+        compare(e, cs, js, &excluded);
+        check(jm_engine_set_travel_time(e, slow_walk, NULL, NULL));
+        compare(e, cs, js, &excluded); /* commute by the factor code */
+        jm_engine_free(e);
+        jm_candidates_free(cs);
+        jm_jobs_free(js);
+    }
+    ck_assert_uint_gt(excluded, 1000);
+}
+END_TEST
+
+START_TEST(a_changed_set_is_compiled_again)
+{
+    jm_candidates *cs;
+    jm_jobs *js;
+    rich_sets(42, &cs, &js);
+    jm_engine *e;
+    check(jm_engine_new(NULL, &e));
+    jm_prepare_stats st;
+    check(jm_engine_prepare(e, cs, js, &st));
+    ck_assert_uint_eq(st.candidates, ROWS);
+    ck_assert_uint_eq(st.jobs, COLS);
+    ck_assert_uint_gt(st.job_bytes, COLS * 64);
+    ck_assert_uint_gt(st.string_bytes, 0);
+    /* a job added after compiling is scored: the set's serial changed */
+    jm_job *j;
+    check(jm_job_new("zz-new", &j));
+    check(jm_job_set_wage(j, 50));
+    check(jm_jobs_add(js, j));
+    jm_job_free(j);
+    static double got[ROWS * (COLS + 1)];
+    check(jm_engine_score_matrix(e, cs, js, NULL, got, ROWS * (COLS + 1), NULL, 0));
+    check(jm_engine_prepare(e, cs, js, &st));
+    ck_assert_uint_eq(st.jobs, COLS + 1);
+    for (size_t i = 0; i < ROWS; i++) {
+        jm_match *m;
+        check(jm_engine_score(e, jm_candidates_get(cs, i), jm_jobs_get(js, COLS), &m));
+        ck_assert(memcmp(&got[i * (COLS + 1) + COLS], &(double){ jm_match_total(m) }, sizeof(double)) == 0);
+        jm_match_free(m);
+    }
+    ck_assert_int_eq(jm_engine_prepare(NULL, cs, js, NULL), JM_EINVAL);
+    jm_engine_free(e);
+    jm_candidates_free(cs);
+    jm_jobs_free(js);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("compiled");
+    TCase *tc = tcase_create("compiled");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, compiled_batch_equals_pairwise_scoring);
+    tcase_add_test(tc, a_changed_set_is_compiled_again);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
