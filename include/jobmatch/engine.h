@@ -55,7 +55,11 @@ JM_API int jm_engine_rank_candidates(jm_engine *engine, const jm_job *job,
 /*
  * The batch calls compute the same numbers as jm_engine_score, bit for bit,
  * without building explanations (score a pair of interest afterwards to
- * explain it).  They split the rows (candidates, or jobs for
+ * explain it).  They run on compiled forms of the two sets, which the
+ * engine builds on first use and keeps (the last candidate set and the last
+ * job set; see jm_engine_prepare): the first call on a new or changed set
+ * pays for compiling it, and the engine holds that memory until it compiles
+ * another set or is freed.  They split the rows (candidates, or jobs for
  * jm_engine_top_candidates) between threads; each row is computed by one
  * thread in a fixed order, so the results are identical for any number of
  * threads.  With more than one thread, rules and the travel-time source are
