@@ -106,6 +106,9 @@ typedef struct grow {
 
 static void *grow_add(grow *g, size_t n, uint32_t *at)
 {
+    *at = (uint32_t)g->n;
+    if (n == 0)
+        return NULL; /* nothing to fill: callers check n */
     if (g->n + n > UINT32_MAX)
         return NULL;
     if (g->n + n > g->cap) {
@@ -128,7 +131,7 @@ static void *grow_add(grow *g, size_t n, uint32_t *at)
 /* Trims to size and hands the array over. */
 static void *grow_take(grow *g, size_t *bytes)
 {
-    void *v = g->v;
+    void *v = g->v ? g->v : calloc(1, g->elem); /* never NULL: records add offsets to it */
     if (g->n && g->n < g->cap) {
         void *t = realloc(v, g->n * g->elem);
         if (t)
@@ -366,7 +369,8 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
             r->ability_mask |= 1ull << (dim - 1);
         na++;
     }
-    qsort(a, na, sizeof *a, ability_cmp);
+    if (na > 1)
+        qsort(a, na, sizeof *a, ability_cmp);
     r->n_abilities = (uint16_t)na;
 
     jm_cneed *nd = grow_add(needs, c->n_needs, &r->needs);
@@ -589,7 +593,8 @@ static int index_by_lat(jm_cjobs *js)
     }
     pthread_mutex_lock(&sort_lock);
     sort_lats = lats;
-    qsort(js->by_lat, js->n_by_lat, sizeof *js->by_lat, by_lat_cmp);
+    if (js->n_by_lat > 1)
+        qsort(js->by_lat, js->n_by_lat, sizeof *js->by_lat, by_lat_cmp);
     sort_lats = NULL;
     pthread_mutex_unlock(&sort_lock);
     for (size_t i = 0; i < js->n_by_lat; i++)
