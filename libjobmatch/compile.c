@@ -440,18 +440,6 @@ static int compile_candidates(jm_interner *in, const jm_profile *p, const jm_can
 /* ---------------------------------------------------------------------- */
 /* Jobs                                                                   */
 
-static bool job_supports_dim(const jm_job *j, const jm_dim_def *dim)
-{
-    if (j->coach_on_site == JM_YES)
-        return true;
-    if (!dim)
-        return false;
-    for (size_t i = 0; i < dim->n_supported_by; i++)
-        if (jm_strv_contains(j->offers, j->n_offers, dim->supported_by[i]))
-            return true;
-    return false;
-}
-
 static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, grow *skills, grow *lic,
                         grow *dem, grow *prov)
 {
@@ -535,7 +523,7 @@ static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, 
         }
         d[nd].dim = (uint16_t)id;
         d[nd].level = (int8_t)x->level;
-        d[nd].supported = job_supports_dim(j, dim);
+        d[nd].supported = jm_functional_supported(j, dim);
         nd++;
     }
     r->n_demands = (uint16_t)nd;

@@ -139,6 +139,9 @@ void jm_kernel_skills(jm_eval *ev);
 double jm_functional_credit(int ability, int demand, bool supported, const jm_thresholds *th);
 void jm_factor_functional(jm_eval *ev);
 void jm_kernel_functional(jm_eval *ev);
+/** Whether a support is in place at job j for dimension dim (may be NULL):
+ *  a job coach on site, or one of the dimension's supported_by offers. */
+bool jm_functional_supported(const jm_job *j, const jm_dim_def *dim);
 
 /* --- support.c ---------------------------------------------------------- */
 void jm_factor_support(jm_eval *ev);

@@ -35,7 +35,7 @@ static const jm_level_item *find_ability(const jm_candidate *c, const jm_level_i
     return NULL;
 }
 
-static bool job_supports(const jm_job *j, const jm_dim_def *dim)
+bool jm_functional_supported(const jm_job *j, const jm_dim_def *dim)
 {
     if (j->coach_on_site == JM_YES)
         return true;
@@ -69,7 +69,7 @@ void jm_factor_functional(jm_eval *ev)
             continue;
         known++;
         const jm_dim_def *dim = jm_profile_find_dim_key(ev->p, demand->id, demand->key);
-        const bool supported = job_supports(j, dim);
+        const bool supported = jm_functional_supported(j, dim);
         const double credit = jm_functional_credit(ability->level, demand->level, supported, th);
         sum += credit;
         const int shortfall = demand->level - ability->level;

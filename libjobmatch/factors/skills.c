@@ -60,6 +60,17 @@ static void match_skills(const jm_candidate *c, const jm_job *j, const jm_skill 
 
 enum { SKILLS_ON_STACK = 128 };
 
+/* The factor's score from the essential and optional credits. */
+static double combine(const jm_thresholds *th, double sum_ess, size_t n_ess, double sum_opt, size_t n_opt)
+{
+    if (n_ess && n_opt)
+        return th->essential_share * (sum_ess / (double)n_ess)
+               + (1.0 - th->essential_share) * (sum_opt / (double)n_opt);
+    if (n_ess)
+        return sum_ess / (double)n_ess;
+    return sum_opt / (double)n_opt;
+}
+
 void jm_factor_skills(jm_eval *ev)
 {
     const int F = JM_FACTOR_SKILLS;
@@ -126,14 +137,7 @@ void jm_factor_skills(jm_eval *ev)
     if (held != stack)
         free(held);
 
-    double score;
-    if (n_ess && n_opt)
-        score = th->essential_share * (sum_ess / (double)n_ess)
-                + (1.0 - th->essential_share) * (sum_opt / (double)n_opt);
-    else if (n_ess)
-        score = sum_ess / (double)n_ess;
-    else
-        score = sum_opt / (double)n_opt;
+    const double score = combine(th, sum_ess, n_ess, sum_opt, n_opt);
 
     if (!jm_eval_explaining(ev)) {
         jm_eval_value(ev, F, score);
@@ -186,13 +190,6 @@ void jm_kernel_skills(jm_eval *ev)
         }
     }
     const jm_thresholds *th = &ev->p->th;
-    double score;
-    if (n_ess && n_opt)
-        score = th->essential_share * (sum_ess / (double)n_ess)
-                + (1.0 - th->essential_share) * (sum_opt / (double)n_opt);
-    else if (n_ess)
-        score = sum_ess / (double)n_ess;
-    else
-        score = sum_opt / (double)n_opt;
+    const double score = combine(th, sum_ess, n_ess, sum_opt, n_opt);
     jm_eval_value(ev, F, score);
 }
