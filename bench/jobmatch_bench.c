@@ -223,6 +223,7 @@ int main(int argc, char **argv)
     printf("BENCH compile_s %.2f s (%zu candidates and %zu jobs)\n", t_prep, nc, nj);
     printf("BENCH compiled_job_bytes %.0f bytes/record (%.1f skills)\n",
            nj ? (double)ps.job_bytes / (double)nj : NAN, nj ? (double)job_skills / (double)nj : NAN);
+    printf("BENCH compiled_job_index_bytes %.0f bytes/record\n", nj ? (double)ps.job_index_bytes / (double)nj : NAN);
     printf("BENCH compiled_candidate_bytes %.0f bytes/record (%.1f skills)\n",
            nc ? (double)ps.candidate_bytes / (double)nc : NAN, nc ? (double)cand_skills / (double)nc : NAN);
     printf("BENCH compiled_string_bytes %.0f bytes/record\n",

@@ -154,6 +154,7 @@ def main(argv):
         budget = 256 + 8 * skills
         row(f"compiled {kind}", f"{b:,.0f} bytes", f"<= {budget:,.0f} bytes", b <= budget)
     row("  interned ids and codes, per record", f"{fig['compiled_string_bytes'][0]:,.0f} bytes", "", None)
+    row("  top-k indexes (skills, occupations), per job", f"{fig['compiled_job_index_bytes'][0]:,.0f} bytes", "", None)
     for kind in ("job", "candidate"):
         row(f"loaded {kind} record (source, kept for explanations)", f"{fig[f'{kind}_bytes'][0]:,.0f} bytes",
             "", None)

@@ -3,7 +3,9 @@
  *
  * Top k prunes: once a row holds k pairs, a pair that is excluded, or that
  * cannot reach the k-th total even with every factor not yet run scoring 1,
- * is not scored further (jm_score_value_above); the pairs kept are scored
+ * is not scored further (jm_score_compiled); top jobs visits the jobs by
+ * occupation group and skips the groups whose job-type score alone keeps
+ * them below the k-th total (top_jobs_by_group).  The pairs kept are scored
  * in full, so the result is the brute-force one.
  * The rows (candidates, or jobs for top candidates) are handed out in
  * chunks through an atomic counter; each row is computed whole by one thread
@@ -30,6 +32,7 @@
 #include "util.h"
 
 #define MAX_THREADS 256
+#define PREFETCH_AHEAD 8 /* records ahead of the one being scored */
 #define ERROR_TEXT 512
 
 void jm_batch_options_init(jm_batch_options *opts)
@@ -42,9 +45,20 @@ void jm_batch_options_init(jm_batch_options *opts)
 
 /* One batch call. */
 typedef struct batch batch;
-/* levels: this thread's table of a candidate's skill levels (compiled.h),
- * all JM_LEVEL_ABSENT between pairs. */
-typedef int (*row_fn)(batch *b, size_t row, double *levels);
+
+/* A thread's working memory.  levels: the table of a candidate's skill
+ * levels (compiled.h), all JM_LEVEL_ABSENT between pairs; touched (jm_cpair); by occupation
+ * group of the job set: the candidate's job-type factor, the best total a
+ * job of the group could reach, and an order of the groups. */
+typedef struct scratch {
+    double *levels;
+    uint64_t *touched; /* a bit per job: it lists a skill of the candidate's; all clear between rows */
+    jm_job_type_value *job_type;
+    double *reach;
+    uint32_t *order;
+} scratch;
+
+typedef int (*row_fn)(batch *b, size_t row, scratch *s);
 
 struct batch {
     const jm_engine *e;
@@ -55,7 +69,9 @@ struct batch {
     jm_ccands *ccs; /* the compiled sets */
     jm_cjobs *cjs;
     size_t n_levels;
+    bool prune;     /* top k may stop a pair early (no rules) */
     bool windows;   /* top jobs may skip jobs beyond a candidate's commute */
+    double weight_sum; /* of the profile's positive weights */
 
     /* outputs */
     double *totals;
@@ -86,25 +102,32 @@ static void record_error(batch *b, size_t row, int rc)
     atomic_store(&b->stop, true);
 }
 
-static void work_rows(batch *b, const jm_batch_options *progress, double *levels);
+static void work_rows(batch *b, const jm_batch_options *progress, scratch *s);
 
 /* Works through chunks of rows until none is left or the call stops.  The
  * calling thread (progress != NULL) reports after each chunk. */
 static void work(batch *b, const jm_batch_options *progress)
 {
-    double *levels = malloc(b->n_levels * sizeof *levels);
-    if (!levels) {
+    const size_t groups = b->cjs->n_groups;
+    scratch s = { malloc(b->n_levels * sizeof *s.levels), calloc(b->cjs->n / 64 + 1, sizeof *s.touched),
+                  malloc(groups * sizeof *s.job_type), malloc(groups * sizeof *s.reach),
+                  malloc(groups * sizeof *s.order) };
+    if (!s.levels || !s.touched || !s.job_type || !s.reach || !s.order) {
         jm_fail(JM_ENOMEM, "out of memory for a batch thread");
         record_error(b, 0, JM_ENOMEM);
-        return;
+    } else {
+        for (size_t i = 0; i < b->n_levels; i++)
+            s.levels[i] = JM_LEVEL_ABSENT;
+        work_rows(b, progress, &s);
     }
-    for (size_t i = 0; i < b->n_levels; i++)
-        levels[i] = JM_LEVEL_ABSENT;
-    work_rows(b, progress, levels);
-    free(levels);
+    free(s.levels);
+    free(s.touched);
+    free(s.job_type);
+    free(s.reach);
+    free(s.order);
 }
 
-static void work_rows(batch *b, const jm_batch_options *progress, double *levels)
+static void work_rows(batch *b, const jm_batch_options *progress, scratch *s)
 {
     for (;;) {
         if (atomic_load_explicit(&b->stop, memory_order_relaxed))
@@ -114,7 +137,7 @@ static void work_rows(batch *b, const jm_batch_options *progress, double *levels
             return;
         size_t last = first + b->chunk < b->rows ? first + b->chunk : b->rows;
         for (size_t r = first; r < last; r++) {
-            int rc = b->row(b, r, levels);
+            int rc = b->row(b, r, s);
             if (rc != JM_OK) {
                 record_error(b, r, rc);
                 return;
@@ -176,7 +199,13 @@ static int run(batch *b, const jm_batch_options *opts, const char *fn)
         return JM_ENOMEM;
     b->n_levels = (size_t)(b->ccs->n_skill_ids > b->cjs->n_skill_ids ? b->ccs->n_skill_ids
                                                                      : b->cjs->n_skill_ids) + 1;
-    b->windows = b->e->n_rules == 0 && !b->e->travel;
+    b->prune = b->e->n_rules == 0;
+    b->windows = b->prune && !b->e->travel;
+    b->weight_sum = 0;
+    for (int f = 0; f < JM_FACTOR_COUNT; f++) {
+        const double w = b->e->profile->weights[f];
+        b->weight_sum += w > 0 ? w : 0;
+    }
     if (pthread_mutex_init(&b->lock, NULL) != 0) {
         jm_ccands_release(b->ccs);
         jm_cjobs_release(b->cjs);
@@ -209,25 +238,49 @@ static int run(batch *b, const jm_batch_options *opts, const char *fn)
 /* ---------------------------------------------------------------------- */
 /* The score matrix                                                       */
 
-static int matrix_row(batch *b, size_t i, double *levels)
+/* A job's occupation group (compiled.h). */
+static inline size_t job_group(const jm_cjobs *js, const jm_cjob *r)
+{
+    return r->occ == JM_NO_BLOCK ? js->n_groups - 1 : r->occ;
+}
+
+/* The candidate's job-type factor for every occupation group of the jobs. */
+static void job_types(const batch *b, const jm_ccand *c, scratch *s)
+{
+    const jm_cjobs *js = b->cjs;
+    const jm_thresholds *th = &b->e->profile->th;
+    for (size_t g = 0; g + 1 < js->n_groups; g++)
+        jm_job_type_of(b->ccs, c, jm_blockpool_at(&js->occs, (uint32_t)g), th, &s->job_type[g]);
+    jm_job_type_of(b->ccs, c, NULL, th, &s->job_type[js->n_groups - 1]);
+}
+
+static int matrix_row(batch *b, size_t i, scratch *s)
 {
     const jm_candidate *c = jm_candidates_get(b->cands, i);
     double *t = b->totals + i * b->cols;
     unsigned char *f = b->feasible ? b->feasible + i * b->cols : NULL;
-    jm_cpair pc = { b->ccs, b->cjs, &b->ccs->recs[i], NULL, levels };
-    jm_levels_fill(levels, b->ccs, pc.c);
+    jm_cpair pc = { b->ccs, b->cjs, &b->ccs->recs[i], NULL, s->levels, NULL, s->touched };
+    jm_levels_fill(s->levels, b->ccs, pc.c);
+    jm_touched_fill(s->touched, b->cjs, b->ccs, pc.c);
+    /* the job-type factor once per occupation, when jobs share them */
+    const bool by_group = b->cjs->n_groups < b->cols;
+    if (by_group)
+        job_types(b, pc.c, s);
     int rc = JM_OK;
     for (size_t k = 0; k < b->cols && rc == JM_OK; k++) {
         jm_pair_value v;
         pc.j = &b->cjs->recs[k];
-        rc = jm_score_compiled(b->e, c, jm_jobs_get(b->jobs, k), &pc, -INFINITY, &v, NULL);
+        if (by_group)
+            pc.job_type = &s->job_type[job_group(b->cjs, pc.j)];
+        rc = jm_score_compiled(b->e, c, jm_jobs_get(b->jobs, k), &pc, -INFINITY, 0, &v, NULL);
         if (rc != JM_OK)
             break;
         t[k] = v.total;
         if (f)
             f[k] = v.feasible;
     }
-    jm_levels_clear(levels, b->ccs, pc.c);
+    jm_levels_clear(s->levels, b->ccs, pc.c);
+    jm_touched_clear(s->touched, b->cjs, b->ccs, pc.c);
     return rc;
 }
 
@@ -304,7 +357,9 @@ static int top_pair(batch *b, top_state *st, size_t row, size_t col, bool rows_a
     const double bar = st->kept == k ? tot[k - 1] : -INFINITY;
     const jm_candidate *c = jm_candidates_get(b->cands, rows_are_candidates ? row : col);
     const jm_job *j = jm_jobs_get(b->jobs, rows_are_candidates ? col : row);
-    int rc = jm_score_compiled(b->e, c, j, pc, bar, &v, &pruned);
+    /* feasibility of the pairs below the bar only matters when counted */
+    const unsigned flags = JM_SCORE_PRUNE | (b->counts ? JM_SCORE_FEASIBLE : 0u);
+    int rc = jm_score_compiled(b->e, c, j, pc, bar, flags, &v, &pruned);
     if (rc != JM_OK)
         return rc;
     if (!v.feasible)
@@ -349,50 +404,129 @@ static size_t lower_bound(const double *v, size_t n, double x)
     return lo;
 }
 
-static int top_row(batch *b, size_t row, bool rows_are_candidates, double *levels)
+/* A pruned pair's total is below the bar by more than any rounding (as
+ * engine.c prunes). */
+#define PRUNE_MARGIN 1e-9
+
+/* Top jobs for a candidate over the jobs group_jobs[from .. to). */
+static int top_scan(batch *b, top_state *st, size_t row, jm_cpair *pc, size_t from, size_t to)
+{
+    const jm_cjobs *js = b->cjs;
+    int rc = JM_OK;
+    for (size_t at = from; at < to && rc == JM_OK; at++) {
+        /* the records are visited out of order: fetch ahead */
+        if (at + PREFETCH_AHEAD < to) {
+            const jm_cjob *ahead = &js->recs[js->group_jobs[at + PREFETCH_AHEAD]];
+            __builtin_prefetch(ahead);
+            __builtin_prefetch((const char *)ahead + 64);
+        }
+        const uint32_t col = js->group_jobs[at];
+        pc->j = &js->recs[col];
+        rc = top_pair(b, st, row, col, true, pc);
+    }
+    return rc;
+}
+
+/* Top jobs for a candidate by occupation group: the job-type factor is
+ * worked out once per group, and it bounds the total of every job of the
+ * group (the other factors scoring 1 at best).  Groups are visited best
+ * bound first, so the bar rises early; once a group's bound is below the
+ * bar, neither it nor any group after it can place a job (unless feasible
+ * pairs are counted: then every group that is not excluded is visited).
+ * Groups whose job-type score is 0 share one bound and are visited last, in
+ * index order.  In each group, with a commute window, only the jobs whose
+ * latitude is inside it, and those without coordinates. */
+static int top_jobs_by_group(batch *b, top_state *st, size_t row, jm_cpair *pc, scratch *s)
+{
+    const jm_cjobs *js = b->cjs;
+    const double *w = b->e->profile->weights;
+    const double wjt = w[JM_FACTOR_JOB_TYPE] > 0 ? w[JM_FACTOR_JOB_TYPE] : 0;
+    const double rest = b->weight_sum - wjt;
+    job_types(b, pc->c, s);
+    size_t n_hot = 0, n_cold = 0;
+    const size_t n = js->n_groups;
+    for (size_t g = 0; g < n; g++) {
+        const jm_job_type_value *v = &s->job_type[g];
+        if (v->exclusions || js->group_first[g] == js->group_first[g + 1])
+            continue; /* every job excluded, or none */
+        const double num = v->has_data ? wjt * v->score : 0, wd = v->has_data ? wjt : 0;
+        s->reach[g] = wd + rest > 0 ? (num + rest) / (wd + rest) : 0.5;
+        if (v->has_data && v->score == 0.0)
+            s->order[n - 1 - n_cold++] = (uint32_t)g; /* from the end: the cold groups */
+        else
+            s->order[n_hot++] = (uint32_t)g;
+    }
+    /* the hot groups best bound first, ties by index (an insertion sort:
+     * they are the few occupations near the candidate's) */
+    for (size_t i = 1; i < n_hot; i++) {
+        const uint32_t g = s->order[i];
+        size_t at = i;
+        while (at > 0 && (s->reach[s->order[at - 1]] < s->reach[g] ||
+                          (s->reach[s->order[at - 1]] == s->reach[g] && s->order[at - 1] > g))) {
+            s->order[at] = s->order[at - 1];
+            at--;
+        }
+        s->order[at] = g;
+    }
+    const double reach_km = b->windows ? jm_commute_reach_km(pc->c, &b->e->profile->th) : NAN;
+    const double deg = isnan(reach_km) ? NAN
+                                       : jm_degrees_of_km(fmax(reach_km, 0.0) * (1.0 + 1e-6) + 1e-3);
+    const double lat = pc->c->lat;
+    int rc = JM_OK;
+    for (size_t i = 0; i < n_hot + n_cold && rc == JM_OK; i++) {
+        /* the cold groups, stored from the end, in index order */
+        const size_t g = i < n_hot ? s->order[i] : s->order[n - 1 - (i - n_hot)];
+        /* the bar only rises, and the bounds fall: every group left is below */
+        if (!b->counts && st->kept == b->k && s->reach[g] < st->tot[b->k - 1] - PRUNE_MARGIN)
+            break;
+        pc->job_type = &s->job_type[g];
+        const size_t first = js->group_first[g], n_lat = js->group_n_lat[g];
+        size_t lo = first, hi = first + n_lat;
+        if (!isnan(deg)) {
+            /* outside the window the commute excludes the job */
+            lo = first + lower_bound(js->group_lat + first, n_lat, lat - deg);
+            hi = first + lower_bound(js->group_lat + first, n_lat, lat + deg);
+            while (hi < first + n_lat && js->group_lat[hi] <= lat + deg)
+                hi++;
+        }
+        rc = top_scan(b, st, row, pc, lo, hi);
+        if (rc == JM_OK)
+            rc = top_scan(b, st, row, pc, first + n_lat, js->group_first[g + 1]);
+    }
+    pc->job_type = NULL;
+    return rc;
+}
+
+static int top_row(batch *b, size_t row, bool rows_are_candidates, scratch *s)
 {
     const size_t k = b->k;
     top_state st = { b->index + row * k, b->totals + row * k, 0, 0 };
-    jm_cpair pc = { b->ccs, b->cjs, NULL, NULL, levels };
+    jm_cpair pc = { b->ccs, b->cjs, NULL, NULL, s->levels, NULL, NULL };
     int rc = JM_OK;
     if (rows_are_candidates) {
         pc.c = &b->ccs->recs[row];
-        jm_levels_fill(levels, b->ccs, pc.c);
-        /* Jobs with coordinates farther north or south than the candidate
-         * reaches within their maximum commute are excluded by it: only
-         * the latitude window around them is scored, and the jobs without
-         * coordinates.  The order of the columns does not change the
-         * result (ties go by id). */
-        const double reach = b->windows ? jm_commute_reach_km(pc.c, &b->e->profile->th) : NAN;
-        if (!isnan(reach)) {
-            const double deg = jm_degrees_of_km(fmax(reach, 0.0) * (1.0 + 1e-6) + 1e-3);
-            const jm_cjobs *js = b->cjs;
-            size_t lo = lower_bound(js->lat_sorted, js->n_by_lat, pc.c->lat - deg);
-            size_t hi = lower_bound(js->lat_sorted, js->n_by_lat, pc.c->lat + deg);
-            while (hi < js->n_by_lat && js->lat_sorted[hi] <= pc.c->lat + deg)
-                hi++;
-            for (size_t i = lo; i < hi && rc == JM_OK; i++) {
-                pc.j = &js->recs[js->by_lat[i]];
-                rc = top_pair(b, &st, row, js->by_lat[i], true, &pc);
-            }
-            for (size_t i = 0; i < js->n_no_coords && rc == JM_OK; i++) {
-                pc.j = &js->recs[js->no_coords[i]];
-                rc = top_pair(b, &st, row, js->no_coords[i], true, &pc);
-            }
+        pc.touched = s->touched;
+        jm_levels_fill(s->levels, b->ccs, pc.c);
+        jm_touched_fill(s->touched, b->cjs, b->ccs, pc.c);
+        /* The order of the columns does not change the result (ties go by
+         * id): with pruning, by occupation group; else in index order. */
+        if (b->prune) {
+            rc = top_jobs_by_group(b, &st, row, &pc, s);
         } else {
             for (size_t col = 0; col < b->cols && rc == JM_OK; col++) {
                 pc.j = &b->cjs->recs[col];
                 rc = top_pair(b, &st, row, col, true, &pc);
             }
         }
-        jm_levels_clear(levels, b->ccs, pc.c);
+        jm_levels_clear(s->levels, b->ccs, pc.c);
+        jm_touched_clear(s->touched, b->cjs, b->ccs, pc.c);
     } else {
         pc.j = &b->cjs->recs[row];
         for (size_t col = 0; col < b->cols && rc == JM_OK; col++) {
             pc.c = &b->ccs->recs[col];
-            jm_levels_fill(levels, b->ccs, pc.c);
+            jm_levels_fill(s->levels, b->ccs, pc.c);
             rc = top_pair(b, &st, row, col, false, &pc);
-            jm_levels_clear(levels, b->ccs, pc.c);
+            jm_levels_clear(s->levels, b->ccs, pc.c);
         }
     }
     if (rc != JM_OK)
@@ -406,14 +540,14 @@ static int top_row(batch *b, size_t row, bool rows_are_candidates, double *level
     return JM_OK;
 }
 
-static int top_jobs_row(batch *b, size_t row, double *levels)
+static int top_jobs_row(batch *b, size_t row, scratch *s)
 {
-    return top_row(b, row, true, levels);
+    return top_row(b, row, true, s);
 }
 
-static int top_candidates_row(batch *b, size_t row, double *levels)
+static int top_candidates_row(batch *b, size_t row, scratch *s)
 {
-    return top_row(b, row, false, levels);
+    return top_row(b, row, false, s);
 }
 
 static int top(jm_engine *e, const jm_candidates *candidates, const jm_jobs *jobs, bool rows_are_candidates,

@@ -158,6 +158,7 @@ typedef struct jm_ccand {
 typedef struct jm_cjob {
     double h_raw_min, h_raw_max;
     double wage;
+    double skills_none; /* the skills factor for a candidate with none of the skills */
     double lat, lon, cos_lat;
     uint32_t occ;       /* occupation block, JM_NO_BLOCK unknown */
     uint32_t sched;     /* week block or JM_NO_BLOCK */
@@ -218,24 +219,47 @@ typedef struct jm_cjobs {
     size_t n_need_defs;
     uint32_t n_skill_ids;
     size_t n_skill_refs;
-    /* jobs with coordinates by latitude (for commute windows), and the rest */
-    double *lat_sorted;
-    uint32_t *by_lat;
-    size_t n_by_lat;
-    uint32_t *no_coords;
-    size_t n_no_coords;
-    size_t bytes;
+    /* The jobs by skill: those that list skill id are
+     * skill_jobs[skill_first[id] .. skill_first[id + 1]), by index */
+    uint32_t *skill_first; /* n_skill_ids + 2 */
+    uint32_t *skill_jobs;  /* n_skill_refs */
+    /* The jobs by occupation: group g < n_groups - 1 holds the jobs of
+     * occupation block g, the last group those whose occupation is
+     * unknown.  Group g is group_jobs[group_first[g] .. group_first[g + 1]):
+     * first the group_n_lat[g] jobs with coordinates, by latitude
+     * (group_lat, for commute windows), then the others, by index. */
+    size_t n_groups;
+    uint32_t *group_first;
+    uint32_t *group_n_lat;
+    uint32_t *group_jobs;
+    double *group_lat;
+    size_t bytes;       /* of the records, lists and blocks */
+    size_t index_bytes; /* of the skill and occupation indexes */
     size_t strings;
 } jm_cjobs;
 
+/** The job-type factor of a candidate for an occupation (jm_job_type_of). */
+typedef struct jm_job_type_value {
+    double score;        /* NaN without data */
+    bool has_data;
+    unsigned exclusions; /* avoided job types it resembles */
+} jm_job_type_value;
+
 /** A pair as the kernels see it.  levels: the candidate's skill levels by
- *  skill id (JM_LEVEL_ABSENT where the candidate lacks the skill). */
+ *  skill id (JM_LEVEL_ABSENT where the candidate lacks the skill).
+ *  job_type: NULL, or the job-type factor for the job's occupation, worked
+ *  out ahead (it depends on the candidate and the occupation alone).
+ *  touched: NULL, or a bit per job of the set (bit i % 64 of word i / 64),
+ *  set for the jobs that list a skill of the candidate's; the others score
+ *  their skills_none. */
 typedef struct jm_cpair {
     const jm_ccands *cs;
     const jm_cjobs *js;
     const jm_ccand *c;
     const jm_cjob *j;
     const double *levels;
+    const jm_job_type_value *job_type;
+    const uint64_t *touched;
 } jm_cpair;
 #define JM_LEVEL_ABSENT (-1.0)
 
@@ -253,6 +277,11 @@ void jm_cjobs_release(jm_cjobs *j);
 typedef struct jm_compile_cache jm_compile_cache;
 jm_compile_cache *jm_compile_cache_new(void);
 void jm_compile_cache_free(jm_compile_cache *c);
+
+/** Sets, in touched (a bit per job of js, all clear), the jobs that share a
+ *  skill with the candidate; jm_touched_clear clears them again. */
+void jm_touched_fill(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c);
+void jm_touched_clear(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c);
 
 /** Fills levels (n_skill_ids + 1 entries, all JM_LEVEL_ABSENT) with a
  *  candidate's skills, and clears them again. */

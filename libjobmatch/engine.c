@@ -134,39 +134,35 @@ int jm_score_pair(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm
     return JM_OK;
 }
 
-/* For rankings, the factors that may exclude a pair run first; the others
- * (functional before support, which plans the needs functional derives,
- * and the skills, the dearest) only for a pair that is feasible and could
- * still reach the bar if they all scored 1.  Every factor writes its own
- * entry of ev->fv, so the order they run in does not change the numbers. */
-static const int HARD_FACTORS[] = { JM_FACTOR_JOB_TYPE, JM_FACTOR_HOURS, JM_FACTOR_SCHEDULE,
-                                    JM_FACTOR_COMMUTE, JM_FACTOR_ENVIRONMENT, JM_FACTOR_WAGE,
-                                    JM_FACTOR_BENEFITS, JM_FACTOR_LEGAL, JM_FACTOR_PROGRAMME };
-static const int CHEAP_FACTORS[] = { JM_FACTOR_INTERESTS, JM_FACTOR_WORK_VALUES, JM_FACTOR_FUNCTIONAL,
-                                     JM_FACTOR_SUPPORT };
+/* For rankings, the factors that may exclude a pair run first, those that
+ * exclude most often and cost least (by the benchmark's data) ahead; the
+ * others (functional before support, which plans the needs functional
+ * derives, and the skills, the dearest) last.  After each factor the pair
+ * may stop: when it is excluded, or when it could not reach the bar even if
+ * every factor left scored 1.  Every factor writes its own entry of ev->fv,
+ * so the order they run in does not change the numbers. */
+static const int PRUNE_ORDER[] = { JM_FACTOR_JOB_TYPE, JM_FACTOR_COMMUTE, JM_FACTOR_HOURS,
+                                   JM_FACTOR_SCHEDULE, JM_FACTOR_WAGE, JM_FACTOR_LEGAL,
+                                   JM_FACTOR_ENVIRONMENT, JM_FACTOR_BENEFITS, JM_FACTOR_PROGRAMME,
+                                   /* these never exclude */
+                                   JM_FACTOR_INTERESTS, JM_FACTOR_WORK_VALUES, JM_FACTOR_FUNCTIONAL,
+                                   JM_FACTOR_SUPPORT, JM_FACTOR_SKILLS };
+#define N_MAY_EXCLUDE 9
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
+_Static_assert(COUNT_OF(PRUNE_ORDER) == JM_FACTOR_COUNT, "PRUNE_ORDER lists every factor once");
 
 /* A pruned pair's total is below the bar by more than any rounding. */
 #define PRUNE_MARGIN 1e-9
 
 /* A compiled pair runs the kernels (ev->pc), except for the factors in
- * ev_generic, which run the factor code on the source records. */
-static void run_factors(jm_eval *ev, const int *factors, size_t n, jm_generic_bits generic)
+ * generic, which run the factor code on the source records. */
+static inline void run_factor(jm_eval *ev, int f, jm_generic_bits generic)
 {
-    for (size_t i = 0; i < n && !ev->error; i++) {
-        const int f = factors[i];
-        if (ev->pc && !(generic & (1u << f)))
-            jm_kernel_table[f](ev);
-        else
-            jm_factor_table[f](ev);
-    }
+    if (ev->pc && !(generic & (1u << f)))
+        jm_kernel_table[f](ev);
+    else
+        jm_factor_table[f](ev);
 }
-
-static const int ALL_FACTORS[] = { JM_FACTOR_JOB_TYPE, JM_FACTOR_HOURS, JM_FACTOR_SCHEDULE,
-                                   JM_FACTOR_COMMUTE, JM_FACTOR_ENVIRONMENT, JM_FACTOR_INTERESTS,
-                                   JM_FACTOR_WORK_VALUES, JM_FACTOR_WAGE, JM_FACTOR_BENEFITS,
-                                   JM_FACTOR_SKILLS, JM_FACTOR_FUNCTIONAL, JM_FACTOR_SUPPORT,
-                                   JM_FACTOR_LEGAL, JM_FACTOR_PROGRAMME };
 
 /* Which factors of a compiled pair run the factor code. */
 static jm_generic_bits generic_bits(const jm_engine *e, const jm_cpair *pc)
@@ -182,11 +178,59 @@ static jm_generic_bits generic_bits(const jm_engine *e, const jm_cpair *pc)
     return g;
 }
 
-/* Scores a pair's numbers; with pruned != NULL, may stop early (*pruned):
- * after the hard factors when the pair is excluded, or when it cannot reach
- * bar.  pc (may be NULL) is the compiled pair. */
+/* Runs the factors in PRUNE_ORDER, stopping early as the comment above it
+ * says; true when the pair stopped (out is then final). */
+static bool run_pruning(jm_eval *ev, jm_generic_bits generic, double bar, unsigned flags,
+                        jm_pair_value *out)
+{
+    const double *w = ev->p->weights;
+    double rest = 0, num = 0, with_data = 0;
+    for (int f = 0; f < JM_FACTOR_COUNT; f++)
+        rest += w[f] > 0 ? w[f] : 0;
+    bool below = false; /* cannot reach the bar: only feasibility is left to settle */
+    for (size_t i = 0; i < COUNT_OF(PRUNE_ORDER); i++) {
+        if (below && i >= N_MAY_EXCLUDE)
+            break;
+        const int f = PRUNE_ORDER[i];
+        run_factor(ev, f, generic);
+        if (ev->error)
+            return false;
+        if (ev->n_excluded) {
+            /* excluded: its total does not matter to a ranking */
+            out->total = NAN;
+            out->confidence = NAN;
+            out->feasible = false;
+            return true;
+        }
+        if (below || bar == -INFINITY)
+            continue;
+        if (w[f] > 0) {
+            rest -= w[f];
+            if (ev->fv[f].has_data) {
+                num += w[f] * ev->fv[f].score;
+                with_data += w[f];
+            }
+        }
+        /* the best the pair can still reach: every factor left scoring 1 */
+        const double best = with_data + rest > 0 ? (num + rest) / (with_data + rest) : 0.5;
+        if (best < bar - PRUNE_MARGIN) {
+            below = true;
+            if (!(flags & JM_SCORE_FEASIBLE))
+                break; /* feasibility is not asked for */
+        }
+    }
+    if (!below)
+        return false;
+    out->total = NAN;
+    out->confidence = NAN;
+    out->feasible = (flags & JM_SCORE_FEASIBLE) ? true : false;
+    return true;
+}
+
+/* Scores a pair's numbers; with JM_SCORE_PRUNE, may stop early (*pruned)
+ * as run_pruning says.  pc (may be NULL) is the compiled pair. */
 static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, const jm_cpair *pc,
-                       double bar, jm_pair_value *out, bool *pruned)
+                       double bar, unsigned flags, jm_pair_value *out, bool *pruned)
 {
     jm_eval ev;
     ev.c = c;
@@ -204,44 +248,14 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
     const jm_generic_bits generic = pc ? generic_bits(e, pc) : 0;
     const double *w = e->profile->weights;
     /* Rules may score and veto: with any, every pair is scored in full. */
-    const bool may_prune = pruned && e->n_rules == 0;
-    if (!may_prune) {
-        run_factors(&ev, ALL_FACTORS, COUNT_OF(ALL_FACTORS), generic);
-    } else {
-        run_factors(&ev, HARD_FACTORS, COUNT_OF(HARD_FACTORS), generic);
-        if (!ev.error && ev.n_excluded) {
-            /* excluded: its total does not matter to a ranking */
-            out->total = NAN;
-            out->confidence = NAN;
-            out->feasible = false;
+    if (pruned && (flags & JM_SCORE_PRUNE) && e->n_rules == 0) {
+        if (run_pruning(&ev, generic, bar, flags, out)) {
             *pruned = true;
             return JM_OK;
         }
-        if (!ev.error && bar > -INFINITY) {
-            /* the best the pair can still reach: every factor left scoring 1 */
-            double num = 0, with_data = 0;
-            for (size_t i = 0; i < COUNT_OF(HARD_FACTORS); i++) {
-                const int f = HARD_FACTORS[i];
-                if (ev.fv[f].has_data && w[f] > 0) {
-                    num += w[f] * ev.fv[f].score;
-                    with_data += w[f];
-                }
-            }
-            double rest = w[JM_FACTOR_SKILLS] > 0 ? w[JM_FACTOR_SKILLS] : 0;
-            for (size_t i = 0; i < COUNT_OF(CHEAP_FACTORS); i++)
-                rest += w[CHEAP_FACTORS[i]] > 0 ? w[CHEAP_FACTORS[i]] : 0;
-            double best = with_data + rest > 0 ? (num + rest) / (with_data + rest) : 0.5;
-            if (best < bar - PRUNE_MARGIN) {
-                out->total = NAN;
-                out->confidence = NAN;
-                out->feasible = true;
-                *pruned = true;
-                return JM_OK;
-            }
-        }
-        static const int SKILLS[] = { JM_FACTOR_SKILLS };
-        run_factors(&ev, CHEAP_FACTORS, COUNT_OF(CHEAP_FACTORS), generic);
-        run_factors(&ev, SKILLS, 1, generic);
+    } else {
+        for (int f = 0; f < JM_FACTOR_COUNT && !ev.error; f++)
+            run_factor(&ev, PRUNE_ORDER[f], generic);
     }
     /* the built-in factors in order, then the rules: as finish() adds up */
     ev.acc = (jm_combine){0, 0, 0};
@@ -261,20 +275,20 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
 }
 
 int jm_score_compiled(const jm_engine *e, const jm_candidate *c, const jm_job *j, const jm_cpair *pc,
-                      double bar, jm_pair_value *out, bool *pruned)
+                      double bar, unsigned flags, jm_pair_value *out, bool *pruned)
 {
-    return score_value(e, c, j, pc, bar, out, pruned);
+    return score_value(e, c, j, pc, bar, flags, out, pruned);
 }
 
 int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm_pair_value *out)
 {
-    return score_value(e, c, j, NULL, -INFINITY, out, NULL);
+    return score_value(e, c, j, NULL, -INFINITY, 0, out, NULL);
 }
 
 int jm_score_value_above(const jm_engine *e, const jm_candidate *c, const jm_job *j, double bar,
                          jm_pair_value *out, bool *pruned)
 {
-    return score_value(e, c, j, NULL, bar, out, pruned);
+    return score_value(e, c, j, NULL, bar, JM_SCORE_PRUNE | JM_SCORE_FEASIBLE, out, pruned);
 }
 
 int jm_engine_score(jm_engine *e, const jm_candidate *c, const jm_job *j, jm_match **out)

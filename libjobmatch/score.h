@@ -29,10 +29,17 @@ int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, j
 int jm_score_value_above(const jm_engine *e, const jm_candidate *c, const jm_job *j, double bar,
                          jm_pair_value *out, bool *pruned);
 
-/** As jm_score_value (pruned NULL) or jm_score_value_above, on a compiled
- *  pair: c and j are its source records (for the factors that run on them
- *  and for rules).  The same numbers, bit for bit. */
+/* jm_score_compiled's flags. */
+#define JM_SCORE_PRUNE 1u    /* may stop early, as jm_score_value_above */
+#define JM_SCORE_FEASIBLE 2u /* out->feasible must be right for a pair pruned below bar */
+
+/** On a compiled pair: as jm_score_value (flags 0, or pruned NULL), or as
+ *  jm_score_value_above (JM_SCORE_PRUNE | JM_SCORE_FEASIBLE).  With
+ *  JM_SCORE_PRUNE alone a pair that cannot reach bar stops at once, its
+ *  feasibility unknown (out->feasible false): for rankings that do not
+ *  count feasible pairs.  c and j are the pair's source records (for the
+ *  factors that run on them and for rules).  The same numbers, bit for bit. */
 int jm_score_compiled(const jm_engine *e, const jm_candidate *c, const jm_job *j, const jm_cpair *pc,
-                      double bar, jm_pair_value *out, bool *pruned);
+                      double bar, unsigned flags, jm_pair_value *out, bool *pruned);
 
 #endif

@@ -9,6 +9,7 @@
  * licences, programme rules; and a travel-time source.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -231,17 +232,30 @@ static void rich_sets(uint64_t seed, jm_candidates **cs, jm_jobs **js)
 }
 
 /* A programme with every rule, so the programme factor scores. */
-static jm_engine *programme_engine(void)
+/* An engine on a scoring profile given as JSON. */
+static jm_engine *profile_engine(const char *text)
 {
-    static const char text[] = "{\"schema\":\"jobmatch/1\",\"type\":\"scoring_profile\",\"id\":\"strict\","
-                               "\"programme_rules\":{\"competitive_only\":true,\"integrated_only\":true,"
-                               "\"min_wage\":10.5}}";
     jm_profile *p;
-    check(jm_profile_from_json(text, sizeof text - 1, NULL, NULL, &p));
+    check(jm_profile_from_json(text, strlen(text), NULL, NULL, &p));
     jm_engine *e;
     check(jm_engine_new(p, &e));
     jm_profile_free(p);
     return e;
+}
+
+static jm_engine *programme_engine(void)
+{
+    return profile_engine("{\"schema\":\"jobmatch/1\",\"type\":\"scoring_profile\",\"id\":\"strict\","
+                          "\"programme_rules\":{\"competitive_only\":true,\"integrated_only\":true,"
+                          "\"min_wage\":10.5}}");
+}
+
+/* The job type carries most of the weight: top jobs skip whole occupation
+ * groups that are below the bar. */
+static jm_engine *job_type_engine(void)
+{
+    return profile_engine("{\"schema\":\"jobmatch/1\",\"type\":\"scoring_profile\",\"id\":\"types\","
+                          "\"weights\":{\"job_type\":3.0}}");
 }
 
 static int slow_walk(const jm_candidate *c, const jm_job *j, int mode, double *minutes, void *payload)
@@ -265,6 +279,8 @@ static int half_rule(const jm_candidate *c, const jm_job *j, jm_verdict *v, void
 
 static double ref[ROWS * COLS];
 static unsigned char ref_f[ROWS * COLS];
+
+static void check_top_jobs(jm_engine *e, const jm_candidates *cs, const jm_jobs *js, size_t K, bool counted);
 
 /* The matrix equals jm_engine_score pair by pair (bits), on 1 and 2 threads;
  * top jobs and top candidates equal the brute-force ranking of it. */
@@ -290,12 +306,26 @@ static void compare(jm_engine *e, const jm_candidates *cs, const jm_jobs *js, si
                           "pair %zu x %zu: matrix %.17g (%d), pairwise %.17g (%d)", p / COLS, p % COLS, got[p],
                           got_f[p], ref[p], ref_f[p]);
     }
-    enum { K = 5 };
-    static size_t idx[ROWS * K], counts[ROWS];
-    static double tot[ROWS * K];
-    check(jm_engine_top_jobs((jm_engine *)e, cs, js, K, NULL, idx, ROWS * K, tot, ROWS * K, counts, ROWS));
+    /* top jobs, with feasible pairs counted (every group visited) and not
+     * (groups below the bar skipped), for k of 1, a few, and more than
+     * some rows have feasible jobs */
+    static const size_t ks[] = { 1, 5, 40 };
+    for (size_t q = 0; q < sizeof ks / sizeof *ks; q++)
+        for (int counted = 0; counted <= 1; counted++)
+            check_top_jobs(e, cs, js, ks[q], counted);
+}
+
+enum { MAX_K = 40 };
+
+/* Top k jobs of every row equal the brute-force ranking of ref. */
+static void check_top_jobs(jm_engine *e, const jm_candidates *cs, const jm_jobs *js, size_t K, bool counted)
+{
+    static size_t idx[ROWS * MAX_K], counts[ROWS];
+    static double tot[ROWS * MAX_K];
+    check(jm_engine_top_jobs(e, cs, js, K, NULL, idx, ROWS * K, tot, ROWS * K, counted ? counts : NULL,
+                             counted ? ROWS : 0));
     for (size_t i = 0; i < ROWS; i++) {
-        size_t want[K], n = 0, feasible = 0;
+        size_t want[MAX_K], n = 0, feasible = 0;
         for (size_t k = 0; k < COLS; k++) {
             if (!ref_f[i * COLS + k])
                 continue;
@@ -312,10 +342,16 @@ static void compare(jm_engine *e, const jm_candidates *cs, const jm_jobs *js, si
             }
             want[at] = k;
         }
-        ck_assert_uint_eq(counts[i], feasible);
-        for (size_t r = 0; r < K; r++)
-            ck_assert_msg(idx[i * K + r] == (r < n ? want[r] : SIZE_MAX), "row %zu rank %zu: %zu, want %zu", i, r,
-                          idx[i * K + r], r < n ? want[r] : SIZE_MAX);
+        if (counted)
+            ck_assert_uint_eq(counts[i], feasible);
+        for (size_t r = 0; r < K; r++) {
+            ck_assert_msg(idx[i * K + r] == (r < n ? want[r] : SIZE_MAX), "k %zu row %zu rank %zu: %zu, want %zu",
+                          K, i, r, idx[i * K + r], r < n ? want[r] : SIZE_MAX);
+            if (r < n)
+                ck_assert_msg(memcmp(&tot[i * K + r], &ref[i * COLS + want[r]], sizeof(double)) == 0,
+                              "k %zu row %zu rank %zu: total %.17g, pairwise %.17g", K, i, r, tot[i * K + r],
+                              ref[i * COLS + want[r]]);
+        }
     }
 }
 
@@ -332,6 +368,9 @@ START_TEST(compiled_batch_equals_pairwise_scoring)
         compare(e, cs, js, &excluded); /* no rules: kernels, windows, pruning */
         check(jm_engine_add_rule(e, "half", 0.3, half_rule, NULL, NULL));
         compare(e, cs, js, &excluded); /* rules after the kernels */
+        jm_engine_free(e);
+        e = job_type_engine();
+        compare(e, cs, js, &excluded); /* groups pruned whole */
         jm_engine_free(e);
         e = programme_engine();
         compare(e, cs, js, &excluded);
@@ -358,6 +397,9 @@ START_TEST(a_changed_set_is_compiled_again)
     ck_assert_uint_eq(st.jobs, COLS);
     ck_assert_uint_gt(st.job_bytes, COLS * 64);
     ck_assert_uint_gt(st.string_bytes, 0);
+    /* the indexes: a 4-byte entry per job skill, a 4-byte job number and an
+     * 8-byte latitude per job, and their offsets */
+    ck_assert_uint_gt(st.job_index_bytes, st.job_skills * 4 + COLS * 12);
     /* a job added after compiling is scored: the set's serial changed */
     jm_job *j;
     check(jm_job_new("zz-new", &j));

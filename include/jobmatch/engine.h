@@ -108,10 +108,15 @@ JM_API int jm_engine_score_matrix(jm_engine *engine, const jm_candidates *candid
  *  its total; when fewer than k jobs are feasible the rest of the row holds
  *  SIZE_MAX and NaN.  counts (may be NULL, else n_counts >= candidates) gets
  *  how many jobs are feasible for each candidate (it may exceed k).  k > 0.
- *  Without rules, a pair that is excluded, or that cannot reach the k-th
- *  total kept so far, is not scored in full (the factors that may exclude
- *  run first, then a bound with the others at 1): the result is the
- *  brute-force one, bit for bit.  Returns as jm_engine_score_matrix. */
+ *  Without rules, top k prunes, and the result is still the brute-force
+ *  one, bit for bit: a pair stops being scored once it is excluded or once
+ *  it cannot reach the k-th total kept so far even if every factor left
+ *  scored 1; the jobs are visited by occupation, best job-type score first,
+ *  and once an occupation's bound is below the k-th total its jobs and
+ *  those of every occupation after it are skipped; jobs beyond a
+ *  candidate's commute reach north or south are skipped.  Asking for counts
+ *  costs speed: every job not excluded must then be checked for exclusions.
+ *  Returns as jm_engine_score_matrix. */
 JM_API int jm_engine_top_jobs(jm_engine *engine, const jm_candidates *candidates,
                               const jm_jobs *jobs, size_t k, const jm_batch_options *opts,
                               size_t *index, size_t n_index, double *totals, size_t n_totals,
@@ -130,10 +135,11 @@ typedef struct jm_prepare_stats {
     size_t candidates;      /**< candidates compiled */
     size_t jobs;            /**< jobs compiled */
     size_t candidate_bytes; /**< the compiled candidates: records, lists, shared blocks */
-    size_t job_bytes;       /**< the compiled jobs, with their latitude index */
+    size_t job_bytes;       /**< the compiled jobs: records, lists, shared blocks */
     size_t candidate_skills; /**< skills of all the candidates */
     size_t job_skills;      /**< skills of all the jobs */
     size_t string_bytes;    /**< the engine's pools of ids and codes, shared by both */
+    size_t job_index_bytes; /**< the jobs' indexes for top k: by skill, by occupation and latitude */
 } jm_prepare_stats;
 
 /** Compiles candidates and jobs for the batch calls now.  The batch calls

@@ -27,6 +27,11 @@ extern const jm_factor_fn jm_kernel_table[JM_FACTOR_COUNT];
 double jm_occ_similarity(const jm_occ *a, const jm_occ *b);
 void jm_factor_job_type(jm_eval *ev);
 void jm_kernel_job_type(jm_eval *ev);
+/** The job-type factor of a compiled candidate for a job of occupation jo
+ *  (NULL: unknown), as jm_kernel_job_type reports it; the kernel takes it
+ *  from pc->job_type when set (worked out once per occupation). */
+void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
+                    const jm_thresholds *th, jm_job_type_value *out);
 /** The codes jm_occ_partial_similarity reads, from an occupation. */
 void jm_occ_codes_of(const jm_occ *o, jm_occ_codes *out);
 /** Partial credit by the shared ISCO or O*NET-SOC hierarchy (the part of
@@ -132,6 +137,9 @@ double jm_skill_credit(bool has, double cand_level, double required, bool traina
                        double trainable_credit);
 void jm_factor_skills(jm_eval *ev);
 void jm_kernel_skills(jm_eval *ev);
+/** The skills factor's score for a candidate who holds none of the n job
+ *  skills (NaN when n is 0), bit for bit what jm_kernel_skills gives. */
+double jm_skills_score_none(const jm_cskill *skills, size_t n, const jm_thresholds *th);
 
 /* --- functional.c ------------------------------------------------------- */
 /** Credit for one dimension by shortfall (demand - ability) and whether a

@@ -123,24 +123,21 @@ static double cocc_similarity(const jm_cocc *a, const jm_cocc *b)
     return jm_occ_partial_similarity(&a->codes, &b->codes);
 }
 
-void jm_kernel_job_type(jm_eval *ev)
+void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
+                    const jm_thresholds *th, jm_job_type_value *out)
 {
-    const int F = JM_FACTOR_JOB_TYPE;
-    const jm_cpair *pc = ev->pc;
-    const jm_ccand *c = pc->c;
-    const jm_thresholds *th = &ev->p->th;
-    if (pc->j->occ == JM_NO_BLOCK) {
-        jm_eval_nodata(ev, F, "the job's occupation is unknown");
-        return;
-    }
-    const jm_cocc *jo = jm_blockpool_at(&pc->js->occs, pc->j->occ);
-    const jm_cocc_ref *refs = pc->cs->occ_refs + c->occs;
+    out->score = NAN;
+    out->has_data = false;
+    out->exclusions = 0;
+    if (!jo)
+        return; /* the job's occupation is unknown */
+    const jm_cocc_ref *refs = cs->occ_refs + c->occs;
     const jm_cocc_ref *wanted = refs, *avoided = refs + c->n_wanted,
                       *history = refs + c->n_wanted + c->n_avoided;
     for (size_t i = 0; i < c->n_avoided; i++) {
-        double sim = cocc_similarity(jm_blockpool_at(&pc->cs->occs, avoided[i].occ), jo);
+        double sim = cocc_similarity(jm_blockpool_at(&cs->occs, avoided[i].occ), jo);
         if (sim > 0.0 && sim >= th->avoid_similarity)
-            jm_eval_excluded(ev, F);
+            out->exclusions++;
     }
     double best = 0.0;
     size_t n_liked = 0;
@@ -148,13 +145,13 @@ void jm_kernel_job_type(jm_eval *ev)
         double w = wanted[i].weight;
         if (isnan(w) || w <= 0.0)
             w = 1.0;
-        double s = w * cocc_similarity(jm_blockpool_at(&pc->cs->occs, wanted[i].occ), jo);
+        double s = w * cocc_similarity(jm_blockpool_at(&cs->occs, wanted[i].occ), jo);
         if (s > best)
             best = s;
     }
     bool disliked = false;
     for (size_t i = 0; i < c->n_history; i++) {
-        double sim = cocc_similarity(jm_blockpool_at(&pc->cs->occs, history[i].occ), jo);
+        double sim = cocc_similarity(jm_blockpool_at(&cs->occs, history[i].occ), jo);
         if (history[i].liked == JM_YES) {
             n_liked++;
             double s = th->history_liked * sim;
@@ -165,14 +162,32 @@ void jm_kernel_job_type(jm_eval *ev)
         }
     }
     const bool positive = c->n_wanted > 0 || n_liked > 0;
-    if (!positive && !disliked) {
-        jm_eval_nodata(ev, F, "no preference data");
-        return;
-    }
+    if (!positive && !disliked)
+        return; /* no preference data */
     double s = !positive ? 0.5 * th->history_disliked : best;
     if (positive && disliked)
         s *= th->history_disliked;
-    jm_eval_value(ev, F, s);
+    out->score = s;
+    out->has_data = true;
+}
+
+void jm_kernel_job_type(jm_eval *ev)
+{
+    const int F = JM_FACTOR_JOB_TYPE;
+    const jm_cpair *pc = ev->pc;
+    jm_job_type_value v;
+    if (pc->job_type) {
+        v = *pc->job_type;
+    } else {
+        const jm_cocc *jo = pc->j->occ == JM_NO_BLOCK ? NULL : jm_blockpool_at(&pc->js->occs, pc->j->occ);
+        jm_job_type_of(pc->cs, pc->c, jo, &ev->p->th, &v);
+    }
+    for (unsigned i = 0; i < v.exclusions; i++)
+        jm_eval_excluded(ev, F);
+    if (!v.has_data)
+        jm_eval_nodata(ev, F, "no preference data");
+    else
+        jm_eval_value(ev, F, v.score);
 }
 
 /* A readable name for an occupation: its label, else a code. */

@@ -161,23 +161,16 @@ void jm_factor_skills(jm_eval *ev)
     free(text);
 }
 
-void jm_kernel_skills(jm_eval *ev)
+/* The factor's score from a job's compiled skills (n > 0) and the
+ * candidate's levels by skill id (NULL: the candidate holds none of them). */
+static double cskills_score(const jm_cskill *js, size_t n, const double *levels, const jm_thresholds *th)
 {
-    const int F = JM_FACTOR_SKILLS;
-    const jm_cpair *pc = ev->pc;
-    const jm_cjob *j = pc->j;
-    const double tc = ev->p->th.trainable_credit;
-    if (j->n_skills == 0) {
-        jm_eval_nodata(ev, F, "the job lists no skills");
-        return;
-    }
-    const jm_cskill *js = pc->js->skills + j->skills;
-    const double *levels = pc->levels;
+    const double tc = th->trainable_credit;
     double sum_ess = 0.0, sum_opt = 0.0;
     size_t n_ess = 0, n_opt = 0;
-    for (size_t i = 0; i < j->n_skills; i++) {
+    for (size_t i = 0; i < n; i++) {
         const uint32_t idf = js[i].id;
-        const double cl = levels[idf & JM_CSKILL_ID_MASK];
+        const double cl = levels ? levels[idf & JM_CSKILL_ID_MASK] : JM_LEVEL_ABSENT;
         const bool has = cl != JM_LEVEL_ABSENT; /* NaN (level unknown) is held */
         const double credit = jm_skill_credit(has, has ? cl : NAN, (double)js[i].level,
                                               (idf & JM_CSKILL_TRAINABLE) != 0, tc);
@@ -189,7 +182,30 @@ void jm_kernel_skills(jm_eval *ev)
             sum_opt += credit;
         }
     }
-    const jm_thresholds *th = &ev->p->th;
-    const double score = combine(th, sum_ess, n_ess, sum_opt, n_opt);
-    jm_eval_value(ev, F, score);
+    return combine(th, sum_ess, n_ess, sum_opt, n_opt);
+}
+
+double jm_skills_score_none(const jm_cskill *skills, size_t n, const jm_thresholds *th)
+{
+    return n ? cskills_score(skills, n, NULL, th) : NAN;
+}
+
+void jm_kernel_skills(jm_eval *ev)
+{
+    const int F = JM_FACTOR_SKILLS;
+    const jm_cpair *pc = ev->pc;
+    const jm_cjob *j = pc->j;
+    if (j->n_skills == 0) {
+        jm_eval_nodata(ev, F, "the job lists no skills");
+        return;
+    }
+    if (pc->touched) {
+        /* a job that shares no skill with the candidate: worked out ahead */
+        const size_t at = (size_t)(j - pc->js->recs);
+        if (!((pc->touched[at >> 6] >> (at & 63)) & 1)) {
+            jm_eval_value(ev, F, j->skills_none);
+            return;
+        }
+    }
+    jm_eval_value(ev, F, cskills_score(pc->js->skills + j->skills, j->n_skills, pc->levels, &ev->p->th));
 }
