@@ -485,6 +485,24 @@ function Engine:score_matrix(cands, jobs)
   return totals, feasible
 end
 
+--- e:prepare(candidates, jobs) -> stats: compiles both sets for the batch
+--- calls now (e:score_matrix and e:rank_all compile on first use and keep the
+--- last sets compiled: this is optional, so that a first query does not pay
+--- for compiling; pass the same loaded sets to them afterwards).  stats says
+--- what the compiled sets take: candidates, jobs, candidate_bytes, job_bytes,
+--- job_index_bytes, candidate_skills, job_skills, string_bytes.
+local PREPARE_STATS = { "candidates", "jobs", "candidate_bytes", "job_bytes", "job_index_bytes",
+                        "candidate_skills", "job_skills", "string_bytes" }
+function Engine:prepare(cands, jobs)
+  local cp = to_set("candidate", cands, "prepare", 1, 2)
+  local jp = to_set("job", jobs, "prepare", 2, 2)
+  local st = core.prepare_stats()
+  core.engine_prepare(self._e, cp, jp, st)
+  local out = {}
+  for _, name in ipairs(PREPARE_STATS) do out[name] = math.tointeger(st[name]) or st[name] end
+  return out
+end
+
 --- e:rank_all(candidates, jobs [, k [, rows]]) -> the k (default 10) best
 --- feasible jobs of every candidate (rows = "jobs": the best candidates of
 --- every job) in one call, best first, ties by id, scores only (explain a

@@ -228,7 +228,7 @@ JMPY_SCORING_CALL(jm_engine_score_matrix)
 JMPY_SCORING_CALL(jm_engine_top_jobs)
 JMPY_SCORING_CALL(jm_engine_top_candidates)
 
-/* Reading documents runs no Python code. */
+/* Reading documents and compiling sets run no Python code. */
 %define JMPY_NOGIL_CALL(FUNC)
 %exception FUNC {
     Py_BEGIN_ALLOW_THREADS
@@ -237,6 +237,7 @@ JMPY_SCORING_CALL(jm_engine_top_candidates)
 }
 %enddef
 JMPY_NOGIL_CALL(jm_validate)
+JMPY_NOGIL_CALL(jm_engine_prepare)
 JMPY_NOGIL_CALL(jm_candidates_load)
 JMPY_NOGIL_CALL(jm_candidates_load_file)
 JMPY_NOGIL_CALL(jm_jobs_load)

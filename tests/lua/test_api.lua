@@ -401,6 +401,22 @@ T.test("rank_all: the best of every row in one call, as rank_jobs and rank_candi
   T.has(T.raises(e.rank_all, e, cs, js, 2, "people"), "bad argument #4 to 'rank_all'", "rows")
 end)
 
+T.test("prepare: compiles both sets and says what they take", function()
+  local cs = jm.load_candidates(T.root .. "/examples/data/candidates.json")
+  local js = jm.load_jobs(T.root .. "/examples/data/jobs.json")
+  local e = jm.engine()
+  local st = e:prepare(cs, js)
+  T.eq(st.candidates, #cs, "candidates compiled")
+  T.eq(st.jobs, #js, "jobs compiled")
+  T.eq(math.type(st.job_bytes), "integer", "sizes are integers")
+  T.ok(st.job_bytes >= 8 * st.job_skills + 64 * #js, "an 8-byte entry per skill and a record per job")
+  T.ok(st.job_index_bytes >= 4 * st.job_skills + 12 * #js, "the indexes")
+  T.ok(st.candidate_bytes > 0 and st.string_bytes > 0, "candidates and strings")
+  local all = e:rank_all(cs, js, 2)
+  T.eq(all[1].matches[1].job, e:rank_jobs(cs[1], js, 2)[1].job, "the prepared sets rank as pair by pair")
+  T.has(T.raises(e.prepare, e, cs, 42), "bad argument #2 to 'prepare'", "jobs checked")
+end)
+
 T.test("set:add is all or nothing, also for loaded records and other sets", function()
   local s = jm.candidates { { id = "a" }, { id = "b" } }
   local err = T.raises(s.add, s, { jm.candidate { id = "c" }, jm.candidate { id = "a" } })

@@ -289,12 +289,42 @@ def test_rank_all_equals_rank_jobs_and_rank_candidates(engine, candidates, jobs)
         engine.rank_all(candidates, jobs, k=0)
 
 
+def test_rank_all_without_counts_ranks_the_same(engine, candidates, jobs):
+    counted = engine.rank_all(candidates, jobs, k=3)
+    for k in (1, 3, len(jobs) + 2):
+        full = engine.rank_all(candidates, jobs, k=k)
+        fast = engine.rank_all(candidates, jobs, k=k, counts=False)
+        assert fast.counts is None
+        assert numpy.array_equal(fast.index, full.index)
+        assert fast.totals.tobytes() == full.totals.tobytes()
+    assert numpy.array_equal(engine.rank_all(candidates, jobs, k=3, counts=False).index, counted.index)
+    with pytest.raises(ValueError, match="counts"):
+        engine.rank_all(candidates, jobs, counts=1)
+
+
+def test_prepare_reports_the_compiled_sizes(engine, candidates, jobs):
+    st = engine.prepare(candidates, jobs)
+    assert st["candidates"] == len(candidates) and st["jobs"] == len(jobs)
+    n_skills = sum(len(j.to_dict().get("skills", [])) for j in jobs)
+    assert st["job_skills"] == n_skills
+    # an 8-byte skill entry each, and a record per job
+    assert st["job_bytes"] >= 8 * n_skills + 64 * len(jobs)
+    assert st["job_index_bytes"] >= 4 * n_skills + 12 * len(jobs)
+    assert st["candidate_bytes"] > 0 and st["string_bytes"] > 0
+    # the batch calls then score the prepared sets: the same numbers as pair by pair
+    m = engine.score_matrix(candidates, jobs)
+    assert m[0][0] == engine.score(candidates[0], jobs[0]).total
+    with pytest.raises(jobmatch.ValidationError):
+        engine.prepare(candidates, [{"bad": "record"}])
+
+
 def test_rank_all_without_numpy(engine, candidates, jobs, monkeypatch):
     with_np = engine.rank_all(candidates, jobs, k=2)
     monkeypatch.setitem(sys.modules, "numpy", None)
     top = engine.rank_all(candidates, jobs, k=2)
     assert isinstance(top.index, list) and top.index == with_np.index.tolist()
     assert top.counts == with_np.counts.tolist()
+    assert engine.rank_all(candidates, jobs, k=2, counts=False).counts is None
 
 
 def test_batch_calls_with_python_rules_run_on_one_thread(engine, candidates, jobs):

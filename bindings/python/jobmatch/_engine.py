@@ -22,7 +22,8 @@ __all__ = ["Engine", "Veto", "TopK"]
 class TopK(NamedTuple):
     """What :meth:`Engine.rank_all` returns: for every row, the positions
     (-1 past the feasible ones) and totals (NaN past them) of its best
-    columns, and how many columns are feasible for it in all."""
+    columns, and how many columns are feasible for it in all (None when
+    ``rank_all`` was asked not to count)."""
 
     index: Any
     totals: Any
@@ -365,9 +366,33 @@ class Engine:
                 mask = [[bool(b) for b in mask[i * nj:(i + 1) * nj]] for i in range(nc)]
         return (totals, mask) if feasible else totals
 
+    def prepare(self, candidates: Union[Candidates, Iterable[Any], str, bytes, "os.PathLike[str]"],
+                jobs: Union[Jobs, Iterable[Any], str, bytes, "os.PathLike[str]"]) -> Dict[str, int]:
+        """Compiles ``candidates`` and ``jobs`` for the batch calls now
+        (:meth:`score_matrix` and :meth:`rank_all` compile on first use and
+        keep the last sets compiled, so this is optional: a service calls it
+        after loading so that its first query does not pay for compiling).
+        Pass the same :class:`Candidates` and :class:`Jobs` objects to the
+        batch calls afterwards: records given as lists or files make new sets.
+        Returns what the compiled sets take: ``candidates``, ``jobs``,
+        ``candidate_bytes``, ``job_bytes``, ``job_index_bytes``,
+        ``candidate_skills``, ``job_skills``, ``string_bytes``.  The GIL is
+        released meanwhile.
+        """
+        cs, js = self._candidates(candidates), self._jobs(jobs)
+        st = _core.new_jm_prepare_stats()
+        try:
+            with self._scoring():
+                _core.jm_engine_prepare(self._ptr, cs._ptr, js._ptr, st)
+            return {name: int(getattr(_core, f"jm_prepare_stats_{name}_get")(st))
+                    for name in ("candidates", "jobs", "candidate_bytes", "job_bytes", "job_index_bytes",
+                                 "candidate_skills", "job_skills", "string_bytes")}
+        finally:
+            _core.delete_jm_prepare_stats(st)
+
     def rank_all(self, candidates: Union[Candidates, Iterable[Any], str, bytes, "os.PathLike[str]"],
                  jobs: Union[Jobs, Iterable[Any], str, bytes, "os.PathLike[str]"], k: int = 10, *,
-                 rows: str = "candidates", threads: int = 0) -> TopK:
+                 rows: str = "candidates", threads: int = 0, counts: bool = True) -> TopK:
         """The ``k`` best feasible jobs for every candidate (``rows="jobs"``:
         the ``k`` best candidates for every job), in one call into the
         library, best first, ties broken by id, as :meth:`rank_jobs` orders
@@ -379,23 +404,29 @@ class Engine:
         past the feasible ones; ``totals[r, i]`` its total (NaN past them);
         ``counts[r]`` how many are feasible for row r in all.  Explain a pair
         of interest with :meth:`score`.  ``threads`` as in
-        :meth:`score_matrix`; the GIL is released meanwhile.
+        :meth:`score_matrix`; the GIL is released meanwhile.  With
+        ``counts=False``, ``TopK.counts`` is None, and ranking is faster: a
+        job that cannot reach a row's k-th total is not checked for
+        exclusions, and whole occupations are skipped.
         """
         if rows not in ("candidates", "jobs"):
             raise ValueError('rows must be "candidates" or "jobs"')
         if not isinstance(k, int) or isinstance(k, bool) or k < 1:
             raise ValueError("k must be an int >= 1")
+        if not isinstance(counts, bool):
+            raise ValueError("counts must be a bool")
+        want_counts = counts
         cs, js = self._candidates(candidates), self._jobs(jobs)
         n = len(cs) if rows == "candidates" else len(js)
         np = _numpy()
         if np is not None:
             index = np.empty((n, k), dtype=np.intp)
             totals = np.empty((n, k), dtype=np.float64)
-            counts = np.empty(n, dtype=np.intp)
+            counts = np.empty(n, dtype=np.intp) if want_counts else None
         else:
             import array
-            index, totals, counts = array.array("q", bytes(8 * n * k)), array.array(
-                "d", bytes(8 * n * k)), array.array("q", bytes(8 * n))
+            index, totals = array.array("q", bytes(8 * n * k)), array.array("d", bytes(8 * n * k))
+            counts = array.array("q", bytes(8 * n)) if want_counts else None
         if n:
             t = self._threads(threads)
             with self._scoring():
@@ -406,7 +437,8 @@ class Engine:
                                                    counts)
         if np is None:
             return TopK([index[r * k:(r + 1) * k].tolist() for r in range(n)],
-                        [totals[r * k:(r + 1) * k].tolist() for r in range(n)], counts.tolist())
+                        [totals[r * k:(r + 1) * k].tolist() for r in range(n)],
+                        counts.tolist() if counts is not None else None)
         return TopK(index, totals, counts)
 
     def __repr__(self) -> str:
