@@ -257,10 +257,13 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
         for (int f = 0; f < JM_FACTOR_COUNT && !ev.error; f++)
             run_factor(&ev, PRUNE_ORDER[f], generic);
     }
-    /* the built-in factors in order, then the rules: as finish() adds up */
-    ev.acc = (jm_combine){0, 0, 0};
+    /* the built-in factors in order, then the rules: as finish() adds up
+     * (in a local: ev's address has gone to the factors, so its fields
+     * would be stored and loaded again at every step) */
+    jm_combine acc = {0, 0, 0};
     for (int f = 0; f < JM_FACTOR_COUNT; f++)
-        jm_combine_add(&ev.acc, w[f], ev.fv[f].has_data, false, ev.fv[f].score);
+        jm_combine_add(&acc, w[f], ev.fv[f].has_data, false, ev.fv[f].score);
+    ev.acc = acc;
     int rc = ev.error;
     if (!rc && e->n_rules)
         rc = jm_rules_run(&ev);

@@ -64,12 +64,6 @@ static void report(jm_eval *ev, int factor, bool has_data, double score, const c
     e->score = score;
 }
 
-void jm_eval_value(jm_eval *ev, int factor, double score)
-{
-    if (factor >= 0 && factor < JM_FACTOR_COUNT)
-        store_value(ev, factor, true, score);
-}
-
 void jm_eval_score(jm_eval *ev, int factor, double score, const char *fmt, ...)
 {
     va_list ap;
@@ -109,12 +103,6 @@ int jm_eval_add_exclusion(jm_eval *ev, const char *entry, const char *reason, co
         return JM_ENOMEM;
     }
     return JM_OK;
-}
-
-void jm_eval_excluded(jm_eval *ev, int factor)
-{
-    if (factor >= 0 && factor < JM_FACTOR_COUNT)
-        ev->n_excluded++;
 }
 
 void jm_eval_exclude(jm_eval *ev, int factor, const char *lift, const char *fmt, ...)

@@ -17,6 +17,8 @@
 #ifndef JM_EVAL_H
 #define JM_EVAL_H
 
+#include <math.h>
+
 #include "compiled.h"
 #include "model.h"
 #include "profile_impl.h"
@@ -92,8 +94,25 @@ static inline bool jm_eval_explaining(const jm_eval *ev)
 }
 
 /** Numbers only: the factor has data, with this score (as jm_eval_score
- *  without a detail).  In explaining mode use jm_eval_score. */
-void jm_eval_value(jm_eval *ev, int factor, double score);
+ *  without a detail: clamped to [0, 1], NaN read as 0).  In explaining mode
+ *  use jm_eval_score.  factor must be a jm_factor. */
+static inline void jm_eval_value(jm_eval *ev, int factor, double score)
+{
+    jm_factor_value *v = &ev->fv[factor];
+    v->reported = true;
+    v->has_data = true;
+    v->score = jm_clamp(isnan(score) ? 0.0 : score, 0.0, 1.0);
+}
+
+/** Numbers only: the factor lacks data (as jm_eval_nodata without the
+ *  detail).  factor must be a jm_factor. */
+static inline void jm_eval_novalue(jm_eval *ev, int factor)
+{
+    jm_factor_value *v = &ev->fv[factor];
+    v->reported = true;
+    v->has_data = false;
+    v->score = NAN;
+}
 
 /** The factor has data on both sides: score in [0, 1] (clamped) and a
  *  readable detail. */
@@ -110,7 +129,11 @@ void jm_eval_exclude(jm_eval *ev, int factor, const char *lift, const char *fmt,
 
 /** Numbers only: the pair is excluded by this factor (as jm_eval_exclude,
  *  without the reason and the lift a factor need not build then). */
-void jm_eval_excluded(jm_eval *ev, int factor);
+static inline void jm_eval_excluded(jm_eval *ev, int factor)
+{
+    (void)factor;
+    ev->n_excluded++;
+}
 
 /** Records an exclusion under an entry name (a factor name or "rule:NAME").
  *  JM_OK or JM_ENOMEM (also recorded in ev->error). */

@@ -199,9 +199,21 @@ struct jm_job {
  *  rounded down and end up to whole slots. */
 void jm_week_add(jm_week *w, int day, int start_minute, int end_minute);
 /** Number of slots set. */
-int jm_week_count(const jm_week *w);
+static inline int jm_week_count(const jm_week *w)
+{
+    int n = 0;
+    for (int i = 0; i < JM_WEEK_WORDS; i++)
+        n += jm_popcount64(w->bits[i]);
+    return n;
+}
 /** Number of slots set in both. */
-int jm_week_overlap(const jm_week *a, const jm_week *b);
+static inline int jm_week_overlap(const jm_week *a, const jm_week *b)
+{
+    int n = 0;
+    for (int i = 0; i < JM_WEEK_WORDS; i++)
+        n += jm_popcount64(a->bits[i] & b->bits[i]);
+    return n;
+}
 bool jm_week_is_empty(const jm_week *w);
 bool jm_week_get(const jm_week *w, int slot);
 /** Why [start, end) of day is not a valid range for the setters (a static

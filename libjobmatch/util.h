@@ -100,6 +100,16 @@ bool jm_utf8_valid(const char *s, size_t n);
 size_t jm_utf8_prefix(const char *s, size_t n);
 
 /** Clamps x to [lo, hi]. */
+/** Bits set in x, branch-free (SWAR): the x86-64 baseline has no popcnt
+ *  instruction, and the compiler's fallback is a call per word. */
+static inline int jm_popcount64(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return (int)((x * 0x0101010101010101ULL) >> 56);
+}
+
 static inline double jm_clamp(double x, double lo, double hi)
 {
     return x < lo ? lo : (x > hi ? hi : x);

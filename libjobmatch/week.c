@@ -26,32 +26,6 @@ void jm_week_add(jm_week *w, int day, int start_minute, int end_minute)
         set_slot(w, (base + s) % JM_WEEK_SLOTS); /* Sunday night wraps into Monday */
 }
 
-/* Bits set in x, branch-free (SWAR): the x86-64 baseline has no popcnt
- * instruction, and the compiler's fallback is a call per word. */
-static int popcount64(uint64_t x)
-{
-    x = x - ((x >> 1) & 0x5555555555555555ULL);
-    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
-    return (int)((x * 0x0101010101010101ULL) >> 56);
-}
-
-int jm_week_count(const jm_week *w)
-{
-    int n = 0;
-    for (int i = 0; i < JM_WEEK_WORDS; i++)
-        n += popcount64(w->bits[i]);
-    return n;
-}
-
-int jm_week_overlap(const jm_week *a, const jm_week *b)
-{
-    int n = 0;
-    for (int i = 0; i < JM_WEEK_WORDS; i++)
-        n += popcount64(a->bits[i] & b->bits[i]);
-    return n;
-}
-
 bool jm_week_is_empty(const jm_week *w)
 {
     for (int i = 0; i < JM_WEEK_WORDS; i++)

@@ -176,7 +176,7 @@ void jm_kernel_benefits(jm_eval *ev)
     const jm_cjob *j = ev->pc->j;
     const double falloff = ev->p->th.benefits_falloff;
     if (!c->b_set || (isnan(c->b_max_hours) && isnan(c->b_max_earnings))) {
-        jm_eval_nodata(ev, F, "no benefits limit");
+        jm_eval_novalue(ev, F);
         return;
     }
     double h = jm_hours_expected_c(c, j);
@@ -188,7 +188,7 @@ void jm_kernel_benefits(jm_eval *ev)
     const bool check_hours = !isnan(c->b_max_hours) && !isnan(h);
     const bool check_earn = !isnan(c->b_max_earnings) && !isnan(h) && !isnan(wage);
     if (!check_hours && !check_earn) {
-        jm_eval_nodata(ev, F, "the job's hours or wage are unknown");
+        jm_eval_novalue(ev, F);
         return;
     }
     double score = 1.0;

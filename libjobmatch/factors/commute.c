@@ -285,7 +285,7 @@ void jm_kernel_commute(jm_eval *ev)
     const bool has_max = !isnan(c->max_commute);
     if (modes == 0) {
         if (!has_max) {
-            jm_eval_nodata(ev, F, "no public transport");
+            jm_eval_novalue(ev, F);
             return;
         }
         jm_eval_value(ev, F, 0.0);
@@ -329,11 +329,11 @@ void jm_kernel_commute(jm_eval *ev)
         if (same_area && has_max)
             jm_eval_value(ev, F, 1.0);
         else
-            jm_eval_nodata(ev, F, "no travel time");
+            jm_eval_novalue(ev, F);
         return;
     }
     if (!has_max) {
-        jm_eval_nodata(ev, F, "no maximum commute stated");
+        jm_eval_novalue(ev, F);
         return;
     }
     jm_eval_value(ev, F, jm_commute_score(best, c->max_commute, th->commute_full_share));

@@ -172,7 +172,7 @@ void jm_kernel_environment(jm_eval *ev)
     const jm_cpair *pc = ev->pc;
     const jm_thresholds *th = &ev->p->th;
     if (pc->c->env == JM_NO_BLOCK || pc->j->env == JM_NO_BLOCK) {
-        jm_eval_nodata(ev, F, "no environment");
+        jm_eval_novalue(ev, F);
         return;
     }
     const jm_cenv_tol *t = jm_blockpool_at(&pc->cs->envs, pc->c->env);
@@ -199,7 +199,7 @@ void jm_kernel_environment(jm_eval *ev)
         }
     }
     if (rated == 0) {
-        jm_eval_nodata(ev, F, "no dimension rated on both sides");
+        jm_eval_novalue(ev, F);
         return;
     }
     jm_eval_value(ev, F, wsum > 0.0 ? sum / wsum : 1.0 + outside / rated);

@@ -119,7 +119,7 @@ void jm_kernel_functional(jm_eval *ev)
         if (dim >= 1 && dim <= 64) {
             const uint64_t bit = 1ull << (dim - 1);
             if (c->ability_mask & bit)
-                a = &ab[__builtin_popcountll(c->ability_mask & (bit - 1))];
+                a = &ab[jm_popcount64(c->ability_mask & (bit - 1))];
         } else {
             for (size_t k = 0; k < c->n_abilities && !a; k++)
                 if (ab[k].dim == dim)
@@ -141,7 +141,7 @@ void jm_kernel_functional(jm_eval *ev)
         }
     }
     if (known == 0)
-        jm_eval_nodata(ev, F, "no functional dimension is known on both sides");
+        jm_eval_novalue(ev, F);
     else
         jm_eval_value(ev, F, sum / (double)known);
 }

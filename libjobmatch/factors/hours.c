@@ -204,7 +204,7 @@ void jm_kernel_hours(jm_eval *ev)
     const jm_thresholds *th = &ev->p->th;
     double jmin, jmax;
     if (!c->has_hours || !jm_hours_job_range(j->h_raw_min, j->h_raw_max, &jmin, &jmax)) {
-        jm_eval_nodata(ev, F, "no hours");
+        jm_eval_novalue(ev, F);
         return;
     }
     const double h = jm_clamp(c->h_ideal, jmin, jmax);

@@ -153,7 +153,7 @@ void jm_kernel_interests(jm_eval *ev)
     const int F = JM_FACTOR_INTERESTS;
     const jm_cpair *pc = ev->pc;
     if (pc->c->interests == JM_NO_BLOCK || pc->j->interests == JM_NO_BLOCK) {
-        jm_eval_nodata(ev, F, "no interests");
+        jm_eval_novalue(ev, F);
         return;
     }
     const jm_cinterests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
@@ -166,7 +166,7 @@ void jm_kernel_interests(jm_eval *ev)
         }
     }
     if (!ci->letter || !ji->letter) {
-        jm_eval_nodata(ev, F, "no interest code");
+        jm_eval_novalue(ev, F);
         return;
     }
     int d = jm_riasec_hexagon_distance(ci->letter, ji->letter);

@@ -185,7 +185,7 @@ void jm_kernel_job_type(jm_eval *ev)
     for (unsigned i = 0; i < v.exclusions; i++)
         jm_eval_excluded(ev, F);
     if (!v.has_data)
-        jm_eval_nodata(ev, F, "no preference data");
+        jm_eval_novalue(ev, F);
     else
         jm_eval_value(ev, F, v.score);
 }

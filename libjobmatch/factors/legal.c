@@ -78,7 +78,7 @@ void jm_kernel_legal(jm_eval *ev)
     const jm_ccand *c = pc->c;
     const jm_cjob *j = pc->j;
     if (j->n_licences == 0 && !j->right_to_work && !j->background_check) {
-        jm_eval_nodata(ev, F, "the job has no legal requirements");
+        jm_eval_novalue(ev, F);
         return;
     }
     const jm_clicence *req = pc->js->licences + j->licences;

@@ -67,7 +67,7 @@ void jm_kernel_programme(jm_eval *ev)
 {
     const jm_cjob *j = ev->pc->j;
     if (!j->prog_data) {
-        jm_eval_nodata(ev, JM_FACTOR_PROGRAMME, "the programme sets no rules");
+        jm_eval_novalue(ev, JM_FACTOR_PROGRAMME);
         return;
     }
     ev->n_excluded += j->prog_exclusions;

@@ -148,7 +148,7 @@ void jm_kernel_schedule(jm_eval *ev)
     const int F = JM_FACTOR_SCHEDULE;
     const jm_cpair *pc = ev->pc;
     if (pc->c->avail == JM_NO_BLOCK || pc->j->sched == JM_NO_BLOCK) {
-        jm_eval_nodata(ev, F, "no schedule");
+        jm_eval_novalue(ev, F);
         return;
     }
     const int total = pc->j->sched_slots;

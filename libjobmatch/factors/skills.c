@@ -196,7 +196,7 @@ void jm_kernel_skills(jm_eval *ev)
     const jm_cpair *pc = ev->pc;
     const jm_cjob *j = pc->j;
     if (j->n_skills == 0) {
-        jm_eval_nodata(ev, F, "the job lists no skills");
+        jm_eval_novalue(ev, F);
         return;
     }
     if (pc->touched) {

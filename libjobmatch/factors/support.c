@@ -221,7 +221,7 @@ void jm_kernel_support(jm_eval *ev)
     const uint8_t *prov = pc->js->providers + pc->j->providers;
     const size_t n_derived = ev->n_derived;
     if (!c->has_needs && c->n_needs == 0 && n_derived == 0) {
-        jm_eval_nodata(ev, F, "support needs not recorded");
+        jm_eval_novalue(ev, F);
         return;
     }
     tally t = { 0 };
@@ -242,7 +242,7 @@ void jm_kernel_support(jm_eval *ev)
         return;
     }
     if (t.n_negotiate == t.n) {
-        jm_eval_nodata(ev, F, "to negotiate");
+        jm_eval_novalue(ev, F);
         return;
     }
     jm_eval_value(ev, F, t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n);

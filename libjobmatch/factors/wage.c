@@ -65,7 +65,7 @@ void jm_kernel_wage(jm_eval *ev)
     const jm_ccand *c = ev->pc->c;
     const jm_cjob *j = ev->pc->j;
     if (isnan(c->wage_floor) || isnan(j->wage)) {
-        jm_eval_nodata(ev, F, "no wage");
+        jm_eval_novalue(ev, F);
         return;
     }
     jm_eval_value(ev, F, jm_wage_score(j->wage, c->wage_floor, ev->p->th.wage_falloff));

@@ -98,7 +98,7 @@ void jm_kernel_work_values(jm_eval *ev)
         score = jm_values_score(jm_blockpool_at(&pc->cs->values, pc->c->values),
                                 jm_blockpool_at(&pc->js->values, pc->j->values));
     if (isnan(score))
-        jm_eval_nodata(ev, JM_FACTOR_WORK_VALUES, "no work values");
+        jm_eval_novalue(ev, JM_FACTOR_WORK_VALUES);
     else
         jm_eval_value(ev, JM_FACTOR_WORK_VALUES, score);
 }
