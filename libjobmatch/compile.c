@@ -293,9 +293,15 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
     jm_cenv_tol env;
     memset(&env, 0, sizeof env);
     for (int d = 0; d < JM_ENV_COUNT; d++) {
-        env.lo[d] = isnan(c->env[d].min) ? 0.0 : c->env[d].min;
-        env.hi[d] = isnan(c->env[d].max) ? 4.0 : c->env[d].max;
-        env.importance[d] = c->env[d].importance;
+        const double lo = isnan(c->env[d].min) ? 0.0 : c->env[d].min;
+        const double hi = isnan(c->env[d].max) ? 4.0 : c->env[d].max;
+        if (!float_exact(lo) || !float_exact(hi))
+            r->generic |= 1u << JM_FACTOR_ENVIRONMENT; /* the bounds need double precision */
+        env.lo[d] = (float)lo;
+        env.hi[d] = (float)hi;
+        const int imp = c->env[d].importance;
+        /* the factor rates the dimensions of importance low to must only */
+        env.importance[d] = (int8_t)(imp >= JM_IMPORTANCE_LOW && imp <= JM_IMPORTANCE_MUST ? imp : 0);
     }
     r->env = block(k, &cs->envs, &env);
     r->interests = interests_block(k, &cs->interests, &c->interests);
@@ -361,13 +367,15 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
         if (!c->abilities[i].id)
             continue;
         uint32_t dim = dim_id(k, c->abilities[i].id);
+        if (dim > UINT16_MAX)
+            continue; /* no compiled demand has such an id (compile_job): it meets none */
         bool seen = false; /* the first ability of a dimension counts */
         for (size_t q = 0; q < na && !seen; q++)
             seen = a[q].dim == dim;
         if (seen)
             continue;
-        a[na].dim = dim;
-        a[na].level = c->abilities[i].level;
+        a[na].dim = (uint16_t)dim;
+        a[na].level = (int8_t)c->abilities[i].level; /* 0..2, as demands */
         if (dim >= 1 && dim <= 64)
             r->ability_mask |= 1ull << (dim - 1);
         na++;

@@ -72,8 +72,9 @@ typedef struct jm_cskill {
  *  id, one per dimension; those with ids 1..64 also have a bit in the
  *  record's ability mask (bit id - 1). */
 typedef struct jm_cability {
-    uint32_t dim; /* id in the dimension pool */
-    int32_t level;
+    uint16_t dim; /* id in the dimension pool */
+    int8_t level;
+    uint8_t pad;
 } jm_cability;
 
 /** A job's functional demand, and whether a support is in place for it at
@@ -106,10 +107,12 @@ typedef struct jm_clicence {
     uint32_t obtainable;
 } jm_clicence;
 
-/** Candidate environment tolerances (a pooled block). */
+/** Candidate environment tolerances (a pooled block): the bounds exact in
+ *  single precision (else the candidate's environment factor runs the
+ *  factor code). */
 typedef struct jm_cenv_tol {
-    double lo[JM_ENV_COUNT], hi[JM_ENV_COUNT]; /* NaN bounds read as 0 and 4 */
-    int32_t importance[JM_ENV_COUNT];          /* 0: not given */
+    float lo[JM_ENV_COUNT], hi[JM_ENV_COUNT]; /* NaN bounds read as 0 and 4 */
+    int8_t importance[JM_ENV_COUNT];          /* jm_importance, 0: not rated */
 } jm_cenv_tol;
 
 /** An interest profile (a pooled block): the scores centred on their mean

@@ -191,6 +191,9 @@ int jm_blockpool_intern(jm_blockpool *p, const void *b, uint32_t *index)
 
 void jm_blockpool_trim(jm_blockpool *p)
 {
+    free(p->slots); /* only adding blocks looks them up */
+    p->slots = NULL;
+    p->nslots = 0;
     if (p->n && p->n < p->cap) {
         unsigned char *d = realloc(p->data, (size_t)p->n * p->size);
         if (d) {

@@ -48,7 +48,8 @@ static inline const void *jm_blockpool_at(const jm_blockpool *p, uint32_t k)
 {
     return p->data + (size_t)k * p->size;
 }
-/** Trims the storage to what is used (after the last add). */
+/** Trims the storage to what is used and frees the lookup table, after
+ *  the last add (an add after it builds the table again). */
 void jm_blockpool_trim(jm_blockpool *p);
 
 #endif
