@@ -127,7 +127,9 @@ typedef struct jm_cinterests {
     uint8_t pad[4];
 } jm_cinterests;
 
-/* Factors a record sends to the factor code (bit 1 << jm_factor). */
+/* Factors a record sends to the factor code (bit 1 << jm_factor).  Never
+ * the job type: top jobs bounds whole occupation groups by the kernel's
+ * value of it (batch.c). */
 typedef uint32_t jm_generic_bits;
 
 /** A compiled candidate. */
