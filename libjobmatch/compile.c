@@ -301,7 +301,10 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
         env.hi[d] = (float)hi;
         const int imp = c->env[d].importance;
         /* the factor rates the dimensions of importance low to must only */
-        env.importance[d] = (int8_t)(imp >= JM_IMPORTANCE_LOW && imp <= JM_IMPORTANCE_MUST ? imp : 0);
+        const bool rated = imp >= JM_IMPORTANCE_LOW && imp <= JM_IMPORTANCE_MUST;
+        env.importance[d] = (int8_t)(rated ? imp : 0);
+        if (rated)
+            env.rated[env.n_rated++] = (uint8_t)d;
     }
     r->env = block(k, &cs->envs, &env);
     r->interests = interests_block(k, &cs->interests, &c->interests);

@@ -113,6 +113,9 @@ typedef struct jm_clicence {
 typedef struct jm_cenv_tol {
     float lo[JM_ENV_COUNT], hi[JM_ENV_COUNT]; /* NaN bounds read as 0 and 4 */
     int8_t importance[JM_ENV_COUNT];          /* jm_importance, 0: not rated */
+    uint8_t rated[JM_ENV_COUNT];              /* the rated dimensions, in order */
+    uint8_t n_rated;
+    uint8_t pad[3];
 } jm_cenv_tol;
 
 /** An interest profile (a pooled block): the scores centred on their mean

@@ -49,8 +49,10 @@ static double sin_below(double x)
     return x <= JM_PI / 2.0 ? fmax(0.0, x - x * x * x / 6.0) : 0.0;
 }
 
-double jm_haversine_km_below(double lat1, double lon1, double cos1, double lat2, double lon2,
-                             double cos2)
+/* A lower bound of jm_haversine_km (no trigonometry), below it by more
+ * than any rounding. */
+static inline double haversine_km_below(double lat1, double lon1, double cos1, double lat2, double lon2,
+                                        double cos2)
 {
     const double rad = JM_PI / 180.0;
     /* hav(d) = hav(dp) + cos1 cos2 hav(dl) and asin(y) >= y */
@@ -296,7 +298,7 @@ void jm_kernel_commute(jm_eval *ev)
     if (coords && has_max) {
         /* Far beyond the maximum by every mode even at a lower bound of the
          * distance: the exact time is beyond it too (score 0, excluded). */
-        const double below = jm_haversine_km_below(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
+        const double below = haversine_km_below(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
         bool beyond = true;
         for (int mode = 0; mode < JM_TRANSPORT_COUNT && beyond; mode++) {
             if (!(modes & (1u << mode)))

@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-double jm_env_dimension_score(double level, double min, double max, double span)
+/* The formula, inlined where the factor code and the kernel use it;
+ * jm_env_dimension_score is its entry for the tests. */
+static inline double env_dimension_score(double level, double min, double max, double span)
 {
     if (isnan(level))
         return NAN;
@@ -30,6 +32,11 @@ double jm_env_dimension_score(double level, double min, double max, double span)
     if (!(span > 0.0))
         return 0.0;
     return fmax(0.0, 1.0 - excess / span);
+}
+
+double jm_env_dimension_score(double level, double min, double max, double span)
+{
+    return env_dimension_score(level, min, max, span);
 }
 
 static const char *dim_label(int d)
@@ -69,7 +76,7 @@ void jm_factor_environment(jm_eval *ev)
             continue;
         const double lo = isnan(t->min) ? 0.0 : t->min;
         const double hi = isnan(t->max) ? 4.0 : t->max;
-        const double s = jm_env_dimension_score(level, lo, hi, th->env_excess_span);
+        const double s = env_dimension_score(level, lo, hi, th->env_excess_span);
         const double w = th->importance_weight[t->importance];
         rated++;
         if (w > 0.0) {
@@ -179,13 +186,14 @@ void jm_kernel_environment(jm_eval *ev)
     const double *levels = jm_blockpool_at(&pc->js->envs, pc->j->env);
     double wsum = 0.0, sum = 0.0, outside = 0.0;
     int rated = 0;
-    for (int d = 0; d < JM_ENV_COUNT; d++) {
+    for (int k = 0; k < t->n_rated; k++) { /* the others are left out, as by the factor code */
+        const int d = t->rated[k];
         const int imp = t->importance[d];
         const double level = levels[d];
-        if (imp < JM_IMPORTANCE_LOW || imp > JM_IMPORTANCE_MUST || isnan(level))
+        if (isnan(level))
             continue;
         const double lo = t->lo[d], hi = t->hi[d];
-        const double s = jm_env_dimension_score(level, lo, hi, th->env_excess_span);
+        const double s = env_dimension_score(level, lo, hi, th->env_excess_span);
         const double w = th->importance_weight[imp];
         rated++;
         if (w > 0.0) {

@@ -77,9 +77,6 @@ void jm_kernel_commute(jm_eval *ev);
 double jm_cos_lat(double lat);
 /** jm_haversine_km with the cosines of the latitudes given (the same bits). */
 double jm_haversine_km_cos(double lat1, double lon1, double cos1, double lat2, double lon2, double cos2);
-/** A lower bound of jm_haversine_km (no trigonometry), below it by more than
- *  any rounding. */
-double jm_haversine_km_below(double lat1, double lon1, double cos1, double lat2, double lon2, double cos2);
 /** Degrees of latitude spanning km. */
 double jm_degrees_of_km(double km);
 /** The farthest straight-line km the candidate reaches within their maximum
@@ -103,8 +100,6 @@ void jm_kernel_interests(jm_eval *ev);
 /** Centres six scores on their mean: dev and the sum of squares ss; false
  *  (nothing set) when a score is NaN. */
 bool jm_riasec_centre(const double *a, double *dev, double *ss);
-/** jm_riasec_correlation from the two centred profiles (the same bits). */
-double jm_riasec_correlation_centred(const double *da, double saa, const double *db, double sbb);
 /** The first letter of a record's code: given, else its highest score; 0
  *  when neither is usable. */
 char jm_riasec_leading_letter(const jm_interests *in);

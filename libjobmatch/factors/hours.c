@@ -24,8 +24,10 @@
 
 #define JM_WEEK_HOURS 168.0
 
-double jm_hours_score_at(double h, double min, double ideal, double max, double inside_min,
-                         double falloff)
+/* The formula, inlined where the factor code and the kernel use it;
+ * jm_hours_score_at is its entry for the tests. */
+static inline double hours_score_at(double h, double min, double ideal, double max, double inside_min,
+                                    double falloff)
 {
     if (isnan(h) || isnan(min) || isnan(ideal) || isnan(max))
         return NAN;
@@ -40,6 +42,12 @@ double jm_hours_score_at(double h, double min, double ideal, double max, double 
     if (!(falloff > 0.0) || beyond >= falloff)
         return 0.0;
     return inside_min * (1.0 - beyond / falloff);
+}
+
+double jm_hours_score_at(double h, double min, double ideal, double max, double inside_min,
+                         double falloff)
+{
+    return hours_score_at(h, min, ideal, max, inside_min, falloff);
 }
 
 /* The person's effective range; false when they stated no preference (no
@@ -141,7 +149,7 @@ void jm_factor_hours(jm_eval *ev)
     }
 
     const double h = jm_clamp(ideal, jmin, jmax);
-    const double score = jm_hours_score_at(h, cmin, ideal, cmax, th->hours_inside_min,
+    const double score = hours_score_at(h, cmin, ideal, cmax, th->hours_inside_min,
                                            th->hours_falloff);
 
     if (jm_eval_explaining(ev)) {
@@ -208,7 +216,7 @@ void jm_kernel_hours(jm_eval *ev)
         return;
     }
     const double h = jm_clamp(c->h_ideal, jmin, jmax);
-    jm_eval_value(ev, F, jm_hours_score_at(h, c->h_min, c->h_ideal, c->h_max, th->hours_inside_min,
+    jm_eval_value(ev, F, hours_score_at(h, c->h_min, c->h_ideal, c->h_max, th->hours_inside_min,
                                            th->hours_falloff));
     if (!c->hours_firm)
         return;

@@ -33,7 +33,9 @@ bool jm_riasec_centre(const double *a, double *dev, double *ss)
     return true;
 }
 
-double jm_riasec_correlation_centred(const double *da, double saa, const double *db, double sbb)
+/* The correlation from the two centred profiles: the factor code and the
+ * kernel both compute it here (the same bits). */
+static inline double correlation_centred(const double *da, double saa, const double *db, double sbb)
 {
     if (saa <= 1e-12 || sbb <= 1e-12)
         return NAN;
@@ -48,7 +50,7 @@ double jm_riasec_correlation(const double *a, const double *b)
     double da[JM_RIASEC_COUNT], db[JM_RIASEC_COUNT], saa, sbb;
     if (!jm_riasec_centre(a, da, &saa) || !jm_riasec_centre(b, db, &sbb))
         return NAN;
-    return jm_riasec_correlation_centred(da, saa, db, sbb);
+    return correlation_centred(da, saa, db, sbb);
 }
 
 static int letter_index(char ch)
@@ -159,7 +161,7 @@ void jm_kernel_interests(jm_eval *ev)
     const jm_cinterests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
     const jm_cinterests *ji = jm_blockpool_at(&pc->js->interests, pc->j->interests);
     if (ci->has_scores && ji->has_scores && ci->centred && ji->centred) {
-        double r = jm_riasec_correlation_centred(ci->dev, ci->ss, ji->dev, ji->ss);
+        double r = correlation_centred(ci->dev, ci->ss, ji->dev, ji->ss);
         if (!isnan(r)) {
             jm_eval_value(ev, F, (r + 1.0) / 2.0);
             return;

@@ -166,21 +166,22 @@ void jm_factor_skills(jm_eval *ev)
 static double cskills_score(const jm_cskill *js, size_t n, const double *levels, const jm_thresholds *th)
 {
     const double tc = th->trainable_credit;
+    /* a skill not held: jm_skill_credit(false, ...), by trainable */
+    const double not_held[2] = { 0.0, jm_clamp(tc, 0.0, 1.0) };
     double sum_ess = 0.0, sum_opt = 0.0;
     size_t n_ess = 0, n_opt = 0;
     for (size_t i = 0; i < n; i++) {
         const uint32_t idf = js[i].id;
         const double cl = levels ? levels[idf & JM_CSKILL_ID_MASK] : JM_LEVEL_ABSENT;
-        const bool has = cl != JM_LEVEL_ABSENT; /* NaN (level unknown) is held */
-        const double credit = jm_skill_credit(has, has ? cl : NAN, (double)js[i].level,
-                                              (idf & JM_CSKILL_TRAINABLE) != 0, tc);
-        if (idf & JM_CSKILL_ESSENTIAL) {
-            n_ess++;
-            sum_ess += credit;
-        } else {
-            n_opt++;
-            sum_opt += credit;
-        }
+        const bool trainable = (idf & JM_CSKILL_TRAINABLE) != 0, ess = (idf & JM_CSKILL_ESSENTIAL) != 0;
+        double credit = not_held[trainable];
+        if (cl != JM_LEVEL_ABSENT) /* held; NaN (level unknown) is held */
+            credit = jm_skill_credit(true, cl, (double)js[i].level, trainable, tc);
+        /* without branches: credits are >= 0, so adding 0.0 leaves a sum's bits */
+        sum_ess += ess ? credit : 0.0;
+        sum_opt += ess ? 0.0 : credit;
+        n_ess += ess;
+        n_opt += !ess;
     }
     return combine(th, sum_ess, n_ess, sum_opt, n_opt);
 }

@@ -13,7 +13,9 @@
 #include <math.h>
 #include <stdlib.h>
 
-double jm_values_score(const double *importance, const double *extent)
+/* The formula, inlined where the factor code and the kernel use it;
+ * jm_values_score is its entry for the tests. */
+static inline double values_score(const double *importance, const double *extent)
 {
     double wsum = 0.0, sum = 0.0;
     for (int i = 0; i < JM_VALUE_COUNT; i++) {
@@ -24,6 +26,11 @@ double jm_values_score(const double *importance, const double *extent)
         sum += w * jm_clamp((e - 1.0) / 6.0, 0.0, 1.0);
     }
     return wsum > 0.0 ? sum / wsum : NAN;
+}
+
+double jm_values_score(const double *importance, const double *extent)
+{
+    return values_score(importance, extent);
 }
 
 static const char *value_label(int v)
@@ -41,7 +48,7 @@ void jm_factor_work_values(jm_eval *ev)
     const jm_job *j = ev->j;
     char n1[32], n2[32];
 
-    const double score = jm_values_score(c->values, j->values);
+    const double score = values_score(c->values, j->values);
     if (isnan(score)) {
         int np = 0, nj = 0;
         for (int i = 0; i < JM_VALUE_COUNT; i++) {
@@ -95,7 +102,7 @@ void jm_kernel_work_values(jm_eval *ev)
     const jm_cpair *pc = ev->pc;
     double score = NAN;
     if (pc->c->values != JM_NO_BLOCK && pc->j->values != JM_NO_BLOCK)
-        score = jm_values_score(jm_blockpool_at(&pc->cs->values, pc->c->values),
+        score = values_score(jm_blockpool_at(&pc->cs->values, pc->c->values),
                                 jm_blockpool_at(&pc->js->values, pc->j->values));
     if (isnan(score))
         jm_eval_novalue(ev, JM_FACTOR_WORK_VALUES);
