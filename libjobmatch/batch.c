@@ -46,16 +46,22 @@ void jm_batch_options_init(jm_batch_options *opts)
 /* One batch call. */
 typedef struct batch batch;
 
+/* An occupation group and the best total a job of it could reach. */
+typedef struct group_bound {
+    double reach;
+    uint32_t g;
+} group_bound;
+
 /* A thread's working memory.  levels: the table of a candidate's skill
- * levels (compiled.h), all JM_LEVEL_ABSENT between pairs; touched (jm_cpair); by occupation
- * group of the job set: the candidate's job-type factor, the best total a
- * job of the group could reach, and an order of the groups. */
+ * levels (compiled.h), all JM_LEVEL_ABSENT between pairs; touched
+ * (jm_cpair); by occupation group of the job set: the candidate's job-type
+ * factor, and the groups to visit (top_jobs_by_group). */
 typedef struct scratch {
     double *levels;
     uint64_t *touched; /* a bit per job: it lists a skill of the candidate's; all clear between rows */
     jm_job_type_value *job_type;
-    double *reach;
-    uint32_t *order;
+    group_bound *hot;
+    uint32_t *cold;
 } scratch;
 
 typedef int (*row_fn)(batch *b, size_t row, scratch *s);
@@ -110,9 +116,9 @@ static void work(batch *b, const jm_batch_options *progress)
 {
     const size_t groups = b->cjs->n_groups;
     scratch s = { malloc(b->n_levels * sizeof *s.levels), calloc(b->cjs->n / 64 + 1, sizeof *s.touched),
-                  malloc(groups * sizeof *s.job_type), malloc(groups * sizeof *s.reach),
-                  malloc(groups * sizeof *s.order) };
-    if (!s.levels || !s.touched || !s.job_type || !s.reach || !s.order) {
+                  malloc(groups * sizeof *s.job_type), malloc(groups * sizeof *s.hot),
+                  malloc(groups * sizeof *s.cold) };
+    if (!s.levels || !s.touched || !s.job_type || !s.hot || !s.cold) {
         jm_fail(JM_ENOMEM, "out of memory for a batch thread");
         record_error(b, 0, JM_ENOMEM);
     } else {
@@ -123,8 +129,8 @@ static void work(batch *b, const jm_batch_options *progress)
     free(s.levels);
     free(s.touched);
     free(s.job_type);
-    free(s.reach);
-    free(s.order);
+    free(s.hot);
+    free(s.cold);
 }
 
 static void work_rows(batch *b, const jm_batch_options *progress, scratch *s)
@@ -427,6 +433,15 @@ static int top_scan(batch *b, top_state *st, size_t row, jm_cpair *pc, size_t fr
     return rc;
 }
 
+/* Best bound first, ties by group index. */
+static int by_bound(const void *a, const void *b)
+{
+    const group_bound *x = a, *y = b;
+    if (x->reach != y->reach)
+        return x->reach > y->reach ? -1 : 1;
+    return (x->g > y->g) - (x->g < y->g);
+}
+
 /* Top jobs for a candidate by occupation group: the job-type factor is
  * worked out once per group, and it bounds the total of every job of the
  * group (the other factors scoring 1 at best).  Groups are visited best
@@ -444,40 +459,32 @@ static int top_jobs_by_group(batch *b, top_state *st, size_t row, jm_cpair *pc, 
     const double rest = b->weight_sum - wjt;
     job_types(b, pc->c, s);
     size_t n_hot = 0, n_cold = 0;
-    const size_t n = js->n_groups;
-    for (size_t g = 0; g < n; g++) {
+    double cold_reach = 0.0;
+    for (size_t g = 0; g < js->n_groups; g++) {
         const jm_job_type_value *v = &s->job_type[g];
         if (v->exclusions || js->group_first[g] == js->group_first[g + 1])
             continue; /* every job excluded, or none */
         const double num = v->has_data ? wjt * v->score : 0, wd = v->has_data ? wjt : 0;
-        s->reach[g] = wd + rest > 0 ? (num + rest) / (wd + rest) : 0.5;
-        if (v->has_data && v->score == 0.0)
-            s->order[n - 1 - n_cold++] = (uint32_t)g; /* from the end: the cold groups */
-        else
-            s->order[n_hot++] = (uint32_t)g;
-    }
-    /* the hot groups best bound first, ties by index (an insertion sort:
-     * they are the few occupations near the candidate's) */
-    for (size_t i = 1; i < n_hot; i++) {
-        const uint32_t g = s->order[i];
-        size_t at = i;
-        while (at > 0 && (s->reach[s->order[at - 1]] < s->reach[g] ||
-                          (s->reach[s->order[at - 1]] == s->reach[g] && s->order[at - 1] > g))) {
-            s->order[at] = s->order[at - 1];
-            at--;
+        const double reach = wd + rest > 0 ? (num + rest) / (wd + rest) : 0.5;
+        if (v->has_data && v->score == 0.0) {
+            s->cold[n_cold++] = (uint32_t)g; /* in index order, all with this bound */
+            cold_reach = reach;
+        } else {
+            s->hot[n_hot++] = (group_bound){ reach, (uint32_t)g };
         }
-        s->order[at] = g;
     }
+    if (n_hot > 1)
+        qsort(s->hot, n_hot, sizeof *s->hot, by_bound);
     const double reach_km = b->windows ? jm_commute_reach_km(pc->c, &b->e->profile->th) : NAN;
     const double deg = isnan(reach_km) ? NAN
                                        : jm_degrees_of_km(fmax(reach_km, 0.0) * (1.0 + 1e-6) + 1e-3);
     const double lat = pc->c->lat;
     int rc = JM_OK;
     for (size_t i = 0; i < n_hot + n_cold && rc == JM_OK; i++) {
-        /* the cold groups, stored from the end, in index order */
-        const size_t g = i < n_hot ? s->order[i] : s->order[n - 1 - (i - n_hot)];
+        const size_t g = i < n_hot ? s->hot[i].g : s->cold[i - n_hot];
+        const double reach = i < n_hot ? s->hot[i].reach : cold_reach;
         /* the bar only rises, and the bounds fall: every group left is below */
-        if (!b->counts && st->kept == b->k && s->reach[g] < st->tot[b->k - 1] - PRUNE_MARGIN)
+        if (!b->counts && st->kept == b->k && reach < st->tot[b->k - 1] - PRUNE_MARGIN)
             break;
         pc->job_type = &s->job_type[g];
         const size_t first = js->group_first[g], n_lat = js->group_n_lat[g];
