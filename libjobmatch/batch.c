@@ -9,8 +9,9 @@
  * in full, so the result is the brute-force one.
  * The rows (candidates, or jobs for top candidates) are handed out in
  * chunks through an atomic counter; each row is computed whole by one thread
- * with jm_score_value, in column order, so results do not depend on the
- * number of threads.  The calling thread works too and is the only one that
+ * with jm_score_compiled, in an order that depends on the row alone (column
+ * order, or occupation groups for top jobs), so results do not depend on
+ * the number of threads.  The calling thread works too and is the only one that
  * reports progress.  A failure stops the handing out of rows; of the rows
  * that failed, the first in row order is reported (all rows before it were
  * handed out before it, and finish), so the error is deterministic too.

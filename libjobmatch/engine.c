@@ -242,8 +242,8 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
     ev.error = 0;
     ev.n_derived = 0;
     ev.n_excluded = 0;
-    /* what has not reported has no data (a loop, not memset: for 224
-     * bytes the compiler's rep stos costs more than the pair's hours) */
+    /* what has not reported has no data (a loop, not memset: the rep stos
+     * the compiler emits for 224 bytes costs as much as a cheap factor) */
     for (int f = 0; f < JM_FACTOR_COUNT; f++) {
         ev.fv[f].reported = false;
         ev.fv[f].has_data = false;
@@ -286,17 +286,6 @@ int jm_score_compiled(const jm_engine *e, const jm_candidate *c, const jm_job *j
                       double bar, unsigned flags, jm_pair_value *out, bool *pruned)
 {
     return score_value(e, c, j, pc, bar, flags, out, pruned);
-}
-
-int jm_score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, jm_pair_value *out)
-{
-    return score_value(e, c, j, NULL, -INFINITY, 0, out, NULL);
-}
-
-int jm_score_value_above(const jm_engine *e, const jm_candidate *c, const jm_job *j, double bar,
-                         jm_pair_value *out, bool *pruned)
-{
-    return score_value(e, c, j, NULL, bar, JM_SCORE_PRUNE | JM_SCORE_FEASIBLE, out, pruned);
 }
 
 int jm_engine_score(jm_engine *e, const jm_candidate *c, const jm_job *j, jm_match **out)
