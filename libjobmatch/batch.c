@@ -474,7 +474,12 @@ static int top_jobs_by_group(batch *b, top_state *st, size_t row, jm_cpair *pc, 
             s->hot[n_hot++] = (group_bound){ reach, (uint32_t)g };
         }
     }
-    if (n_hot > 1)
+    /* often already in order (a candidate without job-type data: every
+     * bound 1), then not sorted again */
+    bool sorted = true;
+    for (size_t i = 1; i < n_hot && sorted; i++)
+        sorted = by_bound(&s->hot[i - 1], &s->hot[i]) < 0;
+    if (!sorted)
         qsort(s->hot, n_hot, sizeof *s->hot, by_bound);
     const double reach_km = b->windows ? jm_commute_reach_km(pc->c, &b->e->profile->th) : NAN;
     const double deg = isnan(reach_km) ? NAN
