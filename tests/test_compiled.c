@@ -318,12 +318,16 @@ static void compare(jm_engine *e, const jm_candidates *cs, const jm_jobs *js, si
 
 enum { MAX_K = 40 };
 
-/* Top k jobs of every row equal the brute-force ranking of ref. */
-static void check_top_jobs(jm_engine *e, const jm_candidates *cs, const jm_jobs *js, size_t K, bool counted)
+/* Top k jobs of every row, on threads threads, equal the brute-force
+ * ranking of ref. */
+static void check_top_jobs_on(jm_engine *e, const jm_candidates *cs, const jm_jobs *js, size_t K, bool counted,
+                              unsigned threads)
 {
     static size_t idx[ROWS * MAX_K], counts[ROWS];
     static double tot[ROWS * MAX_K];
-    check(jm_engine_top_jobs(e, cs, js, K, NULL, idx, ROWS * K, tot, ROWS * K, counted ? counts : NULL,
+    jm_batch_options o = JM_BATCH_OPTIONS_INIT;
+    o.threads = threads;
+    check(jm_engine_top_jobs(e, cs, js, K, &o, idx, ROWS * K, tot, ROWS * K, counted ? counts : NULL,
                              counted ? ROWS : 0));
     for (size_t i = 0; i < ROWS; i++) {
         size_t want[MAX_K], n = 0, feasible = 0;
@@ -354,6 +358,12 @@ static void check_top_jobs(jm_engine *e, const jm_candidates *cs, const jm_jobs 
                               ref[i * COLS + want[r]]);
         }
     }
+}
+
+static void check_top_jobs(jm_engine *e, const jm_candidates *cs, const jm_jobs *js, size_t K, bool counted)
+{
+    for (unsigned threads = 1; threads <= 2; threads++)
+        check_top_jobs_on(e, cs, js, K, counted, threads);
 }
 
 START_TEST(compiled_batch_equals_pairwise_scoring)
