@@ -150,7 +150,7 @@ void jm_factor_hours(jm_eval *ev)
 
     const double h = jm_clamp(ideal, jmin, jmax);
     const double score = hours_score_at(h, cmin, ideal, cmax, th->hours_inside_min,
-                                           th->hours_falloff);
+                                        th->hours_falloff);
 
     if (jm_eval_explaining(ev)) {
         jm_buf d;
@@ -217,7 +217,7 @@ void jm_kernel_hours(jm_eval *ev)
     }
     const double h = jm_clamp(c->h_ideal, jmin, jmax);
     jm_eval_value(ev, F, hours_score_at(h, c->h_min, c->h_ideal, c->h_max, th->hours_inside_min,
-                                           th->hours_falloff));
+                                        th->hours_falloff));
     if (!c->hours_firm)
         return;
     if (!isnan(c->h_raw_max) && !isnan(j->h_raw_min) && j->h_raw_min > c->h_raw_max)

@@ -103,7 +103,7 @@ void jm_kernel_work_values(jm_eval *ev)
     double score = NAN;
     if (pc->c->values != JM_NO_BLOCK && pc->j->values != JM_NO_BLOCK)
         score = values_score(jm_blockpool_at(&pc->cs->values, pc->c->values),
-                                jm_blockpool_at(&pc->js->values, pc->j->values));
+                             jm_blockpool_at(&pc->js->values, pc->j->values));
     if (isnan(score))
         jm_eval_novalue(ev, JM_FACTOR_WORK_VALUES);
     else
