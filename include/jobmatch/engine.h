@@ -123,7 +123,9 @@ JM_API int jm_engine_top_jobs(jm_engine *engine, const jm_candidates *candidates
                               size_t *counts, size_t n_counts);
 
 /** The same the other way round: the k best feasible candidates for every
- *  job (rows are jobs, ties broken by candidate id). */
+ *  job (rows are jobs, ties broken by candidate id).  Without rules it
+ *  prunes pair by pair as jm_engine_top_jobs does; there is no index over
+ *  candidates, so every candidate is visited. */
 JM_API int jm_engine_top_candidates(jm_engine *engine, const jm_jobs *jobs,
                                     const jm_candidates *candidates, size_t k,
                                     const jm_batch_options *opts, size_t *index, size_t n_index,
