@@ -63,7 +63,20 @@ typedef struct scratch {
     jm_job_type_value *job_type;
     group_bound *hot;
     uint32_t *cold;
+    jm_memo memo; /* for candidate rows */
 } scratch;
+
+/* A new row for the memo: entries of earlier rows no longer hold. */
+static jm_memo *memo_row(const jm_cjobs *js, scratch *s)
+{
+    if (++s->memo.stamp == 0) { /* wrapped: clear every entry once */
+        memset(s->memo.interests, 0, js->interests.n * sizeof *s->memo.interests);
+        memset(s->memo.values, 0, js->values.n * sizeof *s->memo.values);
+        memset(s->memo.schedule, 0, js->weeks.n * sizeof *s->memo.schedule);
+        s->memo.stamp = 1;
+    }
+    return &s->memo;
+}
 
 typedef int (*row_fn)(batch *b, size_t row, scratch *s);
 
@@ -116,10 +129,15 @@ static void work_rows(batch *b, const jm_batch_options *progress, scratch *s);
 static void work(batch *b, const jm_batch_options *progress)
 {
     const size_t groups = b->cjs->n_groups;
-    scratch s = { malloc(b->n_levels * sizeof *s.levels), calloc(b->cjs->n / 64 + 1, sizeof *s.touched),
+    const jm_cjobs *js = b->cjs;
+    scratch s = { malloc(b->n_levels * sizeof *s.levels), calloc(js->n / 64 + 1, sizeof *s.touched),
                   malloc(groups * sizeof *s.job_type), malloc(groups * sizeof *s.hot),
-                  malloc(groups * sizeof *s.cold) };
-    if (!s.levels || !s.touched || !s.job_type || !s.hot || !s.cold) {
+                  malloc(groups * sizeof *s.cold),
+                  { 0, calloc(js->interests.n + 1, sizeof(jm_memo_entry)),
+                    calloc(js->values.n + 1, sizeof(jm_memo_entry)),
+                    calloc(js->weeks.n + 1, sizeof(jm_memo_entry)) } };
+    if (!s.levels || !s.touched || !s.job_type || !s.hot || !s.cold || !s.memo.interests ||
+        !s.memo.values || !s.memo.schedule) {
         jm_fail(JM_ENOMEM, "out of memory for a batch thread");
         record_error(b, 0, JM_ENOMEM);
     } else {
@@ -132,6 +150,9 @@ static void work(batch *b, const jm_batch_options *progress)
     free(s.job_type);
     free(s.hot);
     free(s.cold);
+    free(s.memo.interests);
+    free(s.memo.values);
+    free(s.memo.schedule);
 }
 
 static void work_rows(batch *b, const jm_batch_options *progress, scratch *s)
@@ -266,7 +287,7 @@ static int matrix_row(batch *b, size_t i, scratch *s)
     const jm_candidate *c = jm_candidates_get(b->cands, i);
     double *t = b->totals + i * b->cols;
     unsigned char *f = b->feasible ? b->feasible + i * b->cols : NULL;
-    jm_cpair pc = { b->ccs, b->cjs, &b->ccs->recs[i], NULL, s->levels, NULL, s->touched };
+    jm_cpair pc = { b->ccs, b->cjs, &b->ccs->recs[i], NULL, s->levels, NULL, s->touched, memo_row(b->cjs, s) };
     jm_levels_fill(s->levels, b->ccs, pc.c);
     jm_touched_fill(s->touched, b->cjs, b->ccs, pc.c);
     /* the job-type factor once per occupation, when jobs share them */
@@ -514,11 +535,12 @@ static int top_row(batch *b, size_t row, bool rows_are_candidates, scratch *s)
 {
     const size_t k = b->k;
     top_state st = { b->index + row * k, b->totals + row * k, 0, 0 };
-    jm_cpair pc = { b->ccs, b->cjs, NULL, NULL, s->levels, NULL, NULL };
+    jm_cpair pc = { b->ccs, b->cjs, NULL, NULL, s->levels, NULL, NULL, NULL };
     int rc = JM_OK;
     if (rows_are_candidates) {
         pc.c = &b->ccs->recs[row];
         pc.touched = s->touched;
+        pc.memo = memo_row(b->cjs, s);
         jm_levels_fill(s->levels, b->ccs, pc.c);
         jm_touched_fill(s->touched, b->cjs, b->ccs, pc.c);
         /* The order of the columns does not change the result (ties go by

@@ -493,15 +493,25 @@ static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, 
         return;
     }
     r->n_skills = (uint16_t)j->n_skills;
-    for (size_t i = 0; i < j->n_skills; i++) {
-        const jm_job_skill *x = &j->skills[i];
-        s[i].id = skill_id(k, x->id) | (x->essential ? JM_CSKILL_ESSENTIAL : 0) |
-                  (x->trainable != JM_NO ? JM_CSKILL_TRAINABLE : 0);
-        s[i].level = (float)x->level;
-        if (!float_exact(x->level))
-            r->generic |= 1u << JM_FACTOR_SKILLS;
+    /* the essential skills first, then the optional, each in the job's
+     * order: the kernel adds each kind up in the order the factor code does */
+    size_t at = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < j->n_skills; i++) {
+            const jm_job_skill *x = &j->skills[i];
+            if ((pass == 0) != (x->essential != 0))
+                continue;
+            s[at].id = skill_id(k, x->id) | (x->essential ? JM_CSKILL_ESSENTIAL : 0) |
+                       (x->trainable != JM_NO ? JM_CSKILL_TRAINABLE : 0);
+            s[at].level = (float)x->level;
+            if (!float_exact(x->level))
+                r->generic |= 1u << JM_FACTOR_SKILLS;
+            at++;
+        }
+        if (pass == 0)
+            r->n_essential = (uint16_t)at;
     }
-    r->skills_none = jm_skills_score_none(s, r->n_skills, &p->th);
+    r->skills_none = jm_skills_score_none(s, r->n_skills, r->n_essential, &p->th);
 
     jm_clicence *l = grow_add(lic, j->n_licences, &r->licences);
     if (!l && j->n_licences) {

@@ -59,7 +59,7 @@ typedef struct jm_cocc_ref {
 
 /** A skill: its id in the engine's skill pool and its level (NaN unknown),
  *  exact in single precision.  Job skills keep essential and trainable in
- *  the two top bits of the id. */
+ *  the two top bits of the id, the essential ones first (jm_cjob). */
 typedef struct jm_cskill {
     uint32_t id;
     float level;
@@ -179,6 +179,7 @@ typedef struct jm_cjob {
     uint32_t demands;   /* first jm_cdemand */
     uint32_t providers; /* first of n_need_defs + 2 provider bytes */
     uint16_t n_skills, n_licences, n_demands, sched_slots;
+    uint16_t n_essential; /* the first n_essential skills are the essential ones */
     int8_t public_transport;
     uint8_t right_to_work, background_check;
     uint8_t prog_data, prog_excluded, prog_exclusions; /* the programme factor, worked out */
@@ -253,6 +254,36 @@ typedef struct jm_job_type_value {
     unsigned exclusions; /* avoided job types it resembles */
 } jm_job_type_value;
 
+/** A factor's value for the current row and one block of the job set (an
+ *  interest profile, work values, a schedule): jobs that share the block
+ *  share the value, so a row works it out once (jm_memo). */
+typedef struct jm_memo_entry {
+    uint32_t stamp; /* the row's stamp when set */
+    uint8_t has_data, excluded;
+    double score;
+} jm_memo_entry;
+
+/** A thread's memo: entries by block id of the job set's interests, values
+ *  and weeks pools; an entry holds for the row whose stamp it carries. */
+typedef struct jm_memo {
+    uint32_t stamp; /* the current row's, never 0 */
+    jm_memo_entry *interests, *values, *schedule;
+} jm_memo;
+
+/** The memo entry of block k in table, or NULL without a memo; *fresh:
+ *  the entry holds the row's value already. */
+static inline jm_memo_entry *jm_memo_at(jm_memo *memo, jm_memo_entry *table, uint32_t k, bool *fresh)
+{
+    if (!memo) {
+        *fresh = false;
+        return NULL;
+    }
+    jm_memo_entry *e = &table[k];
+    *fresh = e->stamp == memo->stamp;
+    e->stamp = memo->stamp;
+    return e;
+}
+
 /** A pair as the kernels see it.  levels: the candidate's skill levels by
  *  skill id (JM_LEVEL_ABSENT where the candidate lacks the skill).
  *  job_type: NULL, or the job-type factor for the job's occupation, worked
@@ -268,6 +299,7 @@ typedef struct jm_cpair {
     const double *levels;
     const jm_job_type_value *job_type;
     const uint64_t *touched;
+    jm_memo *memo; /* NULL, or this thread's memo for the row */
 } jm_cpair;
 #define JM_LEVEL_ABSENT (-1.0)
 

@@ -27,6 +27,15 @@ int jm_engine_new(jm_profile *profile, jm_engine **out)
         free(e);
         return jm_fail(JM_ENOMEM, "out of memory creating the default profile");
     }
+    /* the profile is immutable: what every pair's total adds up the same way */
+    jm_combine all = { 0, 0, 0 };
+    for (int f = 0; f < JM_FACTOR_COUNT; f++) {
+        const double w = e->profile->weights[f];
+        jm_combine_add(&all, w, false, false, 0.0);
+        if (w > 0)
+            e->weighted[e->n_weighted++] = f;
+    }
+    e->weight_all = all.all;
     *out = e;
     return JM_OK;
 }
@@ -164,6 +173,27 @@ static inline void run_factor(jm_eval *ev, int f, jm_generic_bits generic)
         jm_factor_table[f](ev);
 }
 
+/* Every kernel, in PRUNE_ORDER: direct calls, for a pair with no factor
+ * on the factor code (numbers only: a kernel allocates nothing, so cannot
+ * fail). */
+static void run_kernels(jm_eval *ev)
+{
+    jm_kernel_job_type(ev);
+    jm_kernel_commute(ev);
+    jm_kernel_hours(ev);
+    jm_kernel_schedule(ev);
+    jm_kernel_wage(ev);
+    jm_kernel_legal(ev);
+    jm_kernel_environment(ev);
+    jm_kernel_benefits(ev);
+    jm_kernel_programme(ev);
+    jm_kernel_interests(ev);
+    jm_kernel_work_values(ev);
+    jm_kernel_functional(ev);
+    jm_kernel_support(ev);
+    jm_kernel_skills(ev);
+}
+
 /* Which factors of a compiled pair run the factor code. */
 static jm_generic_bits generic_bits(const jm_engine *e, const jm_cpair *pc)
 {
@@ -258,17 +288,25 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
             *pruned = true;
             return JM_OK;
         }
+    } else if (pc && !generic) {
+        run_kernels(&ev); /* they cannot fail */
     } else {
         for (int f = 0; f < JM_FACTOR_COUNT && !ev.error; f++)
             run_factor(&ev, PRUNE_ORDER[f], generic);
     }
     /* the built-in factors in order, then the rules: as finish() adds up
-     * (in a local: ev's address has gone to the factors, so its fields
-     * would be stored and loaded again at every step) */
-    jm_combine acc = {0, 0, 0};
-    for (int f = 0; f < JM_FACTOR_COUNT; f++)
-        jm_combine_add(&acc, w[f], ev.fv[f].has_data, false, ev.fv[f].score);
-    ev.acc = acc;
+     * (jm_combine_add: the weight of every positive factor, and of those
+     * with data the score; in locals, as ev's address has gone to the
+     * factors and its fields would be stored and loaded at every step) */
+    double num = 0, with_data = 0;
+    for (int i = 0; i < e->n_weighted; i++) {
+        const int f = e->weighted[i];
+        if (ev.fv[f].has_data) {
+            with_data += w[f];
+            num += w[f] * ev.fv[f].score;
+        }
+    }
+    ev.acc = (jm_combine){ num, with_data, e->weight_all };
     int rc = ev.error;
     if (!rc && e->n_rules)
         rc = jm_rules_run(&ev);

@@ -22,6 +22,10 @@ struct jm_engine {
     void *travel_payload;
     jm_payload_free_fn travel_free;
     jm_compile_cache *cache; /* compiled sets for batch scoring (compile.c) */
+    /* from the profile's weights, for numbers-only scoring (engine.c) */
+    double weight_all;                  /* jm_combine.all once every factor is added */
+    int weighted[JM_FACTOR_COUNT];      /* the factors of positive weight, in order */
+    int n_weighted;
 };
 
 #endif

@@ -43,10 +43,17 @@ double jm_haversine_km(double lat1, double lon1, double lat2, double lon2)
     return jm_haversine_km_cos(lat1, lon1, jm_cos_lat(lat1), lat2, lon2, jm_cos_lat(lat2));
 }
 
-/* sin(x) from below for x >= 0: x - x^3/6 up to pi/2, 0 beyond. */
-static double sin_below(double x)
+/* max(x, 0), NaN read as 0: fmax(0.0, x) without the call into libm (the
+ * bounds below only decide, they are never a score). */
+static inline double at_least_0(double x)
 {
-    return x <= JM_PI / 2.0 ? fmax(0.0, x - x * x * x / 6.0) : 0.0;
+    return x > 0.0 ? x : 0.0;
+}
+
+/* sin(x) from below for x >= 0: x - x^3/6 up to pi/2, 0 beyond. */
+static inline double sin_below(double x)
+{
+    return x <= JM_PI / 2.0 ? at_least_0(x - x * x * x / 6.0) : 0.0;
 }
 
 /* A lower bound of jm_haversine_km (no trigonometry), below it by more
@@ -58,10 +65,10 @@ static inline double haversine_km_below(double lat1, double lon1, double cos1, d
     /* hav(d) = hav(dp) + cos1 cos2 hav(dl) and asin(y) >= y */
     double s1 = sin_below(fabs(lat2 - lat1) * rad / 2.0);
     double s2 = sin_below(fabs(lon2 - lon1) * rad / 2.0);
-    double cc = fmax(0.0, cos1 * cos2);
+    double cc = at_least_0(cos1 * cos2);
     double km = 2.0 * JM_EARTH_RADIUS_KM * sqrt(s1 * s1 + cc * s2 * s2);
     /* far below every rounding of the exact formula */
-    return fmax(0.0, km * (1.0 - 1e-9) - 1e-9);
+    return at_least_0(km * (1.0 - 1e-9) - 1e-9);
 }
 
 double jm_degrees_of_km(double km)

@@ -133,8 +133,9 @@ double jm_skill_credit(bool has, double cand_level, double required, bool traina
 void jm_factor_skills(jm_eval *ev);
 void jm_kernel_skills(jm_eval *ev);
 /** The skills factor's score for a candidate who holds none of the n job
- *  skills (NaN when n is 0), bit for bit what jm_kernel_skills gives. */
-double jm_skills_score_none(const jm_cskill *skills, size_t n, const jm_thresholds *th);
+ *  skills, the first n_essential of them essential (NaN when n is 0), bit
+ *  for bit what jm_kernel_skills gives. */
+double jm_skills_score_none(const jm_cskill *skills, size_t n, size_t n_essential, const jm_thresholds *th);
 
 /* --- functional.c ------------------------------------------------------- */
 /** Credit for one dimension by shortfall (demand - ability) and whether a

@@ -158,19 +158,33 @@ void jm_kernel_interests(jm_eval *ev)
         jm_eval_novalue(ev, F);
         return;
     }
-    const jm_cinterests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
-    const jm_cinterests *ji = jm_blockpool_at(&pc->js->interests, pc->j->interests);
-    if (ci->has_scores && ji->has_scores && ci->centred && ji->centred) {
-        double r = correlation_centred(ci->dev, ci->ss, ji->dev, ji->ss);
-        if (!isnan(r)) {
-            jm_eval_value(ev, F, (r + 1.0) / 2.0);
+    bool fresh;
+    jm_memo_entry *m = jm_memo_at(pc->memo, pc->memo ? pc->memo->interests : NULL, pc->j->interests, &fresh);
+    if (!fresh) {
+        double score = NAN;
+        const jm_cinterests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
+        const jm_cinterests *ji = jm_blockpool_at(&pc->js->interests, pc->j->interests);
+        if (ci->has_scores && ji->has_scores && ci->centred && ji->centred) {
+            double r = correlation_centred(ci->dev, ci->ss, ji->dev, ji->ss);
+            if (!isnan(r))
+                score = (r + 1.0) / 2.0;
+        }
+        if (isnan(score) && ci->letter && ji->letter) {
+            int d = jm_riasec_hexagon_distance(ci->letter, ji->letter);
+            score = d == 0 ? 1.0 : 1.0 - d / 3.0;
+        }
+        if (!m) {
+            if (isnan(score))
+                jm_eval_novalue(ev, F);
+            else
+                jm_eval_value(ev, F, score);
             return;
         }
+        m->has_data = !isnan(score);
+        m->score = score;
     }
-    if (!ci->letter || !ji->letter) {
+    if (m->has_data)
+        jm_eval_value(ev, F, m->score);
+    else
         jm_eval_novalue(ev, F);
-        return;
-    }
-    int d = jm_riasec_hexagon_distance(ci->letter, ji->letter);
-    jm_eval_value(ev, F, d == 0 ? 1.0 : 1.0 - d / 3.0);
 }

@@ -151,11 +151,26 @@ void jm_kernel_schedule(jm_eval *ev)
         jm_eval_novalue(ev, F);
         return;
     }
-    const int total = pc->j->sched_slots;
-    const int covered = jm_week_overlap(jm_blockpool_at(&pc->cs->weeks, pc->c->avail),
-                                        jm_blockpool_at(&pc->js->weeks, pc->j->sched));
-    const double share = (double)covered / (double)total;
+    bool fresh;
+    jm_memo_entry *m = jm_memo_at(pc->memo, pc->memo ? pc->memo->schedule : NULL, pc->j->sched, &fresh);
+    double share;
+    bool excluded;
+    if (m && fresh) {
+        share = m->score;
+        excluded = m->excluded;
+    } else {
+        /* sched_slots is the count of the block's slots: the block settles it */
+        const int total = pc->j->sched_slots;
+        const int covered = jm_week_overlap(jm_blockpool_at(&pc->cs->weeks, pc->c->avail),
+                                            jm_blockpool_at(&pc->js->weeks, pc->j->sched));
+        share = (double)covered / (double)total;
+        excluded = covered == 0 || share < ev->p->th.schedule_min_share;
+        if (m) {
+            m->score = share;
+            m->excluded = excluded;
+        }
+    }
     jm_eval_value(ev, F, share);
-    if (covered == 0 || share < ev->p->th.schedule_min_share)
+    if (excluded)
         jm_eval_excluded(ev, F);
 }

@@ -161,34 +161,37 @@ void jm_factor_skills(jm_eval *ev)
     free(text);
 }
 
-/* The factor's score from a job's compiled skills (n > 0) and the
- * candidate's levels by skill id (NULL: the candidate holds none of them). */
-static double cskills_score(const jm_cskill *js, size_t n, const double *levels, const jm_thresholds *th)
+/* The credits of n compiled skills added up in order, by the candidate's
+ * levels by skill id (NULL: the candidate holds none of them). */
+static double credit_sum(const jm_cskill *js, size_t n, const double *levels, double tc)
 {
-    const double tc = th->trainable_credit;
     /* a skill not held: jm_skill_credit(false, ...), by trainable */
     const double not_held[2] = { 0.0, jm_clamp(tc, 0.0, 1.0) };
-    double sum_ess = 0.0, sum_opt = 0.0;
-    size_t n_ess = 0, n_opt = 0;
+    double sum = 0.0;
     for (size_t i = 0; i < n; i++) {
         const uint32_t idf = js[i].id;
+        const bool trainable = (idf & JM_CSKILL_TRAINABLE) != 0;
         const double cl = levels ? levels[idf & JM_CSKILL_ID_MASK] : JM_LEVEL_ABSENT;
-        const bool trainable = (idf & JM_CSKILL_TRAINABLE) != 0, ess = (idf & JM_CSKILL_ESSENTIAL) != 0;
-        double credit = not_held[trainable];
-        if (cl != JM_LEVEL_ABSENT) /* held; NaN (level unknown) is held */
-            credit = jm_skill_credit(true, cl, (double)js[i].level, trainable, tc);
-        /* without branches: credits are >= 0, so adding 0.0 leaves a sum's bits */
-        sum_ess += ess ? credit : 0.0;
-        sum_opt += ess ? 0.0 : credit;
-        n_ess += ess;
-        n_opt += !ess;
+        sum += cl != JM_LEVEL_ABSENT /* held; NaN (level unknown) is held */
+                   ? jm_skill_credit(true, cl, (double)js[i].level, trainable, tc)
+                   : not_held[trainable];
     }
-    return combine(th, sum_ess, n_ess, sum_opt, n_opt);
+    return sum;
 }
 
-double jm_skills_score_none(const jm_cskill *skills, size_t n, const jm_thresholds *th)
+/* The factor's score from a job's compiled skills (n > 0, the first n_ess
+ * essential) and the candidate's levels (NULL: holds none of them). */
+static double cskills_score(const jm_cskill *js, size_t n, size_t n_ess, const double *levels,
+                            const jm_thresholds *th)
 {
-    return n ? cskills_score(skills, n, NULL, th) : NAN;
+    const double sum_ess = credit_sum(js, n_ess, levels, th->trainable_credit);
+    const double sum_opt = credit_sum(js + n_ess, n - n_ess, levels, th->trainable_credit);
+    return combine(th, sum_ess, n_ess, sum_opt, n - n_ess);
+}
+
+double jm_skills_score_none(const jm_cskill *skills, size_t n, size_t n_essential, const jm_thresholds *th)
+{
+    return n ? cskills_score(skills, n, n_essential, NULL, th) : NAN;
 }
 
 void jm_kernel_skills(jm_eval *ev)
@@ -208,5 +211,6 @@ void jm_kernel_skills(jm_eval *ev)
             return;
         }
     }
-    jm_eval_value(ev, F, cskills_score(pc->js->skills + j->skills, j->n_skills, pc->levels, &ev->p->th));
+    jm_eval_value(ev, F, cskills_score(pc->js->skills + j->skills, j->n_skills, j->n_essential, pc->levels,
+                                       &ev->p->th));
 }

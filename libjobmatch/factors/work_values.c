@@ -101,9 +101,18 @@ void jm_kernel_work_values(jm_eval *ev)
 {
     const jm_cpair *pc = ev->pc;
     double score = NAN;
-    if (pc->c->values != JM_NO_BLOCK && pc->j->values != JM_NO_BLOCK)
-        score = values_score(jm_blockpool_at(&pc->cs->values, pc->c->values),
-                             jm_blockpool_at(&pc->js->values, pc->j->values));
+    if (pc->c->values != JM_NO_BLOCK && pc->j->values != JM_NO_BLOCK) {
+        bool fresh;
+        jm_memo_entry *m = jm_memo_at(pc->memo, pc->memo ? pc->memo->values : NULL, pc->j->values, &fresh);
+        if (m && fresh) {
+            score = m->score;
+        } else {
+            score = values_score(jm_blockpool_at(&pc->cs->values, pc->c->values),
+                                 jm_blockpool_at(&pc->js->values, pc->j->values));
+            if (m)
+                m->score = score;
+        }
+    }
     if (isnan(score))
         jm_eval_novalue(ev, JM_FACTOR_WORK_VALUES);
     else
