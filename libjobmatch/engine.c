@@ -300,11 +300,12 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
      * factors and its fields would be stored and loaded at every step) */
     double num = 0, with_data = 0;
     for (int i = 0; i < e->n_weighted; i++) {
+        /* without a branch: both sums are >= 0 (positive weights, scores in
+         * [0, 1]), so adding 0.0 for a factor without data leaves their bits */
         const int f = e->weighted[i];
-        if (ev.fv[f].has_data) {
-            with_data += w[f];
-            num += w[f] * ev.fv[f].score;
-        }
+        const bool has = ev.fv[f].has_data;
+        with_data += has ? w[f] : 0.0;
+        num += has ? w[f] * ev.fv[f].score : 0.0;
     }
     ev.acc = (jm_combine){ num, with_data, e->weight_all };
     int rc = ev.error;

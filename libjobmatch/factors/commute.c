@@ -307,9 +307,8 @@ void jm_kernel_commute(jm_eval *ev)
          * distance: the exact time is beyond it too (score 0, excluded). */
         const double below = haversine_km_below(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
         bool beyond = true;
-        for (int mode = 0; mode < JM_TRANSPORT_COUNT && beyond; mode++) {
-            if (!(modes & (1u << mode)))
-                continue;
+        for (unsigned left = modes; left && beyond; left &= left - 1) { /* the modes' bits, lowest first */
+            const int mode = __builtin_ctz(left);
             double m = jm_travel_minutes(below, th->detour_factor, th->speed_kmh[mode], th->overhead_min[mode]);
             beyond = !isnan(m) && m > c->max_commute;
         }
@@ -323,9 +322,8 @@ void jm_kernel_commute(jm_eval *ev)
     bool found = false;
     if (coords) {
         const double km = jm_haversine_km_cos(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
-        for (int mode = 0; mode < JM_TRANSPORT_COUNT; mode++) {
-            if (!(modes & (1u << mode)))
-                continue;
+        for (unsigned left = modes; left; left &= left - 1) {
+            const int mode = __builtin_ctz(left);
             double m = jm_travel_minutes(km, th->detour_factor, th->speed_kmh[mode], th->overhead_min[mode]);
             if (!isnan(m) && m < best) {
                 best = m;
