@@ -66,13 +66,19 @@ typedef struct scratch {
     jm_memo memo; /* for candidate rows */
 } scratch;
 
+/* Entries of a memo table: the blocks of the job set's pool of that kind. */
+static size_t memo_entries(const jm_cjobs *js, int kind)
+{
+    const jm_blockpool *pool[JM_MEMO_KINDS] = { &js->interests, &js->values, &js->weeks };
+    return (size_t)pool[kind]->n + 1;
+}
+
 /* A new row for the memo: entries of earlier rows no longer hold. */
 static jm_memo *memo_row(const jm_cjobs *js, scratch *s)
 {
     if (++s->memo.stamp == 0) { /* wrapped: clear every entry once */
-        memset(s->memo.interests, 0, js->interests.n * sizeof *s->memo.interests);
-        memset(s->memo.values, 0, js->values.n * sizeof *s->memo.values);
-        memset(s->memo.schedule, 0, js->weeks.n * sizeof *s->memo.schedule);
+        for (int kind = 0; kind < JM_MEMO_KINDS; kind++)
+            memset(s->memo.table[kind], 0, memo_entries(js, kind) * sizeof(jm_memo_entry));
         s->memo.stamp = 1;
     }
     return &s->memo;
@@ -132,12 +138,13 @@ static void work(batch *b, const jm_batch_options *progress)
     const jm_cjobs *js = b->cjs;
     scratch s = { malloc(b->n_levels * sizeof *s.levels), calloc(js->n / 64 + 1, sizeof *s.touched),
                   malloc(groups * sizeof *s.job_type), malloc(groups * sizeof *s.hot),
-                  malloc(groups * sizeof *s.cold),
-                  { 0, calloc(js->interests.n + 1, sizeof(jm_memo_entry)),
-                    calloc(js->values.n + 1, sizeof(jm_memo_entry)),
-                    calloc(js->weeks.n + 1, sizeof(jm_memo_entry)) } };
-    if (!s.levels || !s.touched || !s.job_type || !s.hot || !s.cold || !s.memo.interests ||
-        !s.memo.values || !s.memo.schedule) {
+                  malloc(groups * sizeof *s.cold), { 0, { NULL } } };
+    bool memo_ok = true;
+    for (int kind = 0; kind < JM_MEMO_KINDS; kind++) {
+        s.memo.table[kind] = calloc(memo_entries(js, kind), sizeof(jm_memo_entry));
+        memo_ok = memo_ok && s.memo.table[kind];
+    }
+    if (!s.levels || !s.touched || !s.job_type || !s.hot || !s.cold || !memo_ok) {
         jm_fail(JM_ENOMEM, "out of memory for a batch thread");
         record_error(b, 0, JM_ENOMEM);
     } else {
@@ -150,9 +157,8 @@ static void work(batch *b, const jm_batch_options *progress)
     free(s.job_type);
     free(s.hot);
     free(s.cold);
-    free(s.memo.interests);
-    free(s.memo.values);
-    free(s.memo.schedule);
+    for (int kind = 0; kind < JM_MEMO_KINDS; kind++)
+        free(s.memo.table[kind]);
 }
 
 static void work_rows(batch *b, const jm_batch_options *progress, scratch *s)

@@ -501,8 +501,7 @@ static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, 
             const jm_job_skill *x = &j->skills[i];
             if ((pass == 0) != (x->essential != 0))
                 continue;
-            s[at].id = skill_id(k, x->id) | (x->essential ? JM_CSKILL_ESSENTIAL : 0) |
-                       (x->trainable != JM_NO ? JM_CSKILL_TRAINABLE : 0);
+            s[at].id = skill_id(k, x->id) | (x->trainable != JM_NO ? JM_CSKILL_TRAINABLE : 0);
             s[at].level = (float)x->level;
             if (!float_exact(x->level))
                 r->generic |= 1u << JM_FACTOR_SKILLS;

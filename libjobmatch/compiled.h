@@ -58,13 +58,12 @@ typedef struct jm_cocc_ref {
 } jm_cocc_ref;
 
 /** A skill: its id in the engine's skill pool and its level (NaN unknown),
- *  exact in single precision.  Job skills keep essential and trainable in
- *  the two top bits of the id, the essential ones first (jm_cjob). */
+ *  exact in single precision.  Job skills keep trainable in a top bit of
+ *  the id, and come essential ones first (jm_cjob.n_essential). */
 typedef struct jm_cskill {
     uint32_t id;
     float level;
 } jm_cskill;
-#define JM_CSKILL_ESSENTIAL 0x80000000u
 #define JM_CSKILL_TRAINABLE 0x40000000u
 #define JM_CSKILL_ID_MASK 0x3fffffffu
 
@@ -263,22 +262,26 @@ typedef struct jm_memo_entry {
     double score;
 } jm_memo_entry;
 
-/** A thread's memo: entries by block id of the job set's interests, values
- *  and weeks pools; an entry holds for the row whose stamp it carries. */
+/** What a memo table holds, by block id of the job set's pool: interest
+ *  profiles, work values, weeks (schedules). */
+enum { JM_MEMO_INTERESTS, JM_MEMO_VALUES, JM_MEMO_SCHEDULE, JM_MEMO_KINDS };
+
+/** A thread's memo: a table per kind; an entry holds for the row whose
+ *  stamp it carries. */
 typedef struct jm_memo {
     uint32_t stamp; /* the current row's, never 0 */
-    jm_memo_entry *interests, *values, *schedule;
+    jm_memo_entry *table[JM_MEMO_KINDS];
 } jm_memo;
 
-/** The memo entry of block k in table, or NULL without a memo; *fresh:
+/** The memo entry of block k of a kind, or NULL without a memo; *fresh:
  *  the entry holds the row's value already. */
-static inline jm_memo_entry *jm_memo_at(jm_memo *memo, jm_memo_entry *table, uint32_t k, bool *fresh)
+static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, bool *fresh)
 {
     if (!memo) {
         *fresh = false;
         return NULL;
     }
-    jm_memo_entry *e = &table[k];
+    jm_memo_entry *e = &memo->table[kind][k];
     *fresh = e->stamp == memo->stamp;
     e->stamp = memo->stamp;
     return e;

@@ -28,6 +28,16 @@ static uint32_t *new_slots(size_t need, size_t *nslots)
     return calloc(n, sizeof(uint32_t));
 }
 
+/* Puts entry k (stored as k + 1) with hash h in the first free slot from
+ * its home (linear probing; nslots a power of two). */
+static void slot_place(uint32_t *slots, size_t nslots, uint64_t h, uint32_t k)
+{
+    size_t i = (size_t)h & (nslots - 1);
+    while (slots[i])
+        i = (i + 1) & (nslots - 1);
+    slots[i] = k + 1;
+}
+
 void jm_strpool_init(jm_strpool *p)
 {
     memset(p, 0, sizeof *p);
@@ -88,12 +98,8 @@ int jm_strpool_intern(jm_strpool *p, const char *s, int fold, uint32_t *id)
             free(copy);
             return JM_ENOMEM;
         }
-        for (uint32_t k = 0; k < p->n; k++) {
-            size_t i = (size_t)fnv((const unsigned char *)p->strs[k], strlen(p->strs[k]), 0) & (nslots - 1);
-            while (slots[i])
-                i = (i + 1) & (nslots - 1);
-            slots[i] = k + 1;
-        }
+        for (uint32_t k = 0; k < p->n; k++)
+            slot_place(slots, nslots, fnv((const unsigned char *)p->strs[k], strlen(p->strs[k]), 0), k);
         free(p->slots);
         p->slots = slots;
         p->nslots = nslots;
@@ -154,12 +160,8 @@ int jm_blockpool_intern(jm_blockpool *p, const void *b, uint32_t *index)
         uint32_t *slots = new_slots((size_t)p->n + 1, &nslots);
         if (!slots)
             return JM_ENOMEM;
-        for (uint32_t k = 0; k < p->n; k++) {
-            size_t i = (size_t)fnv(p->data + (size_t)k * p->size, p->size, 0) & (nslots - 1);
-            while (slots[i])
-                i = (i + 1) & (nslots - 1);
-            slots[i] = k + 1;
-        }
+        for (uint32_t k = 0; k < p->n; k++)
+            slot_place(slots, nslots, fnv(p->data + (size_t)k * p->size, p->size, 0), k);
         free(p->slots);
         p->slots = slots;
         p->nslots = nslots;

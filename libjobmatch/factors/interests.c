@@ -159,7 +159,7 @@ void jm_kernel_interests(jm_eval *ev)
         return;
     }
     bool fresh;
-    jm_memo_entry *m = jm_memo_at(pc->memo, pc->memo ? pc->memo->interests : NULL, pc->j->interests, &fresh);
+    jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_INTERESTS, pc->j->interests, &fresh);
     if (!fresh) {
         double score = NAN;
         const jm_cinterests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);

@@ -152,7 +152,7 @@ void jm_kernel_schedule(jm_eval *ev)
         return;
     }
     bool fresh;
-    jm_memo_entry *m = jm_memo_at(pc->memo, pc->memo ? pc->memo->schedule : NULL, pc->j->sched, &fresh);
+    jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_SCHEDULE, pc->j->sched, &fresh);
     double share;
     bool excluded;
     if (m && fresh) {

@@ -103,7 +103,7 @@ void jm_kernel_work_values(jm_eval *ev)
     double score = NAN;
     if (pc->c->values != JM_NO_BLOCK && pc->j->values != JM_NO_BLOCK) {
         bool fresh;
-        jm_memo_entry *m = jm_memo_at(pc->memo, pc->memo ? pc->memo->values : NULL, pc->j->values, &fresh);
+        jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_VALUES, pc->j->values, &fresh);
         if (m && fresh) {
             score = m->score;
         } else {
