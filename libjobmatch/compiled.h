@@ -321,6 +321,11 @@ typedef struct jm_compile_cache jm_compile_cache;
 jm_compile_cache *jm_compile_cache_new(void);
 void jm_compile_cache_free(jm_compile_cache *c);
 
+/** Builds js's occupation and skill indexes (job_index.c), adding their
+ *  bytes to js->index_bytes.  JM_OK or JM_ENOMEM (what was built is freed
+ *  with the set). */
+int jm_cjobs_index(jm_cjobs *js);
+
 /** Sets, in touched (a bit per job of js, all clear), the jobs that share a
  *  skill with the candidate; jm_touched_clear clears them again. */
 void jm_touched_fill(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c);

@@ -1,0 +1,144 @@
+/*
+ * The indexes of a compiled job set that top k and the score matrix use
+ * (compiled.h): the jobs by occupation, by latitude within each, and the
+ * jobs by skill, with the per-candidate bitmap of the jobs that share a
+ * skill with them.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiled.h"
+
+static bool has_coords(const jm_cjob *r)
+{
+    return !isnan(r->lat) && !isnan(r->lon);
+}
+
+static const jm_cjob *sort_recs;
+
+/* Within a group: jobs with coordinates by latitude, then the others, ties
+ * by index. */
+static int in_group_cmp(const void *a, const void *b)
+{
+    const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    const jm_cjob *p = &sort_recs[x], *q = &sort_recs[y];
+    const bool pc = has_coords(p), qc = has_coords(q);
+    if (pc != qc)
+        return pc ? -1 : 1;
+    if (pc && p->lat != q->lat)
+        return p->lat < q->lat ? -1 : 1;
+    return x < y ? -1 : 1;
+}
+
+static pthread_mutex_t sort_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The occupation index (jm_cjobs.group_*). */
+static int by_occupation(jm_cjobs *js)
+{
+    js->n_groups = (size_t)js->occs.n + 1;
+    const size_t none = js->n_groups - 1;
+    js->group_first = calloc(js->n_groups + 1, sizeof *js->group_first);
+    js->group_n_lat = calloc(js->n_groups, sizeof *js->group_n_lat);
+    js->group_jobs = malloc((js->n ? js->n : 1) * sizeof *js->group_jobs);
+    js->group_lat = malloc((js->n ? js->n : 1) * sizeof *js->group_lat);
+    if (!js->group_first || !js->group_n_lat || !js->group_jobs || !js->group_lat)
+        return JM_ENOMEM;
+    for (size_t i = 0; i < js->n; i++) {
+        const jm_cjob *r = &js->recs[i];
+        const size_t g = r->occ == JM_NO_BLOCK ? none : r->occ;
+        js->group_first[g + 1]++;
+        js->group_n_lat[g] += has_coords(r);
+    }
+    for (size_t g = 0; g < js->n_groups; g++)
+        js->group_first[g + 1] += js->group_first[g];
+    uint32_t *fill = calloc(js->n_groups, sizeof *fill); /* entries placed per group */
+    if (!fill)
+        return JM_ENOMEM;
+    for (size_t i = 0; i < js->n; i++) {
+        const jm_cjob *r = &js->recs[i];
+        const size_t g = r->occ == JM_NO_BLOCK ? none : r->occ;
+        js->group_jobs[js->group_first[g] + fill[g]++] = (uint32_t)i;
+    }
+    free(fill);
+    pthread_mutex_lock(&sort_lock);
+    sort_recs = js->recs;
+    for (size_t g = 0; g < js->n_groups; g++) {
+        const size_t n = js->group_first[g + 1] - js->group_first[g];
+        if (n > 1)
+            qsort(js->group_jobs + js->group_first[g], n, sizeof *js->group_jobs, in_group_cmp);
+    }
+    sort_recs = NULL;
+    pthread_mutex_unlock(&sort_lock);
+    for (size_t i = 0; i < js->n; i++)
+        js->group_lat[i] = js->recs[js->group_jobs[i]].lat;
+    js->index_bytes += (2 * js->n_groups + 1) * sizeof(uint32_t)
+                 + js->n * (sizeof *js->group_jobs + sizeof *js->group_lat);
+    return JM_OK;
+}
+
+/* The skill index (jm_cjobs.skill_*). */
+static int by_skill(jm_cjobs *js)
+{
+    const size_t ids = (size_t)js->n_skill_ids + 1;
+    js->skill_first = calloc(ids + 1, sizeof *js->skill_first);
+    js->skill_jobs = malloc((js->n_skill_refs ? js->n_skill_refs : 1) * sizeof *js->skill_jobs);
+    uint32_t *fill = calloc(ids, sizeof *fill);
+    if (!js->skill_first || !js->skill_jobs || !fill) {
+        free(fill);
+        return JM_ENOMEM;
+    }
+    for (size_t i = 0; i < js->n; i++) {
+        const jm_cskill *s = js->skills + js->recs[i].skills;
+        for (size_t k = 0; k < js->recs[i].n_skills; k++)
+            js->skill_first[(s[k].id & JM_CSKILL_ID_MASK) + 1]++;
+    }
+    for (size_t id = 0; id < ids; id++)
+        js->skill_first[id + 1] += js->skill_first[id];
+    for (size_t i = 0; i < js->n; i++) {
+        const jm_cskill *s = js->skills + js->recs[i].skills;
+        for (size_t k = 0; k < js->recs[i].n_skills; k++) {
+            const uint32_t id = s[k].id & JM_CSKILL_ID_MASK;
+            js->skill_jobs[js->skill_first[id] + fill[id]++] = (uint32_t)i;
+        }
+    }
+    free(fill);
+    js->index_bytes += (ids + 1) * sizeof *js->skill_first + js->n_skill_refs * sizeof *js->skill_jobs;
+    return JM_OK;
+}
+
+int jm_cjobs_index(jm_cjobs *js)
+{
+    int rc = by_occupation(js);
+    return rc == JM_OK ? by_skill(js) : rc;
+}
+
+/* Sets (or clears the words of) the bits of the jobs listing c's skills. */
+static void touch(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c, bool set)
+{
+    const jm_cskill *s = cs->skills + c->skills;
+    for (size_t i = 0; i < c->n_skills; i++) {
+        const uint32_t id = s[i].id;
+        if (id > js->n_skill_ids)
+            continue; /* a skill no job of the set lists */
+        for (uint32_t p = js->skill_first[id]; p < js->skill_first[id + 1]; p++) {
+            const uint32_t at = js->skill_jobs[p];
+            if (set)
+                touched[at >> 6] |= (uint64_t)1 << (at & 63);
+            else
+                touched[at >> 6] = 0;
+        }
+    }
+}
+
+void jm_touched_fill(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c)
+{
+    touch(touched, js, cs, c, true);
+}
+
+void jm_touched_clear(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c)
+{
+    touch(touched, js, cs, c, false);
+}
+
