@@ -67,6 +67,8 @@ void jm_ccands_release(jm_ccands *c)
     if (!c || atomic_fetch_sub(&c->refs, 1) != 1)
         return;
     pools_free(&c->weeks, &c->envs, &c->interests, &c->values, &c->occs);
+    jm_blockpool_free(&c->weights);
+    jm_blockpool_free(&c->benefits);
     free(c->recs);
     free(c->occ_refs);
     free(c->skills);
@@ -174,8 +176,8 @@ static uint32_t dim_id(compiler *k, const char *s)
 
 static int ability_cmp(const void *a, const void *b)
 {
-    const jm_cability *x = a, *y = b;
-    return (x->dim > y->dim) - (x->dim < y->dim);
+    const uint32_t x = jm_cability_dim(*(const jm_cability *)a), y = jm_cability_dim(*(const jm_cability *)b);
+    return (x > y) - (x < y);
 }
 
 static uint32_t skill_id(compiler *k, const char *s)
@@ -216,7 +218,6 @@ static uint32_t interests_block(compiler *k, jm_blockpool *pool, const jm_intere
         return JM_NO_BLOCK;
     jm_cinterests ci;
     memset(&ci, 0, sizeof ci);
-    ci.has_any = 1;
     ci.has_scores = in->has_scores;
     if (in->has_scores)
         ci.centred = jm_riasec_centre(in->scores, ci.dev, &ci.ss);
@@ -229,6 +230,37 @@ static uint32_t values_block(compiler *k, jm_blockpool *pool, const double *valu
     double v[JM_VALUE_COUNT];
     memcpy(v, values, sizeof v);
     return block(k, pool, v);
+}
+
+/* A candidate's interests in hundredths; false when a score does not
+ * encode (no block: the factor code reads the source record). */
+static bool cand_interests_block(compiler *k, jm_blockpool *pool, const jm_interests *in, uint32_t *at)
+{
+    *at = JM_NO_BLOCK;
+    if (!in->has_scores && !in->code[0])
+        return true;
+    jm_ccand_interests ci;
+    memset(&ci, 0, sizeof ci);
+    ci.has_scores = in->has_scores;
+    for (int i = 0; i < JM_RIASEC_COUNT && in->has_scores; i++)
+        if (!jm_hundredths_of(in->scores[i], INT16_MIN + 1, INT16_MAX, &ci.score[i]))
+            return false;
+    ci.letter = jm_riasec_leading_letter(in);
+    *at = block(k, pool, &ci);
+    return true;
+}
+
+/* A candidate's work values in hundredths, as cand_interests_block. */
+static bool cand_values_block(compiler *k, jm_blockpool *pool, const double *values, uint32_t *at)
+{
+    *at = JM_NO_BLOCK;
+    jm_ccand_values v;
+    memset(&v, 0, sizeof v);
+    for (int i = 0; i < JM_VALUE_COUNT; i++)
+        if (!jm_hundredths_of(values[i], INT16_MIN + 1, INT16_MAX, &v.importance[i]))
+            return false;
+    *at = block(k, pool, &v);
+    return true;
 }
 
 /* A level exact in single precision (NaN included). */
@@ -247,25 +279,27 @@ static uint16_t need_slot(const jm_profile *p, const char *type)
 }
 
 static void init_pools(jm_blockpool *weeks, jm_blockpool *envs, jm_blockpool *interests,
-                       jm_blockpool *values, jm_blockpool *occs, size_t env_size)
+                       jm_blockpool *values, jm_blockpool *occs, size_t env_size,
+                       size_t interests_size, size_t values_size)
 {
     jm_blockpool_init(weeks, sizeof(jm_week));
     jm_blockpool_init(envs, env_size);
-    jm_blockpool_init(interests, sizeof(jm_cinterests));
-    jm_blockpool_init(values, sizeof(double) * JM_VALUE_COUNT);
+    jm_blockpool_init(interests, interests_size);
+    jm_blockpool_init(values, values_size);
     jm_blockpool_init(occs, sizeof(jm_cocc));
+}
+
+static size_t pool_bytes(jm_blockpool *p)
+{
+    jm_blockpool_trim(p);
+    return (size_t)p->n * p->size + p->nslots * sizeof(uint32_t);
 }
 
 static size_t pools_bytes(jm_blockpool *weeks, jm_blockpool *envs, jm_blockpool *interests,
                           jm_blockpool *values, jm_blockpool *occs)
 {
-    jm_blockpool *all[] = { weeks, envs, interests, values, occs };
-    size_t b = 0;
-    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
-        jm_blockpool_trim(all[i]);
-        b += (size_t)all[i]->n * all[i]->size + all[i]->nslots * sizeof(uint32_t);
-    }
-    return b;
+    return pool_bytes(weeks) + pool_bytes(envs) + pool_bytes(interests) + pool_bytes(values) +
+           pool_bytes(occs);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -275,9 +309,16 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
                               grow *occs, grow *skills, grow *lic, grow *abil, grow *needs)
 {
     memset(r, 0, sizeof *r);
-    r->has_hours = jm_hours_candidate_range(c, &r->h_min, &r->h_ideal, &r->h_max);
-    r->h_raw_min = c->hours_min;
-    r->h_raw_max = c->hours_max;
+    double hours[5] = { NAN, NAN, NAN, c->hours_min, c->hours_max };
+    r->has_hours = jm_hours_candidate_range(c, &hours[0], &hours[1], &hours[2]);
+    for (int i = 0; i < 5; i++)
+        if (!float_exact(hours[i])) /* the range needs double precision (benefits read it too) */
+            r->generic |= (1u << JM_FACTOR_HOURS) | (1u << JM_FACTOR_BENEFITS);
+    r->h_min = (float)hours[0];
+    r->h_ideal = (float)hours[1];
+    r->h_max = (float)hours[2];
+    r->h_raw_min = (float)hours[3];
+    r->h_raw_max = (float)hours[4];
     r->hours_firm = c->hours_firm;
     r->avail = c->has_availability && !jm_week_is_empty(&c->availability)
                    ? block(k, &cs->weeks, &c->availability) : JM_NO_BLOCK;
@@ -295,10 +336,11 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
     for (int d = 0; d < JM_ENV_COUNT; d++) {
         const double lo = isnan(c->env[d].min) ? 0.0 : c->env[d].min;
         const double hi = isnan(c->env[d].max) ? 4.0 : c->env[d].max;
-        if (!float_exact(lo) || !float_exact(hi))
-            r->generic |= 1u << JM_FACTOR_ENVIRONMENT; /* the bounds need double precision */
-        env.lo[d] = (float)lo;
-        env.hi[d] = (float)hi;
+        if (!jm_hundredths_of(lo, 0, JM_HUNDREDTHS_MAX, &env.lo[d]) ||
+            !jm_hundredths_of(hi, 0, JM_HUNDREDTHS_MAX, &env.hi[d])) {
+            r->generic |= 1u << JM_FACTOR_ENVIRONMENT; /* the bounds are not hundredths of 0..4 */
+            env.lo[d] = env.hi[d] = 0;
+        }
         const int imp = c->env[d].importance;
         /* the factor rates the dimensions of importance low to must only */
         const bool rated = imp >= JM_IMPORTANCE_LOW && imp <= JM_IMPORTANCE_MUST;
@@ -307,8 +349,10 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
             env.rated[env.n_rated++] = (uint8_t)d;
     }
     r->env = block(k, &cs->envs, &env);
-    r->interests = interests_block(k, &cs->interests, &c->interests);
-    r->values = values_block(k, &cs->values, c->values);
+    if (!cand_interests_block(k, &cs->interests, &c->interests, &r->interests))
+        r->generic |= 1u << JM_FACTOR_INTERESTS;
+    if (!cand_values_block(k, &cs->values, c->values, &r->values))
+        r->generic |= 1u << JM_FACTOR_WORK_VALUES;
 
     size_t n_occ = c->n_wanted + c->n_avoided + c->n_history;
     if (n_occ > UINT16_MAX || c->n_skills > UINT16_MAX || c->n_licences > UINT16_MAX ||
@@ -325,7 +369,10 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
     r->n_avoided = (uint16_t)c->n_avoided;
     r->n_history = (uint16_t)c->n_history;
     for (size_t i = 0; i < c->n_wanted; i++, o++) {
-        o->weight = c->wanted[i].weight;
+        double w = c->wanted[i].weight;
+        if (isnan(w) || w <= 0.0)
+            w = 1.0; /* as the factor reads a weight that is not usable */
+        o->weight = block(k, &cs->weights, &w);
         o->occ = occ_block(k, &cs->occs, &c->wanted[i].occ);
     }
     for (size_t i = 0; i < c->n_avoided; i++, o++)
@@ -370,15 +417,14 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
         if (!c->abilities[i].id)
             continue;
         uint32_t dim = dim_id(k, c->abilities[i].id);
-        if (dim > UINT16_MAX)
+        if (dim > JM_CDIM_MAX)
             continue; /* no compiled demand has such an id (compile_job): it meets none */
         bool seen = false; /* the first ability of a dimension counts */
         for (size_t q = 0; q < na && !seen; q++)
-            seen = a[q].dim == dim;
+            seen = jm_cability_dim(a[q]) == dim;
         if (seen)
             continue;
-        a[na].dim = (uint16_t)dim;
-        a[na].level = (int8_t)c->abilities[i].level; /* 0..2, as demands */
+        a[na] = (jm_cability)(dim | (uint32_t)c->abilities[i].level << 14); /* 0..2, as demands */
         if (dim >= 1 && dim <= 64)
             r->ability_mask |= 1ull << (dim - 1);
         na++;
@@ -405,12 +451,17 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
     r->n_needs = (uint16_t)nn;
     r->has_needs = c->has_needs || c->n_needs > 0;
 
-    r->b_set = c->benefits.set;
-    r->b_max_hours = c->benefits.max_hours;
-    r->b_max_earnings = c->benefits.max_earnings;
-    r->b_period = (uint8_t)c->benefits.period;
-    r->b_goal = (uint8_t)c->benefits.goal;
-    r->b_firm = c->benefits.firm;
+    r->benefits = JM_NO_BLOCK;
+    if (c->benefits.set) {
+        jm_cbenefits b;
+        memset(&b, 0, sizeof b);
+        b.max_hours = c->benefits.max_hours;
+        b.max_earnings = c->benefits.max_earnings;
+        b.period = (uint8_t)c->benefits.period;
+        b.goal = (uint8_t)c->benefits.goal;
+        b.firm = c->benefits.firm;
+        r->benefits = block(k, &cs->benefits, &b);
+    }
 }
 
 static int compile_candidates(jm_interner *in, const jm_profile *p, const jm_candidates *set,
@@ -423,7 +474,12 @@ static int compile_candidates(jm_interner *in, const jm_profile *p, const jm_can
     atomic_fetch_add(&in->refs, 1);
     cs->in = in;
     cs->serial = jm_candidates_serial(set);
-    init_pools(&cs->weeks, &cs->envs, &cs->interests, &cs->values, &cs->occs, sizeof(jm_cenv_tol));
+    init_pools(&cs->weeks, &cs->envs, &cs->interests, &cs->values, &cs->occs, sizeof(jm_cenv_tol),
+               sizeof(jm_ccand_interests), sizeof(jm_ccand_values));
+    jm_blockpool_init(&cs->weights, sizeof(double));
+    jm_blockpool_init(&cs->benefits, sizeof(jm_cbenefits));
+    for (int i = 0; i <= JM_HUNDREDTHS_MAX; i++)
+        cs->hundredths[i] = jm_hundredths_value((int16_t)i);
     cs->n = jm_candidates_count(set);
     cs->recs = calloc(cs->n ? cs->n : 1, sizeof *cs->recs);
     compiler k = { in, p, 0, cs->recs ? JM_OK : JM_ENOMEM };
@@ -440,7 +496,8 @@ static int compile_candidates(jm_interner *in, const jm_profile *p, const jm_can
     cs->licences = grow_take(&lic, &cs->bytes);
     cs->abilities = grow_take(&abil, &cs->bytes);
     cs->needs = grow_take(&needs, &cs->bytes);
-    cs->bytes += pools_bytes(&cs->weeks, &cs->envs, &cs->interests, &cs->values, &cs->occs);
+    cs->bytes += pools_bytes(&cs->weeks, &cs->envs, &cs->interests, &cs->values, &cs->occs) +
+                 pool_bytes(&cs->weights) + pool_bytes(&cs->benefits);
     cs->n_skill_ids = in->skills.n;
     cs->strings = k.strings;
     if (k.rc != JM_OK) {
@@ -541,7 +598,7 @@ static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, 
             continue;
         const jm_dim_def *dim = jm_profile_find_dim_key(p, x->id, x->key);
         uint32_t id = dim_id(k, x->id);
-        if (id > UINT16_MAX) {
+        if (id > JM_CDIM_MAX) {
             k->rc = JM_ENOMEM; /* beyond what a compiled demand holds */
             return;
         }
@@ -600,7 +657,8 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
     atomic_fetch_add(&in->refs, 1);
     js->in = in;
     js->serial = jm_jobs_serial(set);
-    init_pools(&js->weeks, &js->envs, &js->interests, &js->values, &js->occs, sizeof(double) * JM_ENV_COUNT);
+    init_pools(&js->weeks, &js->envs, &js->interests, &js->values, &js->occs, sizeof(double) * JM_ENV_COUNT,
+               sizeof(jm_cinterests), sizeof(double) * JM_VALUE_COUNT);
     js->n = jm_jobs_count(set);
     js->n_need_defs = p->n_needs;
     js->recs = calloc(js->n ? js->n : 1, sizeof *js->recs);

@@ -26,6 +26,7 @@
 #ifndef JM_COMPILED_H
 #define JM_COMPILED_H
 
+#include <math.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -50,11 +51,14 @@ typedef struct jm_cocc {
     jm_occ_codes codes;
 } jm_cocc;
 
-/** A candidate's occupation reference: wanted (weight), avoided, or past job (liked). */
+/** A candidate's occupation reference: wanted (with a weight), avoided, or
+ *  past job (liked or not). */
 typedef struct jm_cocc_ref {
-    double weight;
     uint32_t occ; /* block of the set's occupations */
-    int32_t liked; /* jm_tristate, past jobs */
+    union {
+        uint32_t weight; /* wanted: block of the set's weights (a double, 1 for none usable) */
+        int32_t liked;   /* past jobs: jm_tristate */
+    };
 } jm_cocc_ref;
 
 /** A skill: its id in the engine's skill pool and its level (NaN unknown),
@@ -67,19 +71,20 @@ typedef struct jm_cskill {
 #define JM_CSKILL_TRAINABLE 0x40000000u
 #define JM_CSKILL_ID_MASK 0x3fffffffu
 
-/** A candidate's ability.  A candidate's abilities are sorted by dimension
- *  id, one per dimension; those with ids 1..64 also have a bit in the
- *  record's ability mask (bit id - 1). */
-typedef struct jm_cability {
-    uint16_t dim; /* id in the dimension pool */
-    int8_t level;
-    uint8_t pad;
-} jm_cability;
+/** A candidate's ability: its dimension's id in the dimension pool (at
+ *  most JM_CDIM_MAX) in the low 14 bits, its level (0..2) in the top two.
+ *  A candidate's abilities are sorted by dimension id, one per dimension;
+ *  those with ids 1..64 also have a bit in the record's ability mask (bit
+ *  id - 1). */
+typedef uint16_t jm_cability;
+#define JM_CDIM_MAX 0x3fffu
+static inline uint32_t jm_cability_dim(jm_cability a) { return a & JM_CDIM_MAX; }
+static inline int jm_cability_level(jm_cability a) { return a >> 14; }
 
 /** A job's functional demand, and whether a support is in place for it at
  *  this job.  What a shortfall becomes is the dimension's (jm_cdim). */
 typedef struct jm_cdemand {
-    uint16_t dim;      /* id in the dimension pool */
+    uint16_t dim;      /* id in the dimension pool, at most JM_CDIM_MAX */
     int8_t level;
     uint8_t supported;
 } jm_cdemand;
@@ -106,47 +111,100 @@ typedef struct jm_clicence {
     uint32_t obtainable;
 } jm_clicence;
 
-/** Candidate environment tolerances (a pooled block): the bounds exact in
- *  single precision (else the candidate's environment factor runs the
- *  factor code). */
+/* Numbers a candidate record keeps small: a whole count of hundredths
+ * (int16), decoding to exactly the double it was made from.  A number with
+ * at most two decimals parses to the double nearest it, and n / 100.0 is
+ * that same double; any other number does not encode (jm_hundredths_of is
+ * false) and the factor reading it runs the factor code for that record. */
+#define JM_HUNDREDTHS_NAN INT16_MIN
+#define JM_HUNDREDTHS_MAX 400 /* what the decoding table holds: 0 .. 4.00 */
+
+/** Sets *out to x in hundredths (NaN: JM_HUNDREDTHS_NAN) and returns true
+ *  when that is exact and within [lo, hi] hundredths. */
+static inline bool jm_hundredths_of(double x, int lo, int hi, int16_t *out)
+{
+    if (isnan(x)) {
+        *out = JM_HUNDREDTHS_NAN;
+        return true;
+    }
+    const double h = x * 100.0;
+    if (!(h >= lo - 0.5 && h <= hi + 0.5))
+        return false;
+    const int n = (int)(h < 0 ? h - 0.5 : h + 0.5);
+    if (n < lo || n > hi || (double)n / 100.0 != x)
+        return false;
+    *out = (int16_t)n;
+    return true;
+}
+
+/** The double a count of hundredths was made from. */
+static inline double jm_hundredths_value(int16_t n)
+{
+    return n == JM_HUNDREDTHS_NAN ? (double)NAN : (double)n / 100.0;
+}
+
+/** Candidate environment tolerances (a pooled block): the bounds in
+ *  hundredths of 0..4, decoded through the set's table (jm_ccands.hundredths);
+ *  bounds that do not encode send the candidate's environment factor to the
+ *  factor code. */
 typedef struct jm_cenv_tol {
-    float lo[JM_ENV_COUNT], hi[JM_ENV_COUNT]; /* NaN bounds read as 0 and 4 */
-    int8_t importance[JM_ENV_COUNT];          /* jm_importance, 0: not rated */
-    uint8_t rated[JM_ENV_COUNT];              /* the rated dimensions, in order */
+    int16_t lo[JM_ENV_COUNT], hi[JM_ENV_COUNT]; /* NaN bounds read as 0 and 4 */
+    int8_t importance[JM_ENV_COUNT];            /* jm_importance, 0: not rated */
+    uint8_t rated[JM_ENV_COUNT];                /* the rated dimensions, in order */
     uint8_t n_rated;
-    uint8_t pad[3];
 } jm_cenv_tol;
 
-/** An interest profile (a pooled block): the scores centred on their mean
- *  and their sum of squares, for the correlation; the leading letter. */
+/** A candidate's interest profile (a pooled block): the scores in
+ *  hundredths (else the candidate's interests factor runs the factor code),
+ *  centred when scored, as the job's are when compiled. */
+typedef struct jm_ccand_interests {
+    int16_t score[JM_RIASEC_COUNT]; /* JM_HUNDREDTHS_NAN unknown */
+    uint8_t has_scores;
+    char letter; /* leading RIASEC letter, 0 none */
+} jm_ccand_interests;
+
+/** A candidate's work values (a pooled block): importance in hundredths
+ *  (else the work-values factor runs the factor code), NaN unknown. */
+typedef struct jm_ccand_values {
+    int16_t importance[JM_VALUE_COUNT];
+} jm_ccand_values;
+
+/** A candidate's benefit limits (a pooled block; none when not set). */
+typedef struct jm_cbenefits {
+    double max_hours, max_earnings;
+    uint8_t period, goal, firm;
+} jm_cbenefits;
+
+/** A job's interest profile (a pooled block): the scores centred on their
+ *  mean and their sum of squares, for the correlation; the leading letter. */
 typedef struct jm_cinterests {
     double dev[JM_RIASEC_COUNT];
     double ss;
-    uint8_t has_any;   /* scores or a code */
     uint8_t has_scores;
-    uint8_t centred;   /* scores with no NaN: dev and ss are set */
-    char letter;       /* leading RIASEC letter, 0 none */
-    uint8_t pad[4];
+    uint8_t centred; /* scores with no NaN: dev and ss are set */
+    char letter;     /* leading RIASEC letter, 0 none */
 } jm_cinterests;
 
 /* Factors a record sends to the factor code (bit 1 << jm_factor).  Never
  * the job type: top jobs bounds whole occupation groups by the kernel's
  * value of it (batch.c). */
-typedef uint32_t jm_generic_bits;
+typedef uint16_t jm_generic_bits;
+_Static_assert(JM_FACTOR_COUNT <= 16, "a factor has a bit of jm_generic_bits");
 
-/** A compiled candidate. */
+/** A compiled candidate.  Hours are single precision (a range that is not
+ *  exact in it sends the candidate's hours factor to the factor code). */
 typedef struct jm_ccand {
-    double h_min, h_ideal, h_max; /* effective range (has_hours) */
-    double h_raw_min, h_raw_max;  /* as stated, NaN not given */
-    double lat, lon, cos_lat;     /* degrees; cos of latitude in radians */
+    double lat, lon, cos_lat; /* degrees; cos of latitude in radians */
     double max_commute;
     double wage_floor;
-    double b_max_hours, b_max_earnings;
     uint64_t ability_mask;
+    float h_min, h_ideal, h_max; /* effective range (has_hours) */
+    float h_raw_min, h_raw_max;  /* as stated, NaN not given */
     uint32_t avail;     /* week block or JM_NO_BLOCK (unknown or empty) */
     uint32_t env;       /* jm_cenv_tol block */
-    uint32_t interests; /* jm_cinterests block */
-    uint32_t values;    /* block of JM_VALUE_COUNT doubles */
+    uint32_t interests; /* jm_ccand_interests block */
+    uint32_t values;    /* jm_ccand_values block */
+    uint32_t benefits;  /* jm_cbenefits block, JM_NO_BLOCK not set */
     uint32_t area;      /* folded string id, 0 none */
     uint32_t occs;      /* first of n_wanted, n_avoided, n_history jm_cocc_ref */
     uint32_t skills;    /* first jm_cskill */
@@ -157,7 +215,6 @@ typedef struct jm_ccand {
     uint8_t transport;
     uint8_t has_hours, hours_firm, wage_firm, has_licences, has_needs;
     int8_t right_to_work, background_check;
-    uint8_t b_set, b_period, b_goal, b_firm;
     jm_generic_bits generic;
 } jm_ccand;
 
@@ -200,6 +257,8 @@ typedef struct jm_ccands {
     size_t n;
     jm_ccand *recs;
     jm_blockpool weeks, envs, interests, values, occs;
+    jm_blockpool weights, benefits; /* doubles (occupation weights); jm_cbenefits */
+    double hundredths[JM_HUNDREDTHS_MAX + 1]; /* k / 100.0: decodes environment bounds */
     jm_cocc_ref *occ_refs;
     jm_cskill *skills;
     uint32_t *licences;

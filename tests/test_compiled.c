@@ -81,7 +81,9 @@ static jm_candidate *rich_candidate(int i)
         check(jm_candidate_add_history(c, &o, irange(1, 30), irange(-1, 1), JM_ENDING_UNKNOWN));
     }
     switch (irange(0, 3)) {
-    case 0: check(jm_candidate_set_hours(c, 0, unif(10, 30), 168, coin())); break;
+    case 0: /* now and then an ideal single precision cannot hold: the factor code */
+        check(jm_candidate_set_hours(c, 0, irange(0, 3) ? irange(20, 60) / 2.0 : unif(10, 30), 168, coin()));
+        break;
     case 1: check(jm_candidate_set_hours(c, irange(5, 20), NAN, irange(21, 40), coin())); break;
     case 2: check(jm_candidate_set_hours(c, irange(10, 20), NAN, 168, 1)); break;
     default: break;
@@ -104,23 +106,24 @@ static jm_candidate *rich_candidate(int i)
         check(jm_candidate_set_wage_floor(c, unif(9, 14), coin()));
     for (int d = 0; d < JM_ENV_COUNT; d++)
         if (irange(0, 2) == 0) {
-            /* now and then a bound single precision cannot hold: the factor code */
-            double lo = irange(0, 2), hi = lo + irange(0, 1) + (coin() ? 0.5 : 0) + (irange(0, 5) ? 0 : 0.1);
+            /* now and then a bound that is not in hundredths: the factor code */
+            double lo = irange(0, 2), hi = lo + irange(0, 1) + (coin() ? 0.5 : 0) + (irange(0, 5) ? 0.1 : 0.125);
             int which = irange(0, 2);
             check(jm_candidate_set_environment(c, d, which == 1 ? NAN : lo, which == 2 ? NAN : hi, irange(1, 4)));
         }
     if (coin()) {
         double r[6];
-        int flat = irange(0, 5) == 0;
+        int flat = irange(0, 5) == 0, tenths = irange(0, 3) > 0; /* else not hundredths: the factor code */
         for (int k = 0; k < 6; k++)
-            r[k] = flat ? 4.0 : unif(1, 7);
+            r[k] = flat ? 4.0 : (tenths ? irange(10, 70) / 10.0 : unif(1, 7));
         check(jm_candidate_set_interests(c, r, 6));
     } else if (coin()) {
         check(jm_candidate_set_interest_code(c, coin() ? "SEC" : "r"));
     }
+    const int whole_values = irange(0, 3) > 0; /* else not hundredths: the factor code */
     for (int v = 0; v < JM_VALUE_COUNT; v++)
         if (coin())
-            check(jm_candidate_set_value(c, v, coin() ? irange(1, 5) : unif(1, 5)));
+            check(jm_candidate_set_value(c, v, whole_values ? irange(1, 5) : unif(1, 5)));
     for (int k = 0; k < 10; k++)
         if (coin())
             /* 2.3 is not exact in single precision: those pairs run the factor code */

@@ -175,7 +175,8 @@ void jm_kernel_benefits(jm_eval *ev)
     const jm_ccand *c = ev->pc->c;
     const jm_cjob *j = ev->pc->j;
     const double falloff = ev->p->th.benefits_falloff;
-    if (!c->b_set || (isnan(c->b_max_hours) && isnan(c->b_max_earnings))) {
+    const jm_cbenefits *b = c->benefits == JM_NO_BLOCK ? NULL : jm_blockpool_at(&ev->pc->cs->benefits, c->benefits);
+    if (!b || (isnan(b->max_hours) && isnan(b->max_earnings))) {
         jm_eval_novalue(ev, F);
         return;
     }
@@ -185,8 +186,8 @@ void jm_kernel_benefits(jm_eval *ev)
     if (isnan(h))
         h = j->h_raw_max;
     const double wage = j->wage;
-    const bool check_hours = !isnan(c->b_max_hours) && !isnan(h);
-    const bool check_earn = !isnan(c->b_max_earnings) && !isnan(h) && !isnan(wage);
+    const bool check_hours = !isnan(b->max_hours) && !isnan(h);
+    const bool check_earn = !isnan(b->max_earnings) && !isnan(h) && !isnan(wage);
     if (!check_hours && !check_earn) {
         jm_eval_novalue(ev, F);
         return;
@@ -194,17 +195,17 @@ void jm_kernel_benefits(jm_eval *ev)
     double score = 1.0;
     bool over_hours = false, over_earn = false;
     if (check_hours) {
-        score = fmin(score, jm_benefits_limit_score(h, c->b_max_hours, falloff));
-        over_hours = h > c->b_max_hours;
+        score = fmin(score, jm_benefits_limit_score(h, b->max_hours, falloff));
+        over_hours = h > b->max_hours;
     }
     if (check_earn) {
         double earnings = h * wage;
-        if (c->b_period == JM_PERIOD_MONTH)
+        if (b->period == JM_PERIOD_MONTH)
             earnings = earnings * 52.0 / 12.0;
-        score = fmin(score, jm_benefits_limit_score(earnings, c->b_max_earnings, falloff));
-        over_earn = earnings > c->b_max_earnings;
+        score = fmin(score, jm_benefits_limit_score(earnings, b->max_earnings, falloff));
+        over_earn = earnings > b->max_earnings;
     }
-    jm_eval_value(ev, F, c->b_goal == JM_GOAL_EXIT ? 1.0 : score);
-    if (c->b_goal != JM_GOAL_EXIT && c->b_firm)
+    jm_eval_value(ev, F, b->goal == JM_GOAL_EXIT ? 1.0 : score);
+    if (b->goal != JM_GOAL_EXIT && b->firm)
         ev->n_excluded += (size_t)over_hours + (size_t)over_earn;
 }

@@ -192,7 +192,7 @@ void jm_kernel_environment(jm_eval *ev)
         const double level = levels[d];
         if (isnan(level))
             continue;
-        const double lo = t->lo[d], hi = t->hi[d];
+        const double lo = pc->cs->hundredths[t->lo[d]], hi = pc->cs->hundredths[t->hi[d]];
         const double s = env_dimension_score(level, lo, hi, th->env_excess_span);
         const double w = th->importance_weight[imp];
         rated++;

@@ -122,14 +122,15 @@ void jm_kernel_functional(jm_eval *ev)
                 a = &ab[jm_popcount64(c->ability_mask & (bit - 1))];
         } else {
             for (size_t k = 0; k < c->n_abilities && !a; k++)
-                if (ab[k].dim == dim)
+                if (jm_cability_dim(ab[k]) == dim)
                     a = &ab[k];
         }
         if (!a)
             continue;
         known++;
-        sum += jm_functional_credit(a->level, dem[i].level, dem[i].supported, th);
-        const int shortfall = dem[i].level - a->level;
+        const int level = jm_cability_level(*a);
+        sum += jm_functional_credit(level, dem[i].level, dem[i].supported, th);
+        const int shortfall = dem[i].level - level;
         const jm_cdim *cd = &pc->js->dims[dim];
         if (shortfall > 0 && cd->need && ev->n_derived < JM_MAX_DERIVED_NEEDS) {
             jm_derived_need *d = &ev->derived[ev->n_derived++];

@@ -201,7 +201,7 @@ double jm_hours_expected_c(const jm_ccand *c, const jm_cjob *j)
     double jmin, jmax;
     if (!c->has_hours || !jm_hours_job_range(j->h_raw_min, j->h_raw_max, &jmin, &jmax))
         return NAN;
-    return jm_clamp(c->h_ideal, jmin, jmax);
+    return jm_clamp((double)c->h_ideal, jmin, jmax);
 }
 
 void jm_kernel_hours(jm_eval *ev)
@@ -215,13 +215,15 @@ void jm_kernel_hours(jm_eval *ev)
         jm_eval_novalue(ev, F);
         return;
     }
-    const double h = jm_clamp(c->h_ideal, jmin, jmax);
-    jm_eval_value(ev, F, hours_score_at(h, c->h_min, c->h_ideal, c->h_max, th->hours_inside_min,
+    /* single precision holds the candidate's range exactly (compile.c) */
+    const double ideal = c->h_ideal, raw_min = c->h_raw_min, raw_max = c->h_raw_max;
+    const double h = jm_clamp(ideal, jmin, jmax);
+    jm_eval_value(ev, F, hours_score_at(h, c->h_min, ideal, c->h_max, th->hours_inside_min,
                                         th->hours_falloff));
     if (!c->hours_firm)
         return;
-    if (!isnan(c->h_raw_max) && !isnan(j->h_raw_min) && j->h_raw_min > c->h_raw_max)
+    if (!isnan(raw_max) && !isnan(j->h_raw_min) && j->h_raw_min > raw_max)
         jm_eval_excluded(ev, F);
-    if (!isnan(c->h_raw_min) && !isnan(j->h_raw_max) && j->h_raw_max < c->h_raw_min)
+    if (!isnan(raw_min) && !isnan(j->h_raw_max) && j->h_raw_max < raw_min)
         jm_eval_excluded(ev, F);
 }

@@ -162,12 +162,18 @@ void jm_kernel_interests(jm_eval *ev)
     jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_INTERESTS, pc->j->interests, &fresh);
     if (!fresh) {
         double score = NAN;
-        const jm_cinterests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
+        const jm_ccand_interests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
         const jm_cinterests *ji = jm_blockpool_at(&pc->js->interests, pc->j->interests);
-        if (ci->has_scores && ji->has_scores && ci->centred && ji->centred) {
-            double r = correlation_centred(ci->dev, ci->ss, ji->dev, ji->ss);
-            if (!isnan(r))
-                score = (r + 1.0) / 2.0;
+        if (ci->has_scores && ji->has_scores && ji->centred) {
+            /* centred as the job's were when compiled: the same bits as the factor code */
+            double a[JM_RIASEC_COUNT], dev[JM_RIASEC_COUNT], ss;
+            for (int i = 0; i < JM_RIASEC_COUNT; i++)
+                a[i] = jm_hundredths_value(ci->score[i]);
+            if (jm_riasec_centre(a, dev, &ss)) {
+                double r = correlation_centred(dev, ss, ji->dev, ji->ss);
+                if (!isnan(r))
+                    score = (r + 1.0) / 2.0;
+            }
         }
         if (isnan(score) && ci->letter && ji->letter) {
             int d = jm_riasec_hexagon_distance(ci->letter, ji->letter);

@@ -142,9 +142,7 @@ void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
     double best = 0.0;
     size_t n_liked = 0;
     for (size_t i = 0; i < c->n_wanted; i++) {
-        double w = wanted[i].weight;
-        if (isnan(w) || w <= 0.0)
-            w = 1.0;
+        const double w = *(const double *)jm_blockpool_at(&cs->weights, wanted[i].weight); /* usable */
         double s = w * cocc_similarity(jm_blockpool_at(&cs->occs, wanted[i].occ), jo);
         if (s > best)
             best = s;

@@ -107,8 +107,11 @@ void jm_kernel_work_values(jm_eval *ev)
         if (m && fresh) {
             score = m->score;
         } else {
-            score = values_score(jm_blockpool_at(&pc->cs->values, pc->c->values),
-                                 jm_blockpool_at(&pc->js->values, pc->j->values));
+            const jm_ccand_values *cv = jm_blockpool_at(&pc->cs->values, pc->c->values);
+            double importance[JM_VALUE_COUNT];
+            for (int i = 0; i < JM_VALUE_COUNT; i++)
+                importance[i] = jm_hundredths_value(cv->importance[i]);
+            score = values_score(importance, jm_blockpool_at(&pc->js->values, pc->j->values));
             if (m)
                 m->score = score;
         }
