@@ -58,6 +58,7 @@ typedef struct group_bound {
  * (jm_cpair); by occupation group of the job set: the candidate's job-type
  * factor, and the groups to visit (top_jobs_by_group). */
 typedef struct scratch {
+    jm_crow row; /* its ability table all JM_ABILITY_NONE between rows */
     double *levels;
     uint64_t *touched; /* a bit per job: it lists a skill of the candidate's; all clear between rows */
     jm_job_type_value *job_type;
@@ -136,22 +137,24 @@ static void work(batch *b, const jm_batch_options *progress)
 {
     const size_t groups = b->cjs->n_groups;
     const jm_cjobs *js = b->cjs;
-    scratch s = { malloc(b->n_levels * sizeof *s.levels), calloc(js->n / 64 + 1, sizeof *s.touched),
-                  malloc(groups * sizeof *s.job_type), malloc(groups * sizeof *s.hot),
-                  malloc(groups * sizeof *s.cold), { 0, { NULL } } };
+    scratch s = { { .ability = malloc(js->n_dims + 1) }, malloc(b->n_levels * sizeof *s.levels),
+                  calloc(js->n / 64 + 1, sizeof *s.touched), malloc(groups * sizeof *s.job_type),
+                  malloc(groups * sizeof *s.hot), malloc(groups * sizeof *s.cold), { 0, { NULL } } };
     bool memo_ok = true;
     for (int kind = 0; kind < JM_MEMO_KINDS; kind++) {
         s.memo.table[kind] = calloc(memo_entries(js, kind), sizeof(jm_memo_entry));
         memo_ok = memo_ok && s.memo.table[kind];
     }
-    if (!s.levels || !s.touched || !s.job_type || !s.hot || !s.cold || !memo_ok) {
+    if (!s.row.ability || !s.levels || !s.touched || !s.job_type || !s.hot || !s.cold || !memo_ok) {
         jm_fail(JM_ENOMEM, "out of memory for a batch thread");
         record_error(b, 0, JM_ENOMEM);
     } else {
         for (size_t i = 0; i < b->n_levels; i++)
             s.levels[i] = JM_LEVEL_ABSENT;
+        memset(s.row.ability, JM_ABILITY_NONE, js->n_dims + 1);
         work_rows(b, progress, &s);
     }
+    free(s.row.ability);
     free(s.levels);
     free(s.touched);
     free(s.job_type);
@@ -288,13 +291,27 @@ static void job_types(const batch *b, const jm_ccand *c, scratch *s)
     jm_job_type_of(b->ccs, c, NULL, th, &s->job_type[js->n_groups - 1]);
 }
 
+/* The candidate's skill levels and row (compiled.h), and clearing them. */
+static void row_fill(const batch *b, scratch *s, const jm_ccand *c)
+{
+    jm_levels_fill(s->levels, b->ccs, c);
+    jm_crow_fill(&s->row, b->ccs, b->cjs, c, &b->e->profile->th);
+}
+
+static void row_clear(const batch *b, scratch *s, const jm_ccand *c)
+{
+    jm_levels_clear(s->levels, b->ccs, c);
+    jm_crow_clear(&s->row, b->ccs, b->cjs, c);
+}
+
 static int matrix_row(batch *b, size_t i, scratch *s)
 {
     const jm_candidate *c = jm_candidates_get(b->cands, i);
     double *t = b->totals + i * b->cols;
     unsigned char *f = b->feasible ? b->feasible + i * b->cols : NULL;
-    jm_cpair pc = { b->ccs, b->cjs, &b->ccs->recs[i], NULL, s->levels, NULL, s->touched, memo_row(b->cjs, s) };
-    jm_levels_fill(s->levels, b->ccs, pc.c);
+    jm_cpair pc = { b->ccs, b->cjs, &b->ccs->recs[i], NULL, s->levels, NULL, s->touched, memo_row(b->cjs, s),
+                    &s->row };
+    row_fill(b, s, pc.c);
     jm_touched_fill(s->touched, b->cjs, b->ccs, pc.c);
     /* the job-type factor once per occupation, when jobs share them */
     const bool by_group = b->cjs->n_groups < b->cols;
@@ -313,7 +330,7 @@ static int matrix_row(batch *b, size_t i, scratch *s)
         if (f)
             f[k] = v.feasible;
     }
-    jm_levels_clear(s->levels, b->ccs, pc.c);
+    row_clear(b, s, pc.c);
     jm_touched_clear(s->touched, b->cjs, b->ccs, pc.c);
     return rc;
 }
@@ -541,13 +558,13 @@ static int top_row(batch *b, size_t row, bool rows_are_candidates, scratch *s)
 {
     const size_t k = b->k;
     top_state st = { b->index + row * k, b->totals + row * k, 0, 0 };
-    jm_cpair pc = { b->ccs, b->cjs, NULL, NULL, s->levels, NULL, NULL, NULL };
+    jm_cpair pc = { b->ccs, b->cjs, NULL, NULL, s->levels, NULL, NULL, NULL, &s->row };
     int rc = JM_OK;
     if (rows_are_candidates) {
         pc.c = &b->ccs->recs[row];
         pc.touched = s->touched;
         pc.memo = memo_row(b->cjs, s);
-        jm_levels_fill(s->levels, b->ccs, pc.c);
+        row_fill(b, s, pc.c);
         jm_touched_fill(s->touched, b->cjs, b->ccs, pc.c);
         /* The order of the columns does not change the result (ties go by
          * id): with pruning, by occupation group; else in index order. */
@@ -559,15 +576,15 @@ static int top_row(batch *b, size_t row, bool rows_are_candidates, scratch *s)
                 rc = top_pair(b, &st, row, col, true, &pc);
             }
         }
-        jm_levels_clear(s->levels, b->ccs, pc.c);
+        row_clear(b, s, pc.c);
         jm_touched_clear(s->touched, b->cjs, b->ccs, pc.c);
     } else {
         pc.j = &b->cjs->recs[row];
         for (size_t col = 0; col < b->cols && rc == JM_OK; col++) {
             pc.c = &b->ccs->recs[col];
-            jm_levels_fill(s->levels, b->ccs, pc.c);
+            row_fill(b, s, pc.c);
             rc = top_pair(b, &st, row, col, false, &pc);
-            jm_levels_clear(s->levels, b->ccs, pc.c);
+            row_clear(b, s, pc.c);
         }
     }
     if (rc != JM_OK)

@@ -425,8 +425,6 @@ static void compile_candidate(compiler *k, jm_ccands *cs, const jm_candidate *c,
         if (seen)
             continue;
         a[na] = (jm_cability)(dim | (uint32_t)c->abilities[i].level << 14); /* 0..2, as demands */
-        if (dim >= 1 && dim <= 64)
-            r->ability_mask |= 1ull << (dim - 1);
         na++;
     }
     if (na > 1)

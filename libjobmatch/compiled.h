@@ -73,9 +73,7 @@ typedef struct jm_cskill {
 
 /** A candidate's ability: its dimension's id in the dimension pool (at
  *  most JM_CDIM_MAX) in the low 14 bits, its level (0..2) in the top two.
- *  A candidate's abilities are sorted by dimension id, one per dimension;
- *  those with ids 1..64 also have a bit in the record's ability mask (bit
- *  id - 1). */
+ *  A candidate's abilities are sorted by dimension id, one per dimension. */
 typedef uint16_t jm_cability;
 #define JM_CDIM_MAX 0x3fffu
 static inline uint32_t jm_cability_dim(jm_cability a) { return a & JM_CDIM_MAX; }
@@ -197,7 +195,6 @@ typedef struct jm_ccand {
     double lat, lon, cos_lat; /* degrees; cos of latitude in radians */
     double max_commute;
     double wage_floor;
-    uint64_t ability_mask;
     float h_min, h_ideal, h_max; /* effective range (has_hours) */
     float h_raw_min, h_raw_max;  /* as stated, NaN not given */
     uint32_t avail;     /* week block or JM_NO_BLOCK (unknown or empty) */
@@ -346,6 +343,28 @@ static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, boo
     return e;
 }
 
+/** What batch scoring works out once per candidate row (or per pair, when
+ *  rows are jobs), for the kernels: the candidate's rated environment
+ *  dimensions in order with their bounds decoded, their weights and whether
+ *  each is a must; its abilities by dimension id of the job set; the
+ *  distance beyond which every way of travelling takes longer than its
+ *  maximum commute (jm_commute_reach_km; INFINITY when unknown). */
+typedef struct jm_crow {
+    double env_lo[JM_ENV_COUNT], env_hi[JM_ENV_COUNT], env_w[JM_ENV_COUNT];
+    uint8_t env_dim[JM_ENV_COUNT], env_must[JM_ENV_COUNT];
+    uint8_t env_n;
+    int8_t *ability; /* n_dims + 1 levels, JM_ABILITY_NONE where none (the thread's) */
+    double reach_km;
+} jm_crow;
+#define JM_ABILITY_NONE (-1)
+
+/** Fills row for candidate c (row->ability all JM_ABILITY_NONE); clear
+ *  sets row->ability back. */
+struct jm_thresholds;
+void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c,
+                  const struct jm_thresholds *th);
+void jm_crow_clear(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c);
+
 /** A pair as the kernels see it.  levels: the candidate's skill levels by
  *  skill id (JM_LEVEL_ABSENT where the candidate lacks the skill).
  *  job_type: NULL, or the job-type factor for the job's occupation, worked
@@ -362,6 +381,7 @@ typedef struct jm_cpair {
     const jm_job_type_value *job_type;
     const uint64_t *touched;
     jm_memo *memo; /* NULL, or this thread's memo for the row */
+    const jm_crow *row; /* the candidate's row */
 } jm_cpair;
 #define JM_LEVEL_ABSENT (-1.0)
 

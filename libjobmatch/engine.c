@@ -32,8 +32,7 @@ int jm_engine_new(jm_profile *profile, jm_engine **out)
     for (int f = 0; f < JM_FACTOR_COUNT; f++) {
         const double w = e->profile->weights[f];
         jm_combine_add(&all, w, false, false, 0.0);
-        if (w > 0)
-            e->weighted[e->n_weighted++] = f;
+        e->positive[f] = w > 0 ? w : 0.0;
     }
     e->weight_all = all.all;
     *out = e;
@@ -272,40 +271,45 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
     ev.error = 0;
     ev.n_derived = 0;
     ev.n_excluded = 0;
-    /* what has not reported has no data (a loop, not memset: the rep stos
-     * the compiler emits for 224 bytes costs as much as a cheap factor) */
-    for (int f = 0; f < JM_FACTOR_COUNT; f++) {
-        ev.fv[f].reported = false;
-        ev.fv[f].has_data = false;
-    }
     if (pruned)
         *pruned = false;
     const jm_generic_bits generic = pc ? generic_bits(e, pc) : 0;
-    const double *w = e->profile->weights;
     /* Rules may score and veto: with any, every pair is scored in full. */
-    if (pruned && (flags & JM_SCORE_PRUNE) && e->n_rules == 0) {
-        if (run_pruning(&ev, generic, bar, flags, out)) {
-            *pruned = true;
-            return JM_OK;
-        }
-    } else if (pc && !generic) {
-        run_kernels(&ev); /* they cannot fail */
+    const bool prune = pruned && (flags & JM_SCORE_PRUNE) && e->n_rules == 0;
+    if (pc && !generic && !prune) {
+        run_kernels(&ev); /* each reports once, and they cannot fail */
     } else {
-        for (int f = 0; f < JM_FACTOR_COUNT && !ev.error; f++)
-            run_factor(&ev, PRUNE_ORDER[f], generic);
+        /* what has not reported has no data (a loop, not memset: the rep
+         * stos the compiler emits for 224 bytes costs as much as a cheap
+         * factor) */
+        for (int f = 0; f < JM_FACTOR_COUNT; f++) {
+            ev.fv[f].reported = false;
+            ev.fv[f].has_data = false;
+        }
+        if (prune) {
+            if (run_pruning(&ev, generic, bar, flags, out)) {
+                *pruned = true;
+                return JM_OK;
+            }
+        } else {
+            for (int f = 0; f < JM_FACTOR_COUNT && !ev.error; f++)
+                run_factor(&ev, PRUNE_ORDER[f], generic);
+        }
     }
     /* the built-in factors in order, then the rules: as finish() adds up
      * (jm_combine_add: the weight of every positive factor, and of those
      * with data the score; in locals, as ev's address has gone to the
      * factors and its fields would be stored and loaded at every step) */
     double num = 0, with_data = 0;
-    for (int i = 0; i < e->n_weighted; i++) {
+    const double *pw = e->positive;
+#pragma GCC unroll 16
+    for (int f = 0; f < JM_FACTOR_COUNT; f++) {
         /* without a branch: both sums are >= 0 (positive weights, scores in
-         * [0, 1]), so adding 0.0 for a factor without data leaves their bits */
-        const int f = e->weighted[i];
+         * [0, 1]), so adding 0.0 for a factor without data or weight leaves
+         * their bits */
         const bool has = ev.fv[f].has_data;
-        with_data += has ? w[f] : 0.0;
-        num += has ? w[f] * ev.fv[f].score : 0.0;
+        with_data += has ? pw[f] : 0.0;
+        num += has ? pw[f] * ev.fv[f].score : 0.0;
     }
     ev.acc = (jm_combine){ num, with_data, e->weight_all };
     int rc = ev.error;

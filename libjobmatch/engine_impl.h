@@ -24,8 +24,7 @@ struct jm_engine {
     jm_compile_cache *cache; /* compiled sets for batch scoring (compile.c) */
     /* from the profile's weights, for numbers-only scoring (engine.c) */
     double weight_all;                  /* jm_combine.all once every factor is added */
-    int weighted[JM_FACTOR_COUNT];      /* the factors of positive weight, in order */
-    int n_weighted;
+    double positive[JM_FACTOR_COUNT];   /* each factor's weight when positive, else 0 */
 };
 
 #endif

@@ -306,13 +306,9 @@ void jm_kernel_commute(jm_eval *ev)
         /* Far beyond the maximum by every mode even at a lower bound of the
          * distance: the exact time is beyond it too (score 0, excluded). */
         const double below = haversine_km_below(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
-        bool beyond = true;
-        for (unsigned left = modes; left && beyond; left &= left - 1) { /* the modes' bits, lowest first */
-            const int mode = __builtin_ctz(left);
-            double m = jm_travel_minutes(below, th->detour_factor, th->speed_kmh[mode], th->overhead_min[mode]);
-            beyond = !isnan(m) && m > c->max_commute;
-        }
-        if (beyond) {
+        /* the row's reach is for every mode of the candidate's, a superset
+         * of the pair's; beyond it by more than any rounding */
+        if (below > ev->pc->row->reach_km * (1.0 + 1e-9) + 1e-9) {
             jm_eval_value(ev, F, 0.0);
             jm_eval_excluded(ev, F);
             return;

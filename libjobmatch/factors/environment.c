@@ -31,7 +31,8 @@ static inline double env_dimension_score(double level, double min, double max, d
         return 1.0;
     if (!(span > 0.0))
         return 0.0;
-    return fmax(0.0, 1.0 - excess / span);
+    const double s = 1.0 - excess / span;
+    return s > 0.0 ? s : 0.0; /* fmax(0.0, s), without the call into libm (s is never -0) */
 }
 
 double jm_env_dimension_score(double level, double min, double max, double span)
@@ -182,19 +183,17 @@ void jm_kernel_environment(jm_eval *ev)
         jm_eval_novalue(ev, F);
         return;
     }
-    const jm_cenv_tol *t = jm_blockpool_at(&pc->cs->envs, pc->c->env);
+    const jm_crow *row = pc->row; /* the rated dimensions, decoded */
     const double *levels = jm_blockpool_at(&pc->js->envs, pc->j->env);
     double wsum = 0.0, sum = 0.0, outside = 0.0;
     int rated = 0;
-    for (int k = 0; k < t->n_rated; k++) { /* the others are left out, as by the factor code */
-        const int d = t->rated[k];
-        const int imp = t->importance[d];
-        const double level = levels[d];
+    for (int k = 0; k < row->env_n; k++) { /* the others are left out, as by the factor code */
+        const double level = levels[row->env_dim[k]];
         if (isnan(level))
             continue;
-        const double lo = pc->cs->hundredths[t->lo[d]], hi = pc->cs->hundredths[t->hi[d]];
+        const double lo = row->env_lo[k], hi = row->env_hi[k];
         const double s = env_dimension_score(level, lo, hi, th->env_excess_span);
-        const double w = th->importance_weight[imp];
+        const double w = row->env_w[k];
         rated++;
         if (w > 0.0) {
             wsum += w;
@@ -202,7 +201,7 @@ void jm_kernel_environment(jm_eval *ev)
         }
         if (level < lo || level > hi) {
             outside += s - 1.0;
-            if (imp == JM_IMPORTANCE_MUST)
+            if (row->env_must[k])
                 jm_eval_excluded(ev, F);
         }
     }

@@ -107,28 +107,17 @@ void jm_kernel_functional(jm_eval *ev)
 {
     const int F = JM_FACTOR_FUNCTIONAL;
     const jm_cpair *pc = ev->pc;
-    const jm_ccand *c = pc->c;
     const jm_cdemand *dem = pc->js->demands + pc->j->demands;
-    const jm_cability *ab = pc->cs->abilities + c->abilities;
+    const int8_t *ability = pc->row->ability; /* by dimension id */
     const jm_thresholds *th = &ev->p->th;
     double sum = 0.0;
     size_t known = 0;
     for (size_t i = 0; i < pc->j->n_demands; i++) {
         const uint32_t dim = dem[i].dim;
-        const jm_cability *a = NULL;
-        if (dim >= 1 && dim <= 64) {
-            const uint64_t bit = 1ull << (dim - 1);
-            if (c->ability_mask & bit)
-                a = &ab[jm_popcount64(c->ability_mask & (bit - 1))];
-        } else {
-            for (size_t k = 0; k < c->n_abilities && !a; k++)
-                if (jm_cability_dim(ab[k]) == dim)
-                    a = &ab[k];
-        }
-        if (!a)
+        const int level = ability[dim];
+        if (level == JM_ABILITY_NONE)
             continue;
         known++;
-        const int level = jm_cability_level(*a);
         sum += jm_functional_credit(level, dem[i].level, dem[i].supported, th);
         const int shortfall = dem[i].level - level;
         const jm_cdim *cd = &pc->js->dims[dim];

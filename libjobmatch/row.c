@@ -1,0 +1,51 @@
+/*
+ * A candidate row: what batch scoring works out once per candidate for the
+ * kernels, rather than once per pair (compiled.h, jm_crow).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "compiled.h"
+#include "factors/factors.h"
+
+void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c,
+                  const jm_thresholds *th)
+{
+    /* environment: the rated dimensions in order, their bounds decoded */
+    row->env_n = 0;
+    if (c->env != JM_NO_BLOCK) {
+        const jm_cenv_tol *t = jm_blockpool_at(&cs->envs, c->env);
+        for (int k = 0; k < t->n_rated; k++) {
+            const int d = t->rated[k];
+            row->env_dim[k] = (uint8_t)d;
+            row->env_lo[k] = cs->hundredths[t->lo[d]];
+            row->env_hi[k] = cs->hundredths[t->hi[d]];
+            row->env_w[k] = th->importance_weight[t->importance[d]];
+            row->env_must[k] = t->importance[d] == JM_IMPORTANCE_MUST;
+        }
+        row->env_n = t->n_rated;
+    }
+
+    /* functional: the abilities by dimension id; those beyond the job
+     * set's dimensions meet no demand of it */
+    const jm_cability *ab = cs->abilities + c->abilities;
+    for (size_t i = 0; i < c->n_abilities; i++) {
+        const uint32_t dim = jm_cability_dim(ab[i]);
+        if (dim <= js->n_dims)
+            row->ability[dim] = (int8_t)jm_cability_level(ab[i]);
+    }
+
+    /* commute: beyond this distance every mode takes longer than the maximum */
+    const double reach = jm_commute_reach_km(c, th);
+    row->reach_km = isnan(reach) ? INFINITY : reach;
+}
+
+void jm_crow_clear(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c)
+{
+    const jm_cability *ab = cs->abilities + c->abilities;
+    for (size_t i = 0; i < c->n_abilities; i++) {
+        const uint32_t dim = jm_cability_dim(ab[i]);
+        if (dim <= js->n_dims)
+            row->ability[dim] = JM_ABILITY_NONE;
+    }
+}
