@@ -65,6 +65,7 @@ typedef struct scratch {
     group_bound *hot;
     uint32_t *cold;
     jm_memo memo; /* for candidate rows */
+    jm_skill_sum *sums; /* score matrix: by job, the row's skill credits; all zero between rows */
 } scratch;
 
 /* Entries of a memo table: the blocks of the job set's pool of that kind. */
@@ -98,6 +99,7 @@ struct batch {
     size_t n_levels;
     bool prune;     /* top k may stop a pair early (no rules) */
     bool windows;   /* top jobs may skip jobs beyond a candidate's commute */
+    bool skill_sums; /* rows work out their skill credits for every job ahead (scratch.sums) */
     double weight_sum; /* of the profile's positive weights */
 
     /* outputs */
@@ -139,13 +141,15 @@ static void work(batch *b, const jm_batch_options *progress)
     const jm_cjobs *js = b->cjs;
     scratch s = { { .ability = malloc(js->n_dims + 1) }, malloc(b->n_levels * sizeof *s.levels),
                   calloc(js->n / 64 + 1, sizeof *s.touched), malloc(groups * sizeof *s.job_type),
-                  malloc(groups * sizeof *s.hot), malloc(groups * sizeof *s.cold), { 0, { NULL } } };
+                  malloc(groups * sizeof *s.hot), malloc(groups * sizeof *s.cold), { 0, { NULL } },
+                  b->skill_sums ? calloc(js->n ? js->n : 1, sizeof *s.sums) : NULL };
     bool memo_ok = true;
     for (int kind = 0; kind < JM_MEMO_KINDS; kind++) {
         s.memo.table[kind] = calloc(memo_entries(js, kind), sizeof(jm_memo_entry));
         memo_ok = memo_ok && s.memo.table[kind];
     }
-    if (!s.row.ability || !s.levels || !s.touched || !s.job_type || !s.hot || !s.cold || !memo_ok) {
+    if (!s.row.ability || !s.levels || !s.touched || !s.job_type || !s.hot || !s.cold || !memo_ok ||
+        (b->skill_sums && !s.sums)) {
         jm_fail(JM_ENOMEM, "out of memory for a batch thread");
         record_error(b, 0, JM_ENOMEM);
     } else {
@@ -155,6 +159,7 @@ static void work(batch *b, const jm_batch_options *progress)
         work_rows(b, progress, &s);
     }
     free(s.row.ability);
+    free(s.sums);
     free(s.levels);
     free(s.touched);
     free(s.job_type);
@@ -309,10 +314,11 @@ static int matrix_row(batch *b, size_t i, scratch *s)
     const jm_candidate *c = jm_candidates_get(b->cands, i);
     double *t = b->totals + i * b->cols;
     unsigned char *f = b->feasible ? b->feasible + i * b->cols : NULL;
-    jm_cpair pc = { b->ccs, b->cjs, &b->ccs->recs[i], NULL, s->levels, NULL, s->touched, memo_row(b->cjs, s),
-                    &s->row };
+    /* the row's skill credits for every job at once, through the skill index */
+    jm_cpair pc = { b->ccs, b->cjs, &b->ccs->recs[i], NULL, s->levels, NULL, NULL, memo_row(b->cjs, s),
+                    s->sums, &s->row };
     row_fill(b, s, pc.c);
-    jm_touched_fill(s->touched, b->cjs, b->ccs, pc.c);
+    jm_skill_sums_fill(s->sums, b->cjs, b->ccs, pc.c, &b->e->profile->th);
     /* the job-type factor once per occupation, when jobs share them */
     const bool by_group = b->cjs->n_groups < b->cols;
     if (by_group)
@@ -331,7 +337,7 @@ static int matrix_row(batch *b, size_t i, scratch *s)
             f[k] = v.feasible;
     }
     row_clear(b, s, pc.c);
-    jm_touched_clear(s->touched, b->cjs, b->ccs, pc.c);
+    jm_skill_sums_clear(s->sums, b->cjs, b->ccs, pc.c);
     return rc;
 }
 
@@ -367,6 +373,7 @@ int jm_engine_score_matrix(jm_engine *e, const jm_candidates *candidates, const 
     b.totals = totals;
     b.feasible = feasible;
     b.row = matrix_row;
+    b.skill_sums = true;
     return run(&b, opts, fn);
 }
 
@@ -558,7 +565,7 @@ static int top_row(batch *b, size_t row, bool rows_are_candidates, scratch *s)
 {
     const size_t k = b->k;
     top_state st = { b->index + row * k, b->totals + row * k, 0, 0 };
-    jm_cpair pc = { b->ccs, b->cjs, NULL, NULL, s->levels, NULL, NULL, NULL, &s->row };
+    jm_cpair pc = { b->ccs, b->cjs, NULL, NULL, s->levels, NULL, NULL, NULL, NULL, &s->row };
     int rc = JM_OK;
     if (rows_are_candidates) {
         pc.c = &b->ccs->recs[row];

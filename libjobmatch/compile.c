@@ -92,6 +92,7 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->providers);
     free(j->skill_first);
     free(j->skill_jobs);
+    free(j->skill_entry);
     free(j->group_first);
     free(j->group_n_lat);
     free(j->group_jobs);
@@ -558,6 +559,8 @@ static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, 
                 continue;
             s[at].id = skill_id(k, x->id) | (x->trainable != JM_NO ? JM_CSKILL_TRAINABLE : 0);
             s[at].level = (float)x->level;
+            if (x->trainable != JM_NO)
+                *(pass == 0 ? &r->n_trainable_ess : &r->n_trainable_opt) += 1;
             if (!float_exact(x->level))
                 r->generic |= 1u << JM_FACTOR_SKILLS;
             at++;

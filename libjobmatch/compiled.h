@@ -71,6 +71,30 @@ typedef struct jm_cskill {
 #define JM_CSKILL_TRAINABLE 0x40000000u
 #define JM_CSKILL_ID_MASK 0x3fffffffu
 
+/* Skill credits are added in fixed point, whole units of 2^-47 (rounded):
+ * integer sums do not depend on the order of their terms, so the factor
+ * code, the kernel and the sums by skill of a candidate row (jm_skill_sum) give the same
+ * bits.  A credit is in [0, 1] and a job lists at most 65535 skills, so a
+ * sum stays below 2^63. */
+typedef int64_t jm_credits;
+#define JM_CREDITS_UNIT 140737488355328.0 /* 2^47 */
+static inline jm_credits jm_credits_of(double credit)
+{
+    return credit > 0.0 ? (jm_credits)(credit * JM_CREDITS_UNIT + 0.5) : 0;
+}
+static inline double jm_credits_value(jm_credits c)
+{
+    return (double)c / JM_CREDITS_UNIT;
+}
+
+/** A candidate row's credits for one job, essential and optional, from the
+ *  skills the candidate holds (jm_skill_sums_fill): for each, its credit
+ *  less that of not holding it.  The job's sums are those of holding none
+ *  (n_trainable_* x the trainable credit) plus these. */
+typedef struct jm_skill_sum {
+    jm_credits ess, opt;
+} jm_skill_sum;
+
 /** A candidate's ability: its dimension's id in the dimension pool (at
  *  most JM_CDIM_MAX) in the low 14 bits, its level (0..2) in the top two.
  *  A candidate's abilities are sorted by dimension id, one per dimension. */
@@ -233,6 +257,7 @@ typedef struct jm_cjob {
     uint32_t providers; /* first of n_need_defs + 2 provider bytes */
     uint16_t n_skills, n_licences, n_demands, sched_slots;
     uint16_t n_essential; /* the first n_essential skills are the essential ones */
+    uint16_t n_trainable_ess, n_trainable_opt; /* of the essential and the optional skills */
     int8_t public_transport;
     uint8_t right_to_work, background_check;
     uint8_t prog_data, prog_excluded, prog_exclusions; /* the programme factor, worked out */
@@ -287,6 +312,7 @@ typedef struct jm_cjobs {
      * skill_jobs[skill_first[id] .. skill_first[id + 1]), by index */
     uint32_t *skill_first; /* n_skill_ids + 2 */
     uint32_t *skill_jobs;  /* n_skill_refs */
+    uint32_t *skill_entry; /* of each of those: its index in skills, JM_ENTRY_ESSENTIAL if essential */
     /* The jobs by occupation: group g < n_groups - 1 holds the jobs of
      * occupation block g, the last group those whose occupation is
      * unknown.  Group g is group_jobs[group_first[g] .. group_first[g + 1]):
@@ -381,6 +407,7 @@ typedef struct jm_cpair {
     const jm_job_type_value *job_type;
     const uint64_t *touched;
     jm_memo *memo; /* NULL, or this thread's memo for the row */
+    const jm_skill_sum *sums; /* NULL, or by job index: the row's credits (jm_skill_sums_fill) */
     const jm_crow *row; /* the candidate's row */
 } jm_cpair;
 #define JM_LEVEL_ABSENT (-1.0)
@@ -404,6 +431,8 @@ void jm_compile_cache_free(jm_compile_cache *c);
  *  bytes to js->index_bytes.  JM_OK or JM_ENOMEM (what was built is freed
  *  with the set). */
 int jm_cjobs_index(jm_cjobs *js);
+
+#define JM_ENTRY_ESSENTIAL 0x80000000u
 
 /** Sets, in touched (a bit per job of js, all clear), the jobs that share a
  *  skill with the candidate; jm_touched_clear clears them again. */

@@ -84,8 +84,9 @@ static int by_skill(jm_cjobs *js)
     const size_t ids = (size_t)js->n_skill_ids + 1;
     js->skill_first = calloc(ids + 1, sizeof *js->skill_first);
     js->skill_jobs = malloc((js->n_skill_refs ? js->n_skill_refs : 1) * sizeof *js->skill_jobs);
+    js->skill_entry = malloc((js->n_skill_refs ? js->n_skill_refs : 1) * sizeof *js->skill_entry);
     uint32_t *fill = calloc(ids, sizeof *fill);
-    if (!js->skill_first || !js->skill_jobs || !fill) {
+    if (!js->skill_first || !js->skill_jobs || !js->skill_entry || !fill || js->n_skill_refs >= JM_ENTRY_ESSENTIAL) {
         free(fill);
         return JM_ENOMEM;
     }
@@ -99,12 +100,15 @@ static int by_skill(jm_cjobs *js)
     for (size_t i = 0; i < js->n; i++) {
         const jm_cskill *s = js->skills + js->recs[i].skills;
         for (size_t k = 0; k < js->recs[i].n_skills; k++) {
-            const uint32_t id = s[k].id & JM_CSKILL_ID_MASK;
-            js->skill_jobs[js->skill_first[id] + fill[id]++] = (uint32_t)i;
+            const uint32_t id = s[k].id & JM_CSKILL_ID_MASK, at = js->skill_first[id] + fill[id]++;
+            js->skill_jobs[at] = (uint32_t)i;
+            js->skill_entry[at] = (uint32_t)(js->recs[i].skills + k) |
+                                  (k < js->recs[i].n_essential ? JM_ENTRY_ESSENTIAL : 0);
         }
     }
     free(fill);
-    js->index_bytes += (ids + 1) * sizeof *js->skill_first + js->n_skill_refs * sizeof *js->skill_jobs;
+    js->index_bytes += (ids + 1) * sizeof *js->skill_first +
+                       js->n_skill_refs * (sizeof *js->skill_jobs + sizeof *js->skill_entry);
     return JM_OK;
 }
 

@@ -61,8 +61,10 @@ static void match_skills(const jm_candidate *c, const jm_job *j, const jm_skill 
 enum { SKILLS_ON_STACK = 128 };
 
 /* The factor's score from the essential and optional credits. */
-static double combine(const jm_thresholds *th, double sum_ess, size_t n_ess, double sum_opt, size_t n_opt)
+static double combine(const jm_thresholds *th, jm_credits credits_ess, size_t n_ess, jm_credits credits_opt,
+                      size_t n_opt)
 {
+    const double sum_ess = jm_credits_value(credits_ess), sum_opt = jm_credits_value(credits_opt);
     if (n_ess && n_opt)
         return th->essential_share * (sum_ess / (double)n_ess)
                + (1.0 - th->essential_share) * (sum_opt / (double)n_opt);
@@ -85,7 +87,7 @@ void jm_factor_skills(jm_eval *ev)
 
     const char *by = j->training_weeks > 0.0 ? "employer training" : "job coach";
     const bool explain = jm_eval_explaining(ev);
-    double sum_ess = 0.0, sum_opt = 0.0;
+    jm_credits sum_ess = 0, sum_opt = 0;
     size_t n_ess = 0, n_opt = 0, has_ess = 0, has_opt = 0, n_train = 0, n_untrainable = 0;
 
     const jm_skill *stack[SKILLS_ON_STACK];
@@ -107,11 +109,11 @@ void jm_factor_skills(jm_eval *ev)
 
         if (js->essential) {
             n_ess++;
-            sum_ess += credit;
+            sum_ess += jm_credits_of(credit);
             has_ess += matched;
         } else {
             n_opt++;
-            sum_opt += credit;
+            sum_opt += jm_credits_of(credit);
             has_opt += matched;
         }
         if (matched || !explain)
@@ -161,19 +163,24 @@ void jm_factor_skills(jm_eval *ev)
     free(text);
 }
 
-/* The credits of n compiled skills added up in order, by the candidate's
- * levels by skill id (NULL: the candidate holds none of them). */
-static double credit_sum(const jm_cskill *js, size_t n, const double *levels, double tc)
+/* The credit of a skill not held, by trainable (jm_skill_credit(false, ...)). */
+static inline jm_credits not_held_credits(bool trainable, double tc)
 {
-    /* a skill not held: jm_skill_credit(false, ...), by trainable */
-    const double not_held[2] = { 0.0, jm_clamp(tc, 0.0, 1.0) };
-    double sum = 0.0;
+    return trainable ? jm_credits_of(jm_clamp(tc, 0.0, 1.0)) : 0;
+}
+
+/* The credits of n compiled skills added up, by the candidate's levels by
+ * skill id (NULL: the candidate holds none of them). */
+static jm_credits credit_sum(const jm_cskill *js, size_t n, const double *levels, double tc)
+{
+    const jm_credits not_held[2] = { not_held_credits(false, tc), not_held_credits(true, tc) };
+    jm_credits sum = 0;
     for (size_t i = 0; i < n; i++) {
         const uint32_t idf = js[i].id;
         const bool trainable = (idf & JM_CSKILL_TRAINABLE) != 0;
         const double cl = levels ? levels[idf & JM_CSKILL_ID_MASK] : JM_LEVEL_ABSENT;
         sum += cl != JM_LEVEL_ABSENT /* held; NaN (level unknown) is held */
-                   ? jm_skill_credit(true, cl, (double)js[i].level, trainable, tc)
+                   ? jm_credits_of(jm_skill_credit(true, cl, (double)js[i].level, trainable, tc))
                    : not_held[trainable];
     }
     return sum;
@@ -184,14 +191,52 @@ static double credit_sum(const jm_cskill *js, size_t n, const double *levels, do
 static double cskills_score(const jm_cskill *js, size_t n, size_t n_ess, const double *levels,
                             const jm_thresholds *th)
 {
-    const double sum_ess = credit_sum(js, n_ess, levels, th->trainable_credit);
-    const double sum_opt = credit_sum(js + n_ess, n - n_ess, levels, th->trainable_credit);
+    const jm_credits sum_ess = credit_sum(js, n_ess, levels, th->trainable_credit);
+    const jm_credits sum_opt = credit_sum(js + n_ess, n - n_ess, levels, th->trainable_credit);
     return combine(th, sum_ess, n_ess, sum_opt, n - n_ess);
 }
 
 double jm_skills_score_none(const jm_cskill *skills, size_t n, size_t n_essential, const jm_thresholds *th)
 {
     return n ? cskills_score(skills, n, n_essential, NULL, th) : NAN;
+}
+
+void jm_skill_sums_fill(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c,
+                        const jm_thresholds *th)
+{
+    const double tc = th->trainable_credit;
+    const jm_credits not_held[2] = { not_held_credits(false, tc), not_held_credits(true, tc) };
+    const jm_cskill *s = cs->skills + c->skills;
+    for (size_t i = 0; i < c->n_skills; i++) {
+        const uint32_t id = s[i].id;
+        if (id > js->n_skill_ids)
+            continue; /* a skill no job of the set lists */
+        const double cl = (double)s[i].level; /* as jm_levels_fill has it */
+        for (uint32_t p = js->skill_first[id]; p < js->skill_first[id + 1]; p++) {
+            const uint32_t e = js->skill_entry[p];
+            const jm_cskill *x = &js->skills[e & ~JM_ENTRY_ESSENTIAL];
+            const bool trainable = (x->id & JM_CSKILL_TRAINABLE) != 0;
+            const jm_credits d =
+                jm_credits_of(jm_skill_credit(true, cl, (double)x->level, trainable, tc)) - not_held[trainable];
+            jm_skill_sum *sum = &sums[js->skill_jobs[p]];
+            if (e & JM_ENTRY_ESSENTIAL)
+                sum->ess += d;
+            else
+                sum->opt += d;
+        }
+    }
+}
+
+void jm_skill_sums_clear(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c)
+{
+    const jm_cskill *s = cs->skills + c->skills;
+    for (size_t i = 0; i < c->n_skills; i++) {
+        const uint32_t id = s[i].id;
+        if (id > js->n_skill_ids)
+            continue;
+        for (uint32_t p = js->skill_first[id]; p < js->skill_first[id + 1]; p++)
+            sums[js->skill_jobs[p]] = (jm_skill_sum){ 0, 0 };
+    }
 }
 
 void jm_kernel_skills(jm_eval *ev)
@@ -201,6 +246,14 @@ void jm_kernel_skills(jm_eval *ev)
     const jm_cjob *j = pc->j;
     if (j->n_skills == 0) {
         jm_eval_novalue(ev, F);
+        return;
+    }
+    if (pc->sums) {
+        /* the credits of holding none, and the row's for what the candidate holds */
+        const jm_skill_sum *sum = &pc->sums[j - pc->js->recs];
+        const jm_credits tr = not_held_credits(true, ev->p->th.trainable_credit);
+        jm_eval_value(ev, F, combine(&ev->p->th, j->n_trainable_ess * tr + sum->ess, j->n_essential,
+                                     j->n_trainable_opt * tr + sum->opt, j->n_skills - j->n_essential));
         return;
     }
     if (pc->touched) {
