@@ -323,13 +323,16 @@ static int matrix_row(batch *b, size_t i, scratch *s)
     const bool by_group = b->cjs->n_groups < b->cols;
     if (by_group)
         job_types(b, pc.c, s);
+    jm_eval ev;
+    jm_score_kernels_init(&ev, b->e, c, &pc);
     int rc = JM_OK;
     for (size_t k = 0; k < b->cols && rc == JM_OK; k++) {
         jm_pair_value v;
         pc.j = &b->cjs->recs[k];
         if (by_group)
             pc.job_type = &s->job_type[job_group(b->cjs, pc.j)];
-        rc = jm_score_compiled(b->e, c, jm_jobs_get(b->jobs, k), &pc, -INFINITY, 0, &v, NULL);
+        if (!jm_score_kernels(b->e, &ev, &v))
+            rc = jm_score_compiled(b->e, c, jm_jobs_get(b->jobs, k), &pc, -INFINITY, 0, &v, NULL);
         if (rc != JM_OK)
             break;
         t[k] = v.total;

@@ -256,6 +256,27 @@ static bool run_pruning(jm_eval *ev, jm_generic_bits generic, double bar, unsign
     return true;
 }
 
+/* The built-in factors' sums in ev->acc, in order (the rules add theirs
+ * after): as finish() adds up (jm_combine_add: the weight of every positive
+ * factor, and of those with data the score; in locals, as ev's address has
+ * gone to the factors and its fields would be stored and loaded at every
+ * step). */
+static inline void add_up(const jm_engine *e, jm_eval *ev)
+{
+    double num = 0, with_data = 0;
+    const double *pw = e->positive;
+#pragma GCC unroll 16
+    for (int f = 0; f < JM_FACTOR_COUNT; f++) {
+        /* without a branch: both sums are >= 0 (positive weights, scores in
+         * [0, 1]), so adding 0.0 for a factor without data or weight leaves
+         * their bits */
+        const bool has = ev->fv[f].has_data;
+        with_data += has ? pw[f] : 0.0;
+        num += has ? pw[f] * ev->fv[f].score : 0.0;
+    }
+    ev->acc = (jm_combine){ num, with_data, e->weight_all };
+}
+
 /* Scores a pair's numbers; with JM_SCORE_PRUNE, may stop early (*pruned)
  * as run_pruning says.  pc (may be NULL) is the compiled pair. */
 static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *j, const jm_cpair *pc,
@@ -296,22 +317,7 @@ static int score_value(const jm_engine *e, const jm_candidate *c, const jm_job *
                 run_factor(&ev, PRUNE_ORDER[f], generic);
         }
     }
-    /* the built-in factors in order, then the rules: as finish() adds up
-     * (jm_combine_add: the weight of every positive factor, and of those
-     * with data the score; in locals, as ev's address has gone to the
-     * factors and its fields would be stored and loaded at every step) */
-    double num = 0, with_data = 0;
-    const double *pw = e->positive;
-#pragma GCC unroll 16
-    for (int f = 0; f < JM_FACTOR_COUNT; f++) {
-        /* without a branch: both sums are >= 0 (positive weights, scores in
-         * [0, 1]), so adding 0.0 for a factor without data or weight leaves
-         * their bits */
-        const bool has = ev.fv[f].has_data;
-        with_data += has ? pw[f] : 0.0;
-        num += has ? pw[f] * ev.fv[f].score : 0.0;
-    }
-    ev.acc = (jm_combine){ num, with_data, e->weight_all };
+    add_up(e, &ev);
     int rc = ev.error;
     if (!rc && e->n_rules)
         rc = jm_rules_run(&ev);
@@ -329,6 +335,32 @@ int jm_score_compiled(const jm_engine *e, const jm_candidate *c, const jm_job *j
                       double bar, unsigned flags, jm_pair_value *out, bool *pruned)
 {
     return score_value(e, c, j, pc, bar, flags, out, pruned);
+}
+
+void jm_score_kernels_init(jm_eval *ev, const jm_engine *e, const jm_candidate *c, const jm_cpair *pc)
+{
+    ev->c = c;
+    ev->j = NULL; /* no factor code runs */
+    ev->p = e->profile;
+    ev->engine = e;
+    ev->m = NULL;
+    ev->pc = pc;
+    ev->error = 0;
+}
+
+bool jm_score_kernels(const jm_engine *e, jm_eval *ev, jm_pair_value *out)
+{
+    const jm_cpair *pc = ev->pc;
+    /* generic_bits() is 0 */
+    if (e->n_rules || e->travel || !pc->levels || (pc->c->generic | pc->j->generic))
+        return false;
+    ev->n_derived = 0;
+    ev->n_excluded = 0;
+    run_kernels(ev);
+    add_up(e, ev);
+    jm_combine_result(&ev->acc, &out->total, &out->confidence);
+    out->feasible = ev->n_excluded == 0;
+    return true;
 }
 
 int jm_engine_score(jm_engine *e, const jm_candidate *c, const jm_job *j, jm_match **out)

@@ -3,6 +3,7 @@
 #define JM_SCORE_H
 
 #include "compiled.h"
+#include "eval.h"
 #include "model.h"
 
 /** Scores a pair; arguments already checked.  JM_OK, JM_ENOMEM or JM_ECALLBACK. */
@@ -36,5 +37,16 @@ typedef struct jm_pair_value {
  *  jm_score_pair.  JM_OK, JM_ENOMEM or JM_ECALLBACK (message set). */
 int jm_score_compiled(const jm_engine *e, const jm_candidate *c, const jm_job *j, const jm_cpair *pc,
                       double bar, unsigned flags, jm_pair_value *out, bool *pruned);
+
+/** Readies ev for jm_score_kernels: pairs of candidate c (source record),
+ *  through pc, whose job the caller sets before each call. */
+void jm_score_kernels_init(jm_eval *ev, const jm_engine *e, const jm_candidate *c, const jm_cpair *pc);
+
+/** The numbers of ev's compiled pair, as jm_score_compiled gives them with
+ *  no flags, when every factor of it runs its kernel and the engine has no
+ *  rules: true then (out set); false, with nothing done, when the pair
+ *  needs jm_score_compiled.  For the rows of the score matrix: it does not
+ *  set ev up again for every pair. */
+bool jm_score_kernels(const jm_engine *e, jm_eval *ev, jm_pair_value *out);
 
 #endif
