@@ -338,9 +338,11 @@ static int matrix_row(batch *b, size_t i, scratch *s)
         t[k] = v.total;
         if (f)
             f[k] = v.feasible;
+        s->sums[k] = (jm_skill_sum){ 0, 0 }; /* read: zero for the next row, in order */
     }
     row_clear(b, s, pc.c);
-    jm_skill_sums_clear(s->sums, b->cjs, b->ccs, pc.c);
+    if (rc != JM_OK) /* the jobs after the failure were not read */
+        jm_skill_sums_clear(s->sums, b->cjs, b->ccs, pc.c);
     return rc;
 }
 

@@ -92,7 +92,7 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->providers);
     free(j->skill_first);
     free(j->skill_jobs);
-    free(j->skill_entry);
+    free(j->skill_level);
     free(j->group_first);
     free(j->group_n_lat);
     free(j->group_jobs);
@@ -477,8 +477,6 @@ static int compile_candidates(jm_interner *in, const jm_profile *p, const jm_can
                sizeof(jm_ccand_interests), sizeof(jm_ccand_values));
     jm_blockpool_init(&cs->weights, sizeof(double));
     jm_blockpool_init(&cs->benefits, sizeof(jm_cbenefits));
-    for (int i = 0; i <= JM_HUNDREDTHS_MAX; i++)
-        cs->hundredths[i] = jm_hundredths_value((int16_t)i);
     cs->n = jm_candidates_count(set);
     cs->recs = calloc(cs->n ? cs->n : 1, sizeof *cs->recs);
     compiler k = { in, p, 0, cs->recs ? JM_OK : JM_ENOMEM };

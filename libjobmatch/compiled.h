@@ -15,9 +15,12 @@
  * a pair from the two compiled records through the same formulas as the
  * factor code on the source records, so their numbers are the same bits;
  * tests/test_properties.c checks this on random records.  What a kernel
- * cannot do exactly (a skill level that is not exact in single precision, a
- * travel-time source) is marked on the record or the engine, and those pairs
- * run the factor code on the source records instead.
+ * cannot do exactly (a skill level or a candidate's hours not exact in
+ * single precision, a candidate's number that is not in whole hundredths, a
+ * travel-time source) is marked on the record or the engine, and those
+ * pairs run the factor code on the source records instead.  What depends on
+ * the candidate alone is worked out once per row of a batch (jm_crow, the
+ * skill sums).
  *
  * Compiled sets are made and cached by the engine (compile.c): it keeps the
  * last candidate set and the last job set it compiled, keyed by the sets'
@@ -139,7 +142,7 @@ typedef struct jm_clicence {
  * that same double; any other number does not encode (jm_hundredths_of is
  * false) and the factor reading it runs the factor code for that record. */
 #define JM_HUNDREDTHS_NAN INT16_MIN
-#define JM_HUNDREDTHS_MAX 400 /* what the decoding table holds: 0 .. 4.00 */
+#define JM_HUNDREDTHS_MAX 400 /* the top of the environment scale, 4.00 */
 
 /** Sets *out to x in hundredths (NaN: JM_HUNDREDTHS_NAN) and returns true
  *  when that is exact and within [lo, hi] hundredths. */
@@ -166,9 +169,8 @@ static inline double jm_hundredths_value(int16_t n)
 }
 
 /** Candidate environment tolerances (a pooled block): the bounds in
- *  hundredths of 0..4, decoded through the set's table (jm_ccands.hundredths);
- *  bounds that do not encode send the candidate's environment factor to the
- *  factor code. */
+ *  hundredths of 0..4, decoded once per row (jm_crow); bounds that do not
+ *  encode send the candidate's environment factor to the factor code. */
 typedef struct jm_cenv_tol {
     int16_t lo[JM_ENV_COUNT], hi[JM_ENV_COUNT]; /* NaN bounds read as 0 and 4 */
     int8_t importance[JM_ENV_COUNT];            /* jm_importance, 0: not rated */
@@ -280,7 +282,6 @@ typedef struct jm_ccands {
     jm_ccand *recs;
     jm_blockpool weeks, envs, interests, values, occs;
     jm_blockpool weights, benefits; /* doubles (occupation weights); jm_cbenefits */
-    double hundredths[JM_HUNDREDTHS_MAX + 1]; /* k / 100.0: decodes environment bounds */
     jm_cocc_ref *occ_refs;
     jm_cskill *skills;
     uint32_t *licences;
@@ -309,10 +310,11 @@ typedef struct jm_cjobs {
     uint32_t n_skill_ids;
     size_t n_skill_refs;
     /* The jobs by skill: those that list skill id are
-     * skill_jobs[skill_first[id] .. skill_first[id + 1]), by index */
+     * skill_jobs[skill_first[id] .. skill_first[id + 1]), by index, each
+     * with how it lists the skill (skill_jobs' bits, skill_level) */
     uint32_t *skill_first; /* n_skill_ids + 2 */
-    uint32_t *skill_jobs;  /* n_skill_refs */
-    uint32_t *skill_entry; /* of each of those: its index in skills, JM_ENTRY_ESSENTIAL if essential */
+    uint32_t *skill_jobs;  /* n_skill_refs: the index (JM_POSTING_JOB), and the JM_POSTING_* bits */
+    float *skill_level;    /* of each of those: the level the job asks */
     /* The jobs by occupation: group g < n_groups - 1 holds the jobs of
      * occupation block g, the last group those whose occupation is
      * unknown.  Group g is group_jobs[group_first[g] .. group_first[g + 1]):
@@ -432,7 +434,10 @@ void jm_compile_cache_free(jm_compile_cache *c);
  *  with the set). */
 int jm_cjobs_index(jm_cjobs *js);
 
-#define JM_ENTRY_ESSENTIAL 0x80000000u
+/* A posting of the skill index: the job's index and how it lists the skill. */
+#define JM_POSTING_JOB 0x3fffffffu
+#define JM_POSTING_ESSENTIAL 0x80000000u
+#define JM_POSTING_TRAINABLE 0x40000000u
 
 /** Sets, in touched (a bit per job of js, all clear), the jobs that share a
  *  skill with the candidate; jm_touched_clear clears them again. */

@@ -84,9 +84,9 @@ static int by_skill(jm_cjobs *js)
     const size_t ids = (size_t)js->n_skill_ids + 1;
     js->skill_first = calloc(ids + 1, sizeof *js->skill_first);
     js->skill_jobs = malloc((js->n_skill_refs ? js->n_skill_refs : 1) * sizeof *js->skill_jobs);
-    js->skill_entry = malloc((js->n_skill_refs ? js->n_skill_refs : 1) * sizeof *js->skill_entry);
+    js->skill_level = malloc((js->n_skill_refs ? js->n_skill_refs : 1) * sizeof *js->skill_level);
     uint32_t *fill = calloc(ids, sizeof *fill);
-    if (!js->skill_first || !js->skill_jobs || !js->skill_entry || !fill || js->n_skill_refs >= JM_ENTRY_ESSENTIAL) {
+    if (!js->skill_first || !js->skill_jobs || !js->skill_level || !fill || js->n > JM_POSTING_JOB) {
         free(fill);
         return JM_ENOMEM;
     }
@@ -101,14 +101,14 @@ static int by_skill(jm_cjobs *js)
         const jm_cskill *s = js->skills + js->recs[i].skills;
         for (size_t k = 0; k < js->recs[i].n_skills; k++) {
             const uint32_t id = s[k].id & JM_CSKILL_ID_MASK, at = js->skill_first[id] + fill[id]++;
-            js->skill_jobs[at] = (uint32_t)i;
-            js->skill_entry[at] = (uint32_t)(js->recs[i].skills + k) |
-                                  (k < js->recs[i].n_essential ? JM_ENTRY_ESSENTIAL : 0);
+            js->skill_jobs[at] = (uint32_t)i | (k < js->recs[i].n_essential ? JM_POSTING_ESSENTIAL : 0) |
+                                 (s[k].id & JM_CSKILL_TRAINABLE ? JM_POSTING_TRAINABLE : 0);
+            js->skill_level[at] = s[k].level;
         }
     }
     free(fill);
     js->index_bytes += (ids + 1) * sizeof *js->skill_first +
-                       js->n_skill_refs * (sizeof *js->skill_jobs + sizeof *js->skill_entry);
+                       js->n_skill_refs * (sizeof *js->skill_jobs + sizeof *js->skill_level);
     return JM_OK;
 }
 
@@ -127,7 +127,7 @@ static void touch(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, co
         if (id > js->n_skill_ids)
             continue; /* a skill no job of the set lists */
         for (uint32_t p = js->skill_first[id]; p < js->skill_first[id + 1]; p++) {
-            const uint32_t at = js->skill_jobs[p];
+            const uint32_t at = js->skill_jobs[p] & JM_POSTING_JOB;
             if (set)
                 touched[at >> 6] |= (uint64_t)1 << (at & 63);
             else

@@ -18,8 +18,8 @@ void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const j
         for (int k = 0; k < t->n_rated; k++) {
             const int d = t->rated[k];
             row->env_dim[k] = (uint8_t)d;
-            row->env_lo[k] = cs->hundredths[t->lo[d]];
-            row->env_hi[k] = cs->hundredths[t->hi[d]];
+            row->env_lo[k] = jm_hundredths_value(t->lo[d]);
+            row->env_hi[k] = jm_hundredths_value(t->hi[d]);
             row->env_w[k] = th->importance_weight[t->importance[d]];
             row->env_must[k] = t->importance[d] == JM_IMPORTANCE_MUST;
         }

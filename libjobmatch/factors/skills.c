@@ -213,13 +213,13 @@ void jm_skill_sums_fill(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands 
             continue; /* a skill no job of the set lists */
         const double cl = (double)s[i].level; /* as jm_levels_fill has it */
         for (uint32_t p = js->skill_first[id]; p < js->skill_first[id + 1]; p++) {
-            const uint32_t e = js->skill_entry[p];
-            const jm_cskill *x = &js->skills[e & ~JM_ENTRY_ESSENTIAL];
-            const bool trainable = (x->id & JM_CSKILL_TRAINABLE) != 0;
+            const uint32_t e = js->skill_jobs[p];
+            const bool trainable = (e & JM_POSTING_TRAINABLE) != 0;
             const jm_credits d =
-                jm_credits_of(jm_skill_credit(true, cl, (double)x->level, trainable, tc)) - not_held[trainable];
-            jm_skill_sum *sum = &sums[js->skill_jobs[p]];
-            if (e & JM_ENTRY_ESSENTIAL)
+                jm_credits_of(jm_skill_credit(true, cl, (double)js->skill_level[p], trainable, tc)) -
+                not_held[trainable];
+            jm_skill_sum *sum = &sums[e & JM_POSTING_JOB];
+            if (e & JM_POSTING_ESSENTIAL)
                 sum->ess += d;
             else
                 sum->opt += d;
@@ -235,7 +235,7 @@ void jm_skill_sums_clear(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands
         if (id > js->n_skill_ids)
             continue;
         for (uint32_t p = js->skill_first[id]; p < js->skill_first[id + 1]; p++)
-            sums[js->skill_jobs[p]] = (jm_skill_sum){ 0, 0 };
+            sums[js->skill_jobs[p] & JM_POSTING_JOB] = (jm_skill_sum){ 0, 0 };
     }
 }
 
