@@ -152,6 +152,8 @@ static inline bool jm_hundredths_of(double x, int lo, int hi, int16_t *out)
         *out = JM_HUNDREDTHS_NAN;
         return true;
     }
+    if (x == 0.0 && signbit(x))
+        return false; /* -0 would come back as +0 */
     const double h = x * 100.0;
     if (!(h >= lo - 0.5 && h <= hi + 0.5))
         return false;

@@ -1,7 +1,8 @@
 /*
  * The compiled path of the batch calls against pairwise scoring, on records
  * built to reach every branch of the kernels: occupations by URI, O*NET code
- * and label, levels that single precision cannot hold (those pairs run the
+ * and label, levels and hours that single precision cannot hold and
+ * candidate numbers that are not whole hundredths (those pairs run the
  * factor code), tight and long commutes by every mode (latitude windows of
  * top jobs), areas without coordinates, several environment dimensions with
  * musts, interest codes, work values, benefits by week and month, support
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compiled.h"
 #include "testutil.h"
 
 static uint64_t state;
@@ -437,6 +439,37 @@ START_TEST(a_changed_set_is_compiled_again)
 }
 END_TEST
 
+/* A compiled candidate's small numbers come back as the very doubles they
+ * were made from, or do not encode (the factor code then reads them). */
+START_TEST(hundredths_give_back_the_same_double)
+{
+    int16_t n;
+    const char *exact[] = { "0", "0.29", "2.5", "4", "3.07", "1.4", "6.99", "0.01" };
+    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++) {
+        const double x = strtod(exact[i], NULL); /* as the JSON reader parses it */
+        ck_assert_msg(jm_hundredths_of(x, 0, 700, &n), "%s", exact[i]);
+        ck_assert_msg(memcmp(&(double){ jm_hundredths_value(n) }, &x, sizeof x) == 0, "%s", exact[i]);
+    }
+    ck_assert(jm_hundredths_of(NAN, 0, 400, &n) && n == JM_HUNDREDTHS_NAN && isnan(jm_hundredths_value(n)));
+    ck_assert(!jm_hundredths_of(1.234, 0, 400, &n));
+    ck_assert(!jm_hundredths_of(0.1 + 0.2, 0, 400, &n)); /* 0.30000000000000004 */
+    ck_assert(!jm_hundredths_of(-0.0, 0, 400, &n));
+    ck_assert(!jm_hundredths_of(4.01, 0, JM_HUNDREDTHS_MAX, &n));
+    ck_assert(!jm_hundredths_of(-0.5, 0, 400, &n));
+    ck_assert(jm_hundredths_of(-0.5, -100, 400, &n) && n == -50);
+    ck_assert(!jm_hundredths_of(INFINITY, 0, 400, &n));
+    ck_assert(!jm_hundredths_of(3.999999, 0, 400, &n));
+    /* every count of the environment scale decodes to the double its decimal parses to */
+    for (int k = 0; k <= JM_HUNDREDTHS_MAX; k++) {
+        char text[16];
+        snprintf(text, sizeof text, "%d.%02d", k / 100, k % 100);
+        const double x = strtod(text, NULL);
+        ck_assert_msg(jm_hundredths_of(x, 0, JM_HUNDREDTHS_MAX, &n) && n == k, "%s", text);
+        ck_assert_msg(jm_hundredths_value(n) == x, "%s", text);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("compiled");
@@ -444,6 +477,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, compiled_batch_equals_pairwise_scoring);
     tcase_add_test(tc, a_changed_set_is_compiled_again);
+    tcase_add_test(tc, hundredths_give_back_the_same_double);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
