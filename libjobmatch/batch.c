@@ -60,7 +60,7 @@ typedef struct group_bound {
 typedef struct scratch {
     jm_crow row; /* its ability table all JM_ABILITY_NONE between rows */
     double *levels;
-    uint64_t *touched; /* a bit per job: it lists a skill of the candidate's; all clear between rows */
+    uint64_t *touched; /* top k: a bit per job, it lists a skill of the candidate's; all clear between rows */
     jm_job_type_value *job_type;
     group_bound *hot;
     uint32_t *cold;
@@ -139,8 +139,11 @@ static void work(batch *b, const jm_batch_options *progress)
 {
     const size_t groups = b->cjs->n_groups;
     const jm_cjobs *js = b->cjs;
+    /* the score matrix sums skills by job (sums); top k marks the jobs
+     * sharing a skill (touched) */
     scratch s = { { .ability = malloc(js->n_dims + 1) }, malloc(b->n_levels * sizeof *s.levels),
-                  calloc(js->n / 64 + 1, sizeof *s.touched), malloc(groups * sizeof *s.job_type),
+                  b->skill_sums ? NULL : calloc(js->n / 64 + 1, sizeof *s.touched),
+                  malloc(groups * sizeof *s.job_type),
                   malloc(groups * sizeof *s.hot), malloc(groups * sizeof *s.cold), { 0, { NULL } },
                   b->skill_sums ? calloc(js->n ? js->n : 1, sizeof *s.sums) : NULL };
     bool memo_ok = true;
@@ -148,8 +151,8 @@ static void work(batch *b, const jm_batch_options *progress)
         s.memo.table[kind] = calloc(memo_entries(js, kind), sizeof(jm_memo_entry));
         memo_ok = memo_ok && s.memo.table[kind];
     }
-    if (!s.row.ability || !s.levels || !s.touched || !s.job_type || !s.hot || !s.cold || !memo_ok ||
-        (b->skill_sums && !s.sums)) {
+    if (!s.row.ability || !s.levels || (b->skill_sums ? !s.sums : !s.touched) || !s.job_type || !s.hot ||
+        !s.cold || !memo_ok) {
         jm_fail(JM_ENOMEM, "out of memory for a batch thread");
         record_error(b, 0, JM_ENOMEM);
     } else {
@@ -342,7 +345,7 @@ static int matrix_row(batch *b, size_t i, scratch *s)
     }
     row_clear(b, s, pc.c);
     if (rc != JM_OK) /* the jobs after the failure were not read */
-        jm_skill_sums_clear(s->sums, b->cjs, b->ccs, pc.c);
+        memset(s->sums, 0, b->cols * sizeof *s->sums);
     return rc;
 }
 

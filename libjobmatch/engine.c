@@ -350,9 +350,7 @@ void jm_score_kernels_init(jm_eval *ev, const jm_engine *e, const jm_candidate *
 
 bool jm_score_kernels(const jm_engine *e, jm_eval *ev, jm_pair_value *out)
 {
-    const jm_cpair *pc = ev->pc;
-    /* generic_bits() is 0 */
-    if (e->n_rules || e->travel || !pc->levels || (pc->c->generic | pc->j->generic))
+    if (e->n_rules || generic_bits(e, ev->pc))
         return false;
     ev->n_derived = 0;
     ev->n_excluded = 0;

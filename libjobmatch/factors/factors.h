@@ -138,10 +138,9 @@ void jm_kernel_skills(jm_eval *ev);
 double jm_skills_score_none(const jm_cskill *skills, size_t n, size_t n_essential, const jm_thresholds *th);
 /** Adds candidate c's credits to sums (by job index of js, all zero) through
  *  the skill index: for each job listing a skill of c's, the credit of
- *  holding it less that of not; jm_skill_sums_clear zeroes them again. */
+ *  holding it less that of not. */
 void jm_skill_sums_fill(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c,
                         const jm_thresholds *th);
-void jm_skill_sums_clear(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c);
 
 /* --- functional.c ------------------------------------------------------- */
 /** Credit for one dimension by shortfall (demand - ability) and whether a

@@ -227,18 +227,6 @@ void jm_skill_sums_fill(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands 
     }
 }
 
-void jm_skill_sums_clear(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c)
-{
-    const jm_cskill *s = cs->skills + c->skills;
-    for (size_t i = 0; i < c->n_skills; i++) {
-        const uint32_t id = s[i].id;
-        if (id > js->n_skill_ids)
-            continue;
-        for (uint32_t p = js->skill_first[id]; p < js->skill_first[id + 1]; p++)
-            sums[js->skill_jobs[p] & JM_POSTING_JOB] = (jm_skill_sum){ 0, 0 };
-    }
-}
-
 void jm_kernel_skills(jm_eval *ev)
 {
     const int F = JM_FACTOR_SKILLS;
