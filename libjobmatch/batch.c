@@ -324,16 +324,28 @@ static int matrix_row(batch *b, size_t i, scratch *s)
     jm_skill_sums_fill(s->sums, b->cjs, b->ccs, pc.c, &b->e->profile->th);
     /* the job-type factor once per occupation, when jobs share them */
     const bool by_group = b->cjs->n_groups < b->cols;
-    if (by_group)
+    if (by_group) {
         job_types(b, pc.c, s);
+        pc.job_types = s->job_type;
+    }
+    int rc = JM_OK;
+    if (jm_score_block_ready(b->e, &pc)) {
+        for (size_t k = 0; k < b->cols && rc == JM_OK; k += JM_BLOCK_JOBS) {
+            const size_t n = b->cols - k < JM_BLOCK_JOBS ? b->cols - k : JM_BLOCK_JOBS;
+            rc = jm_score_block(b->e, c, b->jobs, &pc, k, n, t + k, f ? f + k : NULL);
+            if (rc == JM_OK) /* read: zero for the next row */
+                memset(s->sums + k, 0, n * sizeof *s->sums);
+        }
+        row_clear(b, s, pc.c);
+        if (rc != JM_OK)
+            memset(s->sums, 0, b->cols * sizeof *s->sums);
+        return rc;
+    }
     jm_eval ev;
     jm_score_kernels_init(&ev, b->e, c, &pc);
-    int rc = JM_OK;
     for (size_t k = 0; k < b->cols && rc == JM_OK; k++) {
         jm_pair_value v;
         pc.j = &b->cjs->recs[k];
-        if (by_group)
-            pc.job_type = &s->job_type[job_group(b->cjs, pc.j)];
         if (!jm_score_kernels(b->e, &ev, &v))
             rc = jm_score_compiled(b->e, c, jm_jobs_get(b->jobs, k), &pc, -INFINITY, 0, &v, NULL);
         if (rc != JM_OK)
@@ -551,7 +563,7 @@ static int top_jobs_by_group(batch *b, top_state *st, size_t row, jm_cpair *pc, 
         /* the bar only rises, and the bounds fall: every group left is below */
         if (!b->counts && st->kept == b->k && reach < st->tot[b->k - 1] - PRUNE_MARGIN)
             break;
-        pc->job_type = &s->job_type[g];
+        pc->job_types = s->job_type; /* the scans are of group g */
         const size_t first = js->group_first[g], n_lat = js->group_n_lat[g];
         size_t lo = first, hi = first + n_lat;
         if (!isnan(deg)) {
@@ -565,7 +577,7 @@ static int top_jobs_by_group(batch *b, top_state *st, size_t row, jm_cpair *pc, 
         if (rc == JM_OK)
             rc = top_scan(b, st, row, pc, first + n_lat, js->group_first[g + 1]);
     }
-    pc->job_type = NULL;
+    pc->job_types = NULL;
     return rc;
 }
 

@@ -397,8 +397,9 @@ void jm_crow_clear(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const 
 
 /** A pair as the kernels see it.  levels: the candidate's skill levels by
  *  skill id (JM_LEVEL_ABSENT where the candidate lacks the skill).
- *  job_type: NULL, or the job-type factor for the job's occupation, worked
- *  out ahead (it depends on the candidate and the occupation alone).
+ *  job_types: NULL, or the job-type factor for every occupation group of
+ *  the job set (jm_cjobs' groups), worked out ahead (it depends on the
+ *  candidate and the occupation alone).
  *  touched: NULL, or a bit per job of the set (bit i % 64 of word i / 64),
  *  set for the jobs that list a skill of the candidate's; the others score
  *  their skills_none. */
@@ -408,7 +409,7 @@ typedef struct jm_cpair {
     const jm_ccand *c;
     const jm_cjob *j;
     const double *levels;
-    const jm_job_type_value *job_type;
+    const jm_job_type_value *job_types;
     const uint64_t *touched;
     jm_memo *memo; /* NULL, or this thread's memo for the row */
     const jm_skill_sum *sums; /* NULL, or by job index: the row's credits (jm_skill_sums_fill) */

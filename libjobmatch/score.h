@@ -49,4 +49,24 @@ void jm_score_kernels_init(jm_eval *ev, const jm_engine *e, const jm_candidate *
  *  set ev up again for every pair. */
 bool jm_score_kernels(const jm_engine *e, jm_eval *ev, jm_pair_value *out);
 
+/** The jobs jm_score_block scores at once, at most. */
+#define JM_BLOCK_JOBS 64
+
+/** Whether jm_score_block may score pc's row: the engine has no rules and
+ *  no travel-time source, pc has the row's skill levels, and the
+ *  candidate's record runs every factor on its kernel. */
+bool jm_score_block_ready(const jm_engine *e, const jm_cpair *pc);
+
+/** Scores candidate c (source record; pc its compiled row, made ready as
+ *  jm_score_block_ready says) against the jobs first .. first + n - 1 of
+ *  the job set (jobs, compiled in pc->js), n at most JM_BLOCK_JOBS: their
+ *  totals into totals[0 .. n), and when feasible is not NULL their
+ *  feasibility, what jm_score_compiled gives with no flags, bit for bit.
+ *  Each factor's kernel runs over the whole block before the next; a job
+ *  whose record sends a factor to the factor code is scored again by
+ *  jm_score_compiled (pc->j is set for it, then NULL).  JM_OK, or what
+ *  jm_score_compiled returned (the block's numbers are then incomplete). */
+int jm_score_block(const jm_engine *e, const jm_candidate *c, const jm_jobs *jobs, jm_cpair *pc, size_t first,
+                   size_t n, double *totals, unsigned char *feasible);
+
 #endif

@@ -12,8 +12,10 @@
 
 #if defined(__GNUC__)
 #define JM_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define JM_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define JM_PRINTF(f, a)
+#define JM_ALWAYS_INLINE inline
 #endif
 
 /** strdup that accepts NULL (returns NULL) - check the source before

@@ -12,7 +12,7 @@
  * the coach is told to refer the person to benefits counselling; a firm
  * constraint excludes the pair, with what would lift it.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -169,17 +169,14 @@ void jm_factor_benefits(jm_eval *ev)
     }
 }
 
-void jm_kernel_benefits(jm_eval *ev)
+static JM_ALWAYS_INLINE double benefits_value(const jm_cpair *pc, const jm_cjob *j,
+                                              const jm_thresholds *th, unsigned *excl)
 {
-    const int F = JM_FACTOR_BENEFITS;
-    const jm_ccand *c = ev->pc->c;
-    const jm_cjob *j = ev->pc->j;
-    const double falloff = ev->p->th.benefits_falloff;
-    const jm_cbenefits *b = c->benefits == JM_NO_BLOCK ? NULL : jm_blockpool_at(&ev->pc->cs->benefits, c->benefits);
-    if (!b || (isnan(b->max_hours) && isnan(b->max_earnings))) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
+    const jm_ccand *c = pc->c;
+    const double falloff = th->benefits_falloff;
+    const jm_cbenefits *b = c->benefits == JM_NO_BLOCK ? NULL : jm_blockpool_at(&pc->cs->benefits, c->benefits);
+    if (!b || (isnan(b->max_hours) && isnan(b->max_earnings)))
+        return JM_KNODATA;
     double h = jm_hours_expected_c(c, j);
     if (isnan(h))
         h = j->h_raw_min;
@@ -188,10 +185,8 @@ void jm_kernel_benefits(jm_eval *ev)
     const double wage = j->wage;
     const bool check_hours = !isnan(b->max_hours) && !isnan(h);
     const bool check_earn = !isnan(b->max_earnings) && !isnan(h) && !isnan(wage);
-    if (!check_hours && !check_earn) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
+    if (!check_hours && !check_earn)
+        return JM_KNODATA;
     double score = 1.0;
     bool over_hours = false, over_earn = false;
     if (check_hours) {
@@ -205,7 +200,8 @@ void jm_kernel_benefits(jm_eval *ev)
         score = fmin(score, jm_benefits_limit_score(earnings, b->max_earnings, falloff));
         over_earn = earnings > b->max_earnings;
     }
-    jm_eval_value(ev, F, b->goal == JM_GOAL_EXIT ? 1.0 : score);
     if (b->goal != JM_GOAL_EXIT && b->firm)
-        ev->n_excluded += (size_t)over_hours + (size_t)over_earn;
+        *excl += (unsigned)over_hours + (unsigned)over_earn;
+    return jm_kvalue(b->goal == JM_GOAL_EXIT ? 1.0 : score);
 }
+JM_KERNEL_DEFINE(benefits, JM_FACTOR_BENEFITS)

@@ -13,7 +13,7 @@
  * (case-insensitive) scores 1.  Without the person's maximum there is no
  * preference to score against: no data, but the detail gives the time.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -306,22 +306,17 @@ double jm_commute_reach_km(const jm_ccand *c, const jm_thresholds *th)
     return reach;
 }
 
-void jm_kernel_commute(jm_eval *ev)
+static JM_ALWAYS_INLINE double commute_value(const jm_cpair *pc, const jm_cjob *j,
+                                             const jm_thresholds *th, unsigned *excl)
 {
-    const int F = JM_FACTOR_COMMUTE;
-    const jm_ccand *c = ev->pc->c;
-    const jm_cjob *j = ev->pc->j;
-    const jm_thresholds *th = &ev->p->th;
+    const jm_ccand *c = pc->c;
     const unsigned modes = pair_modes(c->transport, j->public_transport);
     const bool has_max = !isnan(c->max_commute);
     if (modes == 0) {
-        if (!has_max) {
-            jm_eval_novalue(ev, F);
-            return;
-        }
-        jm_eval_value(ev, F, 0.0);
-        jm_eval_excluded(ev, F);
-        return;
+        if (!has_max)
+            return JM_KNODATA;
+        ++*excl;
+        return 0.0;
     }
     const bool coords = !isnan(c->lat) && !isnan(c->lon) && !isnan(j->lat) && !isnan(j->lon);
     if (coords && has_max) {
@@ -330,10 +325,9 @@ void jm_kernel_commute(jm_eval *ev)
         const double below = haversine_km_below(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
         /* the row's reach is for every mode of the candidate's, a superset
          * of the pair's; beyond it by more than any rounding */
-        if (below > ev->pc->row->reach_km * (1.0 + 1e-9) + 1e-9) {
-            jm_eval_value(ev, F, 0.0);
-            jm_eval_excluded(ev, F);
-            return;
+        if (below > pc->row->reach_km * (1.0 + 1e-9) + 1e-9) {
+            ++*excl;
+            return 0.0;
         }
     }
     double best = INFINITY;
@@ -351,17 +345,11 @@ void jm_kernel_commute(jm_eval *ev)
     }
     if (!found) {
         const bool same_area = c->area && c->area == j->area;
-        if (same_area && has_max)
-            jm_eval_value(ev, F, 1.0);
-        else
-            jm_eval_novalue(ev, F);
-        return;
+        return same_area && has_max ? 1.0 : JM_KNODATA;
     }
-    if (!has_max) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
-    jm_eval_value(ev, F, jm_commute_score(best, c->max_commute, th->commute_full_share));
-    if (best > c->max_commute)
-        jm_eval_excluded(ev, F);
+    if (!has_max)
+        return JM_KNODATA;
+    *excl += best > c->max_commute;
+    return jm_kvalue(jm_commute_score(best, c->max_commute, th->commute_full_share));
 }
+JM_KERNEL_DEFINE(commute, JM_FACTOR_COMMUTE)

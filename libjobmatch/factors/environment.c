@@ -10,7 +10,7 @@
  * "must" whose level lies outside the range excludes the pair (the person's
  * own deal-breaker), with the restructuring that would lift it.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -174,17 +174,13 @@ void jm_factor_environment(jm_eval *ev)
     free(text);
 }
 
-void jm_kernel_environment(jm_eval *ev)
+static JM_ALWAYS_INLINE double environment_value(const jm_cpair *pc, const jm_cjob *j,
+                                                 const jm_thresholds *th, unsigned *excl)
 {
-    const int F = JM_FACTOR_ENVIRONMENT;
-    const jm_cpair *pc = ev->pc;
-    const jm_thresholds *th = &ev->p->th;
-    if (pc->c->env == JM_NO_BLOCK || pc->j->env == JM_NO_BLOCK) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
+    if (pc->c->env == JM_NO_BLOCK || j->env == JM_NO_BLOCK)
+        return JM_KNODATA;
     const jm_crow *row = pc->row; /* the rated dimensions, decoded */
-    const double *levels = jm_blockpool_at(&pc->js->envs, pc->j->env);
+    const double *levels = jm_blockpool_at(&pc->js->envs, j->env);
     double wsum = 0.0, sum = 0.0, outside = 0.0;
     int rated = 0;
     for (int k = 0; k < row->env_n; k++) { /* the others are left out, as by the factor code */
@@ -201,13 +197,11 @@ void jm_kernel_environment(jm_eval *ev)
         }
         if (level < lo || level > hi) {
             outside += s - 1.0;
-            if (row->env_must[k])
-                jm_eval_excluded(ev, F);
+            *excl += row->env_must[k] != 0;
         }
     }
-    if (rated == 0) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
-    jm_eval_value(ev, F, wsum > 0.0 ? sum / wsum : 1.0 + outside / rated);
+    if (rated == 0)
+        return JM_KNODATA;
+    return jm_kvalue(wsum > 0.0 ? sum / wsum : 1.0 + outside / rated);
 }
+JM_KERNEL_DEFINE(environment, JM_FACTOR_ENVIRONMENT)

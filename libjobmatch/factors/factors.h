@@ -19,6 +19,12 @@ extern const jm_factor_fn jm_factor_table[JM_FACTOR_COUNT];
  *  records. */
 extern const jm_factor_fn jm_kernel_table[JM_FACTOR_COUNT];
 
+/** A kernel over n jobs of a row (kernel.h): out[k] the factor's value for
+ *  pc's candidate and jobs[k] (NaN: no data), excl[k] set when the pair is
+ *  excluded (left as it is otherwise). */
+typedef void (*jm_kblock_fn)(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                             double *restrict out, unsigned char *restrict excl);
+
 /* --- job_type.c --------------------------------------------------------- */
 /** Similarity of two occupations in [0, 1]: 1 for the same ESCO URI, O*NET
  *  code, ISCO/ESCO code or label (case-insensitive); partial credit by the
@@ -27,9 +33,11 @@ extern const jm_factor_fn jm_kernel_table[JM_FACTOR_COUNT];
 double jm_occ_similarity(const jm_occ *a, const jm_occ *b);
 void jm_factor_job_type(jm_eval *ev);
 void jm_kernel_job_type(jm_eval *ev);
+void jm_kblock_job_type(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                        double *restrict out, unsigned char *restrict excl);
 /** The job-type factor of a compiled candidate for a job of occupation jo
  *  (NULL: unknown), as jm_kernel_job_type reports it; the kernel takes it
- *  from pc->job_type when set (worked out once per occupation). */
+ *  from pc->job_types when set (worked out once per occupation). */
 void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
                     const jm_thresholds *th, jm_job_type_value *out);
 /** The codes jm_occ_partial_similarity reads, from an occupation. */
@@ -56,6 +64,8 @@ bool jm_hours_candidate_range(const jm_candidate *c, double *min, double *ideal,
 bool jm_hours_job_range(double raw_min, double raw_max, double *min, double *max);
 void jm_factor_hours(jm_eval *ev);
 void jm_kernel_hours(jm_eval *ev);
+void jm_kblock_hours(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                     double *restrict out, unsigned char *restrict excl);
 
 /* --- schedule.c --------------------------------------------------------- */
 /** Share of the job's scheduled slots the person is available for (NaN when
@@ -63,6 +73,8 @@ void jm_kernel_hours(jm_eval *ev);
 double jm_schedule_share(const jm_week *availability, const jm_week *schedule);
 void jm_factor_schedule(jm_eval *ev);
 void jm_kernel_schedule(jm_eval *ev);
+void jm_kblock_schedule(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                        double *restrict out, unsigned char *restrict excl);
 
 /* --- commute.c ---------------------------------------------------------- */
 /** Great-circle distance in km (haversine, mean Earth radius 6371.0088 km). */
@@ -73,6 +85,8 @@ double jm_travel_minutes(double km, double detour, double speed_kmh, double over
 double jm_commute_score(double minutes, double max_minutes, double full_share);
 void jm_factor_commute(jm_eval *ev);
 void jm_kernel_commute(jm_eval *ev);
+void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                       double *restrict out, unsigned char *restrict excl);
 /** cos of a latitude in degrees, as jm_haversine_km takes it. */
 double jm_cos_lat(double lat);
 /** jm_haversine_km with the cosines of the latitudes given (the same bits). */
@@ -89,6 +103,8 @@ double jm_commute_reach_km(const jm_ccand *c, const jm_thresholds *th);
 double jm_env_dimension_score(double level, double min, double max, double span);
 void jm_factor_environment(jm_eval *ev);
 void jm_kernel_environment(jm_eval *ev);
+void jm_kblock_environment(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                           double *restrict out, unsigned char *restrict excl);
 
 /* --- interests.c -------------------------------------------------------- */
 /** Pearson correlation of two six-value profiles; NaN when either is constant. */
@@ -97,6 +113,8 @@ double jm_riasec_correlation(const double *a, const double *b);
 int jm_riasec_hexagon_distance(char a, char b);
 void jm_factor_interests(jm_eval *ev);
 void jm_kernel_interests(jm_eval *ev);
+void jm_kblock_interests(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                         double *restrict out, unsigned char *restrict excl);
 /** Centres six scores on their mean: dev and the sum of squares ss; false
  *  (nothing set) when a score is NaN. */
 bool jm_riasec_centre(const double *a, double *dev, double *ss);
@@ -110,18 +128,24 @@ char jm_riasec_leading_letter(const jm_interests *in);
 double jm_values_score(const double *importance, const double *extent);
 void jm_factor_work_values(jm_eval *ev);
 void jm_kernel_work_values(jm_eval *ev);
+void jm_kblock_work_values(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                           double *restrict out, unsigned char *restrict excl);
 
 /* --- wage.c ------------------------------------------------------------- */
 /** 1 at or above the floor, linear to 0 at floor * (1 - falloff). */
 double jm_wage_score(double wage, double floor, double falloff);
 void jm_factor_wage(jm_eval *ev);
 void jm_kernel_wage(jm_eval *ev);
+void jm_kblock_wage(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                    double *restrict out, unsigned char *restrict excl);
 
 /* --- benefits.c --------------------------------------------------------- */
 /** 1 within the limit, linear to 0 at limit * (1 + falloff); NaN limit = 1. */
 double jm_benefits_limit_score(double value, double limit, double falloff);
 void jm_factor_benefits(jm_eval *ev);
 void jm_kernel_benefits(jm_eval *ev);
+void jm_kblock_benefits(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                        double *restrict out, unsigned char *restrict excl);
 
 /* --- skills.c ----------------------------------------------------------- */
 /** Credit for one job skill: 1 when the person has it at the required level
@@ -132,6 +156,8 @@ double jm_skill_credit(bool has, double cand_level, double required, bool traina
                        double trainable_credit);
 void jm_factor_skills(jm_eval *ev);
 void jm_kernel_skills(jm_eval *ev);
+void jm_kblock_skills(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                      double *restrict out, unsigned char *restrict excl);
 /** The skills factor's score for a candidate who holds none of the n job
  *  skills, the first n_essential of them essential (NaN when n is 0), bit
  *  for bit what jm_kernel_skills gives. */
@@ -148,6 +174,11 @@ void jm_skill_sums_fill(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands 
 double jm_functional_credit(int ability, int demand, bool supported, const jm_thresholds *th);
 void jm_factor_functional(jm_eval *ev);
 void jm_kernel_functional(jm_eval *ev);
+/** The functional kernel's value (kernel.h) for pc's candidate and job j,
+ *  adding the needs its shortfalls derive to derived[*n_derived ..]
+ *  (JM_MAX_DERIVED_NEEDS at most). */
+double jm_functional_value(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
+                           jm_derived_need *derived, size_t *n_derived);
 /** Whether a support is in place at job j for dimension dim (may be NULL):
  *  a job coach on site, or one of the dimension's supported_by offers. */
 bool jm_functional_supported(const jm_job *j, const jm_dim_def *dim);
@@ -155,6 +186,11 @@ bool jm_functional_supported(const jm_job *j, const jm_dim_def *dim);
 /* --- support.c ---------------------------------------------------------- */
 void jm_factor_support(jm_eval *ev);
 void jm_kernel_support(jm_eval *ev);
+/** The functional and the support kernels over n jobs of a row, as
+ *  jm_kblock_fn (neither excludes): support plans the needs functional
+ *  derives for each pair. */
+void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                                  double *restrict functional, double *restrict support);
 /** Who would meet a need of this type (definition def, may be NULL) at job
  *  j: a jm_provider. */
 int jm_support_provider(const jm_job *j, const jm_profile *p, const char *type, const jm_need_def *def);
@@ -186,10 +222,14 @@ void jm_req_finish(jm_eval *ev, int factor, jm_req_notes *n, const char *fail_in
 /* --- legal.c ------------------------------------------------------------ */
 void jm_factor_legal(jm_eval *ev);
 void jm_kernel_legal(jm_eval *ev);
+void jm_kblock_legal(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                     double *restrict out, unsigned char *restrict excl);
 
 /* --- programme.c -------------------------------------------------------- */
 void jm_factor_programme(jm_eval *ev);
 void jm_kernel_programme(jm_eval *ev);
+void jm_kblock_programme(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                         double *restrict out, unsigned char *restrict excl);
 /** The programme factor's outcome for a job: whether it has data, whether
  *  the job is excluded, and by how many rules. */
 void jm_programme_outcome(const jm_job *j, const jm_profile *p, bool *has_data, bool *excluded,

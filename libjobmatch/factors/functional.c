@@ -10,7 +10,7 @@
  * level short, high for two) that the support factor then plans.  No
  * shortfall ever excludes (zero exclusion).
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -103,16 +103,14 @@ void jm_factor_functional(jm_eval *ev)
     free(text);
 }
 
-void jm_kernel_functional(jm_eval *ev)
+double jm_functional_value(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
+                           jm_derived_need *derived, size_t *n_derived)
 {
-    const int F = JM_FACTOR_FUNCTIONAL;
-    const jm_cpair *pc = ev->pc;
-    const jm_cdemand *dem = pc->js->demands + pc->j->demands;
+    const jm_cdemand *dem = pc->js->demands + j->demands;
     const int8_t *ability = pc->row->ability; /* by dimension id */
-    const jm_thresholds *th = &ev->p->th;
     double sum = 0.0;
-    size_t known = 0;
-    for (size_t i = 0; i < pc->j->n_demands; i++) {
+    size_t known = 0, n = *n_derived;
+    for (size_t i = 0; i < j->n_demands; i++) {
         const uint32_t dim = dem[i].dim;
         const int level = ability[dim];
         if (level == JM_ABILITY_NONE)
@@ -121,8 +119,8 @@ void jm_kernel_functional(jm_eval *ev)
         sum += jm_functional_credit(level, dem[i].level, dem[i].supported, th);
         const int shortfall = dem[i].level - level;
         const jm_cdim *cd = &pc->js->dims[dim];
-        if (shortfall > 0 && cd->need && ev->n_derived < JM_MAX_DERIVED_NEEDS) {
-            jm_derived_need *d = &ev->derived[ev->n_derived++];
+        if (shortfall > 0 && cd->need && n < JM_MAX_DERIVED_NEEDS) {
+            jm_derived_need *d = &derived[n++];
             d->dimension = NULL;
             d->type = NULL;
             d->intensity = shortfall == 1 ? JM_INTENSITY_MEDIUM : JM_INTENSITY_HIGH;
@@ -130,8 +128,12 @@ void jm_kernel_functional(jm_eval *ev)
             d->slot = (uint16_t)cd->need_slot;
         }
     }
-    if (known == 0)
-        jm_eval_novalue(ev, F);
-    else
-        jm_eval_value(ev, F, sum / (double)known);
+    *n_derived = n;
+    return known == 0 ? JM_KNODATA : jm_kvalue(sum / (double)known);
+}
+
+void jm_kernel_functional(jm_eval *ev)
+{
+    const double v = jm_functional_value(ev->pc, ev->pc->j, &ev->p->th, ev->derived, &ev->n_derived);
+    jm_kernel_report(ev, JM_FACTOR_FUNCTIONAL, v, 0);
 }

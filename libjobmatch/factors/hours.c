@@ -16,7 +16,7 @@
  * is below the person's minimum, is excluded (a bound the job does not state
  * never excludes).
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -204,26 +204,22 @@ double jm_hours_expected_c(const jm_ccand *c, const jm_cjob *j)
     return jm_clamp((double)c->h_ideal, jmin, jmax);
 }
 
-void jm_kernel_hours(jm_eval *ev)
+static JM_ALWAYS_INLINE double hours_value(const jm_cpair *pc, const jm_cjob *j,
+                                           const jm_thresholds *th, unsigned *excl)
 {
-    const int F = JM_FACTOR_HOURS;
-    const jm_ccand *c = ev->pc->c;
-    const jm_cjob *j = ev->pc->j;
-    const jm_thresholds *th = &ev->p->th;
+    const jm_ccand *c = pc->c;
     double jmin, jmax;
-    if (!c->has_hours || !jm_hours_job_range(j->h_raw_min, j->h_raw_max, &jmin, &jmax)) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
+    if (!c->has_hours || !jm_hours_job_range(j->h_raw_min, j->h_raw_max, &jmin, &jmax))
+        return JM_KNODATA;
     /* single precision holds the candidate's range exactly (compile.c) */
     const double ideal = c->h_ideal, raw_min = c->h_raw_min, raw_max = c->h_raw_max;
     const double h = jm_clamp(ideal, jmin, jmax);
-    jm_eval_value(ev, F, hours_score_at(h, c->h_min, ideal, c->h_max, th->hours_inside_min,
-                                        th->hours_falloff));
-    if (!c->hours_firm)
-        return;
-    if (!isnan(raw_max) && !isnan(j->h_raw_min) && j->h_raw_min > raw_max)
-        jm_eval_excluded(ev, F);
-    if (!isnan(raw_min) && !isnan(j->h_raw_max) && j->h_raw_max < raw_min)
-        jm_eval_excluded(ev, F);
+    const double v = jm_kvalue(hours_score_at(h, c->h_min, ideal, c->h_max, th->hours_inside_min,
+                                              th->hours_falloff));
+    if (c->hours_firm) {
+        *excl += !isnan(raw_max) && !isnan(j->h_raw_min) && j->h_raw_min > raw_max;
+        *excl += !isnan(raw_min) && !isnan(j->h_raw_max) && j->h_raw_max < raw_min;
+    }
+    return v;
 }
+JM_KERNEL_DEFINE(hours, JM_FACTOR_HOURS)

@@ -10,7 +10,7 @@
  * its highest score (the first in RIASEC order on a tie).  Never a hard
  * exclusion.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 
@@ -150,20 +150,17 @@ void jm_factor_interests(jm_eval *ev)
                       a, letter_name(a), b, letter_name(b), d, d == 1 ? "" : "s");
 }
 
-void jm_kernel_interests(jm_eval *ev)
+static JM_ALWAYS_INLINE double interests_value(const jm_cpair *pc, const jm_cjob *j,
+                                               const jm_thresholds *th, unsigned *excl)
 {
-    const int F = JM_FACTOR_INTERESTS;
-    const jm_cpair *pc = ev->pc;
-    if (pc->c->interests == JM_NO_BLOCK || pc->j->interests == JM_NO_BLOCK) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
+    if (pc->c->interests == JM_NO_BLOCK || j->interests == JM_NO_BLOCK)
+        return JM_KNODATA;
     bool fresh;
-    jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_INTERESTS, pc->j->interests, &fresh);
+    jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_INTERESTS, j->interests, &fresh);
     if (!fresh) {
         double score = NAN;
         const jm_ccand_interests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
-        const jm_cinterests *ji = jm_blockpool_at(&pc->js->interests, pc->j->interests);
+        const jm_cinterests *ji = jm_blockpool_at(&pc->js->interests, j->interests);
         if (ci->has_scores && ji->has_scores && ji->centred) {
             /* centred as the job's were when compiled: the same bits as the factor code */
             double a[JM_RIASEC_COUNT], dev[JM_RIASEC_COUNT], ss;
@@ -179,18 +176,11 @@ void jm_kernel_interests(jm_eval *ev)
             int d = jm_riasec_hexagon_distance(ci->letter, ji->letter);
             score = d == 0 ? 1.0 : 1.0 - d / 3.0;
         }
-        if (!m) {
-            if (isnan(score))
-                jm_eval_novalue(ev, F);
-            else
-                jm_eval_value(ev, F, score);
-            return;
-        }
+        if (!m)
+            return isnan(score) ? JM_KNODATA : jm_kvalue(score);
         m->has_data = !isnan(score);
         m->score = score;
     }
-    if (m->has_data)
-        jm_eval_value(ev, F, m->score);
-    else
-        jm_eval_novalue(ev, F);
+    return m->has_data ? jm_kvalue(m->score) : JM_KNODATA;
 }
+JM_KERNEL_DEFINE(interests, JM_FACTOR_INTERESTS)

@@ -19,7 +19,7 @@
  * An avoided job type with similarity >= avoid_similarity excludes the pair:
  * it is the person's own deal-breaker.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -169,24 +169,20 @@ void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
     out->has_data = true;
 }
 
-void jm_kernel_job_type(jm_eval *ev)
+static JM_ALWAYS_INLINE double job_type_value(const jm_cpair *pc, const jm_cjob *j,
+                                              const jm_thresholds *th, unsigned *excl)
 {
-    const int F = JM_FACTOR_JOB_TYPE;
-    const jm_cpair *pc = ev->pc;
     jm_job_type_value v;
-    if (pc->job_type) {
-        v = *pc->job_type;
+    if (pc->job_types) {
+        v = pc->job_types[j->occ == JM_NO_BLOCK ? pc->js->n_groups - 1 : j->occ];
     } else {
-        const jm_cocc *jo = pc->j->occ == JM_NO_BLOCK ? NULL : jm_blockpool_at(&pc->js->occs, pc->j->occ);
-        jm_job_type_of(pc->cs, pc->c, jo, &ev->p->th, &v);
+        const jm_cocc *jo = j->occ == JM_NO_BLOCK ? NULL : jm_blockpool_at(&pc->js->occs, j->occ);
+        jm_job_type_of(pc->cs, pc->c, jo, th, &v);
     }
-    for (unsigned i = 0; i < v.exclusions; i++)
-        jm_eval_excluded(ev, F);
-    if (!v.has_data)
-        jm_eval_novalue(ev, F);
-    else
-        jm_eval_value(ev, F, v.score);
+    *excl += v.exclusions;
+    return v.has_data ? jm_kvalue(v.score) : JM_KNODATA;
 }
+JM_KERNEL_DEFINE(job_type, JM_FACTOR_JOB_TYPE)
 
 /* A readable name for an occupation: its label, else a code. */
 static const char *occ_name(const jm_occ *o, char *buf, size_t size)

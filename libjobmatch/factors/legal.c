@@ -9,7 +9,7 @@
  * Score 1 when nothing excludes, 0 when something does; the default weight is
  * 0, so this factor acts as a filter that is still shown in the breakdown.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <stdlib.h>
 
@@ -71,16 +71,12 @@ void jm_factor_legal(jm_eval *ev)
     jm_buf_free(&obtain);
 }
 
-void jm_kernel_legal(jm_eval *ev)
+static JM_ALWAYS_INLINE double legal_value(const jm_cpair *pc, const jm_cjob *j,
+                                           const jm_thresholds *th, unsigned *excl)
 {
-    const int F = JM_FACTOR_LEGAL;
-    const jm_cpair *pc = ev->pc;
     const jm_ccand *c = pc->c;
-    const jm_cjob *j = pc->j;
-    if (j->n_licences == 0 && !j->right_to_work && !j->background_check) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
+    if (j->n_licences == 0 && !j->right_to_work && !j->background_check)
+        return JM_KNODATA;
     const jm_clicence *req = pc->js->licences + j->licences;
     const uint32_t *held = pc->cs->licences + c->licences;
     bool excluded = false;
@@ -90,16 +86,17 @@ void jm_kernel_legal(jm_eval *ev)
             has = held[k] == req[i].id;
         if (has || (!c->has_licences && c->n_licences == 0) || req[i].obtainable)
             continue;
-        jm_eval_excluded(ev, F);
+        ++*excl;
         excluded = true;
     }
     if (j->right_to_work && c->right_to_work == JM_NO) {
-        jm_eval_excluded(ev, F);
+        ++*excl;
         excluded = true;
     }
     if (j->background_check && c->background_check == JM_NO) {
-        jm_eval_excluded(ev, F);
+        ++*excl;
         excluded = true;
     }
-    jm_eval_value(ev, F, excluded ? 0.0 : 1.0);
+    return excluded ? 0.0 : 1.0;
 }
+JM_KERNEL_DEFINE(legal, JM_FACTOR_LEGAL)

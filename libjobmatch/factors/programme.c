@@ -6,7 +6,7 @@
  * "to verify", never a failure.  Score 1 when every rule passes, 0 when one
  * fails; no data when the profile sets no rule.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 
@@ -63,13 +63,12 @@ void jm_programme_outcome(const jm_job *j, const jm_profile *p, bool *has_data, 
     *excluded = *exclusions > 0;
 }
 
-void jm_kernel_programme(jm_eval *ev)
+static JM_ALWAYS_INLINE double programme_value(const jm_cpair *pc, const jm_cjob *j,
+                                               const jm_thresholds *th, unsigned *excl)
 {
-    const jm_cjob *j = ev->pc->j;
-    if (!j->prog_data) {
-        jm_eval_novalue(ev, JM_FACTOR_PROGRAMME);
-        return;
-    }
-    ev->n_excluded += j->prog_exclusions;
-    jm_eval_value(ev, JM_FACTOR_PROGRAMME, j->prog_excluded ? 0.0 : 1.0);
+    if (!j->prog_data)
+        return JM_KNODATA;
+    *excl += j->prog_exclusions;
+    return j->prog_excluded ? 0.0 : 1.0;
 }
+JM_KERNEL_DEFINE(programme, JM_FACTOR_PROGRAMME)

@@ -8,7 +8,7 @@
  * cannot work its shifts: the pair is excluded, with what would lift it.
  * The detail names the longest span the person cannot cover.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -143,16 +143,13 @@ void jm_factor_schedule(jm_eval *ev)
                         percent(share), jm_num(n2, th->schedule_min_share * 100.0));
 }
 
-void jm_kernel_schedule(jm_eval *ev)
+static JM_ALWAYS_INLINE double schedule_value(const jm_cpair *pc, const jm_cjob *j,
+                                              const jm_thresholds *th, unsigned *excl)
 {
-    const int F = JM_FACTOR_SCHEDULE;
-    const jm_cpair *pc = ev->pc;
-    if (pc->c->avail == JM_NO_BLOCK || pc->j->sched == JM_NO_BLOCK) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
+    if (pc->c->avail == JM_NO_BLOCK || j->sched == JM_NO_BLOCK)
+        return JM_KNODATA;
     bool fresh;
-    jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_SCHEDULE, pc->j->sched, &fresh);
+    jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_SCHEDULE, j->sched, &fresh);
     double share;
     bool excluded;
     if (m && fresh) {
@@ -160,17 +157,17 @@ void jm_kernel_schedule(jm_eval *ev)
         excluded = m->excluded;
     } else {
         /* sched_slots is the count of the block's slots: the block settles it */
-        const int total = pc->j->sched_slots;
+        const int total = j->sched_slots;
         const int covered = jm_week_overlap(jm_blockpool_at(&pc->cs->weeks, pc->c->avail),
-                                            jm_blockpool_at(&pc->js->weeks, pc->j->sched));
+                                            jm_blockpool_at(&pc->js->weeks, j->sched));
         share = (double)covered / (double)total;
-        excluded = covered == 0 || share < ev->p->th.schedule_min_share;
+        excluded = covered == 0 || share < th->schedule_min_share;
         if (m) {
             m->score = share;
             m->excluded = excluded;
         }
     }
-    jm_eval_value(ev, F, share);
-    if (excluded)
-        jm_eval_excluded(ev, F);
+    *excl += excluded;
+    return jm_kvalue(share);
 }
+JM_KERNEL_DEFINE(schedule, JM_FACTOR_SCHEDULE)

@@ -9,7 +9,7 @@
  * keep their trainable credit, so such a person does not score 0 for a job
  * that trains what it asks for.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -227,31 +227,24 @@ void jm_skill_sums_fill(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands 
     }
 }
 
-void jm_kernel_skills(jm_eval *ev)
+static JM_ALWAYS_INLINE double skills_value(const jm_cpair *pc, const jm_cjob *j,
+                                            const jm_thresholds *th, unsigned *excl)
 {
-    const int F = JM_FACTOR_SKILLS;
-    const jm_cpair *pc = ev->pc;
-    const jm_cjob *j = pc->j;
-    if (j->n_skills == 0) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
+    if (j->n_skills == 0)
+        return JM_KNODATA;
     if (pc->sums) {
         /* the credits of holding none, and the row's for what the candidate holds */
         const jm_skill_sum *sum = &pc->sums[j - pc->js->recs];
-        const jm_credits tr = not_held_credits(true, ev->p->th.trainable_credit);
-        jm_eval_value(ev, F, combine(&ev->p->th, j->n_trainable_ess * tr + sum->ess, j->n_essential,
-                                     j->n_trainable_opt * tr + sum->opt, j->n_skills - j->n_essential));
-        return;
+        const jm_credits tr = not_held_credits(true, th->trainable_credit);
+        return jm_kvalue(combine(th, j->n_trainable_ess * tr + sum->ess, j->n_essential,
+                                 j->n_trainable_opt * tr + sum->opt, j->n_skills - j->n_essential));
     }
     if (pc->touched) {
         /* a job that shares no skill with the candidate: worked out ahead */
         const size_t at = (size_t)(j - pc->js->recs);
-        if (!((pc->touched[at >> 6] >> (at & 63)) & 1)) {
-            jm_eval_value(ev, F, j->skills_none);
-            return;
-        }
+        if (!((pc->touched[at >> 6] >> (at & 63)) & 1))
+            return jm_kvalue(j->skills_none);
     }
-    jm_eval_value(ev, F, cskills_score(pc->js->skills + j->skills, j->n_skills, j->n_essential, pc->levels,
-                                       &ev->p->th));
+    return jm_kvalue(cskills_score(pc->js->skills + j->skills, j->n_skills, j->n_essential, pc->levels, th));
 }
+JM_KERNEL_DEFINE(skills, JM_FACTOR_SKILLS)

@@ -16,7 +16,7 @@
  * "to negotiate" and counts as half met; when every need is to negotiate,
  * the factor has no data (unknown is neutral and lowers confidence instead).
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -192,9 +192,8 @@ void jm_factor_support(jm_eval *ev)
 }
 
 /* As plan_one, numbers only, with the provider worked out at compile time. */
-static void tally_one(const jm_eval *ev, tally *t, int provider, int intensity, bool essential)
+static inline void tally_one(const jm_thresholds *th, tally *t, int provider, int intensity, bool essential)
 {
-    const jm_thresholds *th = &ev->p->th;
     const int k = intensity < JM_INTENSITY_LOW    ? JM_INTENSITY_LOW
                   : intensity > JM_INTENSITY_HIGH ? JM_INTENSITY_HIGH
                                                   : intensity;
@@ -212,38 +211,50 @@ static void tally_one(const jm_eval *ev, tally *t, int provider, int intensity, 
     }
 }
 
-void jm_kernel_support(jm_eval *ev)
+/* The support kernel's value (kernel.h), with the needs the functional
+ * kernel derived for the pair. */
+static JM_ALWAYS_INLINE double support_value(const jm_cpair *pc, const jm_cjob *j,
+                                             const jm_thresholds *th, const jm_derived_need *derived,
+                                             size_t n_derived)
 {
-    const int F = JM_FACTOR_SUPPORT;
-    const jm_cpair *pc = ev->pc;
     const jm_ccand *c = pc->c;
     const jm_cneed *needs = pc->cs->needs + c->needs;
-    const uint8_t *prov = pc->js->providers + pc->j->providers;
-    const size_t n_derived = ev->n_derived;
-    if (!c->has_needs && c->n_needs == 0 && n_derived == 0) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
+    const uint8_t *prov = pc->js->providers + j->providers;
+    if (!c->has_needs && c->n_needs == 0 && n_derived == 0)
+        return JM_KNODATA;
     tally t = { 0 };
     for (size_t i = 0; i < c->n_needs; i++)
-        tally_one(ev, &t, prov[needs[i].slot], needs[i].intensity, needs[i].essential);
+        tally_one(th, &t, prov[needs[i].slot], needs[i].intensity, needs[i].essential);
     for (size_t i = 0; i < n_derived; i++) {
-        const jm_derived_need *d = &ev->derived[i];
+        const jm_derived_need *d = &derived[i];
         bool planned = false;
         for (size_t k = 0; k < c->n_needs && !planned; k++)
             planned = needs[k].type == d->type_id;
         for (size_t k = 0; k < i && !planned; k++)
-            planned = ev->derived[k].type_id == d->type_id;
+            planned = derived[k].type_id == d->type_id;
         if (!planned)
-            tally_one(ev, &t, prov[d->slot], d->intensity, false);
+            tally_one(th, &t, prov[d->slot], d->intensity, false);
     }
-    if (t.n == 0) {
-        jm_eval_value(ev, F, 1.0);
-        return;
+    if (t.n == 0)
+        return 1.0;
+    if (t.n_negotiate == t.n)
+        return JM_KNODATA;
+    return jm_kvalue(t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n);
+}
+
+void jm_kernel_support(jm_eval *ev)
+{
+    const double v = support_value(ev->pc, ev->pc->j, &ev->p->th, ev->derived, ev->n_derived);
+    jm_kernel_report(ev, JM_FACTOR_SUPPORT, v, 0);
+}
+
+void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                                  double *restrict functional, double *restrict support)
+{
+    jm_derived_need derived[JM_MAX_DERIVED_NEEDS];
+    for (size_t k = 0; k < n; k++) {
+        size_t n_derived = 0;
+        functional[k] = jm_functional_value(pc, &jobs[k], th, derived, &n_derived);
+        support[k] = support_value(pc, &jobs[k], th, derived, n_derived);
     }
-    if (t.n_negotiate == t.n) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
-    jm_eval_value(ev, F, t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n);
 }

@@ -5,7 +5,7 @@
  * A firm floor is a deal-breaker: a wage below it excludes the pair, lifted
  * if the wage reaches the floor.  Either side unknown: no data.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -59,16 +59,13 @@ void jm_factor_wage(jm_eval *ev)
     }
 }
 
-void jm_kernel_wage(jm_eval *ev)
+static JM_ALWAYS_INLINE double wage_value(const jm_cpair *pc, const jm_cjob *j,
+                                          const jm_thresholds *th, unsigned *excl)
 {
-    const int F = JM_FACTOR_WAGE;
-    const jm_ccand *c = ev->pc->c;
-    const jm_cjob *j = ev->pc->j;
-    if (isnan(c->wage_floor) || isnan(j->wage)) {
-        jm_eval_novalue(ev, F);
-        return;
-    }
-    jm_eval_value(ev, F, jm_wage_score(j->wage, c->wage_floor, ev->p->th.wage_falloff));
-    if (c->wage_firm && j->wage < c->wage_floor)
-        jm_eval_excluded(ev, F);
+    const jm_ccand *c = pc->c;
+    if (isnan(c->wage_floor) || isnan(j->wage))
+        return JM_KNODATA;
+    *excl += c->wage_firm && j->wage < c->wage_floor;
+    return jm_kvalue(jm_wage_score(j->wage, c->wage_floor, th->wage_falloff));
 }
+JM_KERNEL_DEFINE(wage, JM_FACTOR_WAGE)

@@ -8,7 +8,7 @@
  * both sides.  Values the person rates as mattering most weigh most.  Never
  * a hard exclusion.
  */
-#include "factors.h"
+#include "kernel.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -97,13 +97,13 @@ void jm_factor_work_values(jm_eval *ev)
     free(text);
 }
 
-void jm_kernel_work_values(jm_eval *ev)
+static JM_ALWAYS_INLINE double work_values_value(const jm_cpair *pc, const jm_cjob *j,
+                                                 const jm_thresholds *th, unsigned *excl)
 {
-    const jm_cpair *pc = ev->pc;
     double score = NAN;
-    if (pc->c->values != JM_NO_BLOCK && pc->j->values != JM_NO_BLOCK) {
+    if (pc->c->values != JM_NO_BLOCK && j->values != JM_NO_BLOCK) {
         bool fresh;
-        jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_VALUES, pc->j->values, &fresh);
+        jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_VALUES, j->values, &fresh);
         if (m && fresh) {
             score = m->score;
         } else {
@@ -111,13 +111,11 @@ void jm_kernel_work_values(jm_eval *ev)
             double importance[JM_VALUE_COUNT];
             for (int i = 0; i < JM_VALUE_COUNT; i++)
                 importance[i] = jm_hundredths_value(cv->importance[i]);
-            score = values_score(importance, jm_blockpool_at(&pc->js->values, pc->j->values));
+            score = values_score(importance, jm_blockpool_at(&pc->js->values, j->values));
             if (m)
                 m->score = score;
         }
     }
-    if (isnan(score))
-        jm_eval_novalue(ev, JM_FACTOR_WORK_VALUES);
-    else
-        jm_eval_value(ev, JM_FACTOR_WORK_VALUES, score);
+    return isnan(score) ? JM_KNODATA : jm_kvalue(score);
 }
+JM_KERNEL_DEFINE(work_values, JM_FACTOR_WORK_VALUES)

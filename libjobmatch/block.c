@@ -1,0 +1,124 @@
+/* Scoring a block of a row's jobs at once: every factor's kernel over the
+ * block (kernel.h), then the totals, factor by factor across the block. */
+#include <stddef.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "factors/factors.h"
+#include "score.h"
+
+/* The kernels that run alone over a block, by factor (functional and
+ * support run together: support plans what functional derives). */
+static const jm_kblock_fn BLOCK_KERNELS[JM_FACTOR_COUNT] = {
+    [JM_FACTOR_JOB_TYPE] = jm_kblock_job_type,
+    [JM_FACTOR_HOURS] = jm_kblock_hours,
+    [JM_FACTOR_SCHEDULE] = jm_kblock_schedule,
+    [JM_FACTOR_COMMUTE] = jm_kblock_commute,
+    [JM_FACTOR_ENVIRONMENT] = jm_kblock_environment,
+    [JM_FACTOR_INTERESTS] = jm_kblock_interests,
+    [JM_FACTOR_WORK_VALUES] = jm_kblock_work_values,
+    [JM_FACTOR_WAGE] = jm_kblock_wage,
+    [JM_FACTOR_BENEFITS] = jm_kblock_benefits,
+    [JM_FACTOR_SKILLS] = jm_kblock_skills,
+    [JM_FACTOR_LEGAL] = jm_kblock_legal,
+    [JM_FACTOR_PROGRAMME] = jm_kblock_programme,
+};
+
+/* The totals of a block from its factors' values, two pairs at a time
+ * where the compiler has vector types (SSE2, NEON: the same IEEE operations
+ * as one at a time, so the same bits).  As add_up in engine.c, in factor
+ * order: the weight of every positive factor with data, and its weighted
+ * score (positive[f]: the weight when positive, else 0, which adds +0.0,
+ * as add_up does), the sums in registers across the factors;
+ * jm_combine_result then: num / with_data, 0.5 when no factor has data. */
+#define LANES 2
+_Static_assert(JM_BLOCK_JOBS % LANES == 0, "a block is whole vectors");
+#if defined(__GNUC__)
+typedef double vdouble __attribute__((vector_size(LANES * sizeof(double))));
+typedef long long vmask __attribute__((vector_size(LANES * sizeof(double))));
+
+static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
+                         double *totals)
+{
+    const vdouble zero = { 0.0, 0.0 }, half = { 0.5, 0.5 };
+    vdouble w[JM_FACTOR_COUNT];
+    for (int f = 0; f < JM_FACTOR_COUNT; f++)
+        w[f] = (vdouble){ positive[f], positive[f] };
+    for (size_t k = 0; k < n; k += LANES) {
+        vdouble num = zero, with_data = zero;
+#pragma GCC unroll 16
+        for (int f = 0; f < JM_FACTOR_COUNT; f++) {
+            vdouble x;
+            memcpy(&x, &value[f][k], sizeof x);
+            const vmask has = x == x;
+            with_data += (vdouble)((vmask)w[f] & has);
+            num += (vdouble)((vmask)(w[f] * x) & has);
+        }
+        const vmask some = with_data > zero;
+        const vdouble t = (vdouble)(((vmask)(num / with_data) & some) | ((vmask)half & ~some));
+        if (k + 1 < n) {
+            memcpy(totals + k, &t, sizeof t);
+        } else {
+            totals[k] = t[0];
+        }
+    }
+}
+#else
+static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
+                         double *totals)
+{
+    for (size_t k = 0; k < n; k++) {
+        double num = 0, with_data = 0;
+        for (int f = 0; f < JM_FACTOR_COUNT; f++) {
+            const bool has = !isnan(value[f][k]);
+            with_data += has ? positive[f] : 0.0;
+            num += has ? positive[f] * value[f][k] : 0.0;
+        }
+        totals[k] = with_data > 0 ? num / with_data : 0.5;
+    }
+}
+#endif
+
+bool jm_score_block_ready(const jm_engine *e, const jm_cpair *pc)
+{
+    return e->n_rules == 0 && !e->travel && pc->levels && !pc->c->generic;
+}
+
+int jm_score_block(const jm_engine *e, const jm_candidate *c, const jm_jobs *jobs, jm_cpair *pc, size_t first,
+                   size_t n, double *totals, unsigned char *feasible)
+{
+    if (n > JM_BLOCK_JOBS)
+        n = JM_BLOCK_JOBS;
+    const jm_thresholds *th = &e->profile->th;
+    const jm_cjob *recs = pc->js->recs + first;
+    double value[JM_FACTOR_COUNT][JM_BLOCK_JOBS];
+    unsigned char excl[JM_BLOCK_JOBS] = { 0 };
+    for (int f = 0; f < JM_FACTOR_COUNT; f++)
+        if (BLOCK_KERNELS[f])
+            BLOCK_KERNELS[f](pc, th, recs, n, value[f], excl);
+    jm_kblock_functional_support(pc, th, recs, n, value[JM_FACTOR_FUNCTIONAL], value[JM_FACTOR_SUPPORT]);
+
+    if (n % LANES)
+        for (int f = 0; f < JM_FACTOR_COUNT; f++)
+            value[f][n] = NAN; /* the lane past the block: no data */
+    block_totals((const double(*)[JM_BLOCK_JOBS])value, e->positive, n, totals);
+    if (feasible)
+        for (size_t k = 0; k < n; k++)
+            feasible[k] = !excl[k];
+
+    /* jobs that send a factor to the factor code: scored again, in full */
+    for (size_t k = 0; k < n; k++) {
+        if (!recs[k].generic)
+            continue;
+        pc->j = &recs[k];
+        jm_pair_value v;
+        const int rc = jm_score_compiled(e, c, jm_jobs_get(jobs, first + k), pc, -INFINITY, 0, &v, NULL);
+        pc->j = NULL;
+        if (rc != JM_OK)
+            return rc;
+        totals[k] = v.total;
+        if (feasible)
+            feasible[k] = v.feasible;
+    }
+    return JM_OK;
+}
