@@ -378,13 +378,14 @@ static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, boo
  *  dimensions in order with their bounds decoded, their weights and whether
  *  each is a must; its abilities by dimension id of the job set; the
  *  distance beyond which every way of travelling takes longer than its
- *  maximum commute (jm_commute_reach_km; INFINITY when unknown). */
+ *  maximum commute, as the haversine of its central angle
+ *  (jm_commute_reach_haversine; INFINITY when unknown). */
 typedef struct jm_crow {
     double env_lo[JM_ENV_COUNT], env_hi[JM_ENV_COUNT], env_w[JM_ENV_COUNT];
     uint8_t env_dim[JM_ENV_COUNT], env_must[JM_ENV_COUNT];
     uint8_t env_n;
     int8_t *ability; /* n_dims + 1 levels, JM_ABILITY_NONE where none (the thread's) */
-    double reach_km;
+    double reach_haversine;
 } jm_crow;
 #define JM_ABILITY_NONE (-1)
 

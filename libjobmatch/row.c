@@ -36,8 +36,7 @@ void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const j
     }
 
     /* commute: beyond this distance every mode takes longer than the maximum */
-    const double reach = jm_commute_reach_km(c, th);
-    row->reach_km = isnan(reach) ? INFINITY : reach;
+    row->reach_haversine = jm_commute_reach_haversine(jm_commute_reach_km(c, th));
 }
 
 void jm_crow_clear(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c)

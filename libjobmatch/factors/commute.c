@@ -49,48 +49,47 @@ static inline double hav_asin(double y)
     return y + y * y2 * (1.0 / 6.0 + y2 * (3.0 / 40.0 + y2 * (15.0 / 336.0)));
 }
 
-double jm_haversine_km_cos(double lat1, double lon1, double cos1, double lat2, double lon2,
-                           double cos2)
+/* The haversine of the central angle between two points (in [0, 1]; it
+ * grows with the distance), and the distance it makes. */
+static inline double haversine_of(double lat1, double lon1, double cos1, double lat2, double lon2,
+                                  double cos2)
 {
     const double rad = JM_PI / 180.0;
     double dp = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
     double s1 = hav_sin(dp / 2.0), s2 = hav_sin(dl / 2.0);
     double a = s1 * s1 + cos1 * cos2 * s2 * s2;
-    a = jm_clamp(a, 0.0, 1.0);
+    return jm_clamp(a, 0.0, 1.0);
+}
+
+static inline double km_of_haversine(double a)
+{
     return 2.0 * JM_EARTH_RADIUS_KM * hav_asin(sqrt(a));
+}
+
+double jm_haversine_km_cos(double lat1, double lon1, double cos1, double lat2, double lon2,
+                           double cos2)
+{
+    return km_of_haversine(haversine_of(lat1, lon1, cos1, lat2, lon2, cos2));
+}
+
+double jm_commute_reach_haversine(double reach_km)
+{
+    if (isnan(reach_km))
+        return INFINITY;
+    /* far beyond every rounding of the distance and the travel times */
+    const double k = reach_km * (1.0 + 1e-6) + 1e-6;
+    if (k <= 0.0)
+        return -1.0; /* every way of travelling takes too long, at any distance */
+    const double angle = k / (2.0 * JM_EARTH_RADIUS_KM);
+    if (!(angle < JM_PI / 2.0))
+        return INFINITY; /* half the globe, or more */
+    const double s = sin(angle);
+    return s * s;
 }
 
 double jm_haversine_km(double lat1, double lon1, double lat2, double lon2)
 {
     return jm_haversine_km_cos(lat1, lon1, jm_cos_lat(lat1), lat2, lon2, jm_cos_lat(lat2));
-}
-
-/* max(x, 0), NaN read as 0: fmax(0.0, x) without the call into libm (the
- * bounds below only decide, they are never a score). */
-static inline double at_least_0(double x)
-{
-    return x > 0.0 ? x : 0.0;
-}
-
-/* sin(x) from below for x >= 0: x - x^3/6 up to pi/2, 0 beyond. */
-static inline double sin_below(double x)
-{
-    return x <= JM_PI / 2.0 ? at_least_0(x - x * x * x / 6.0) : 0.0;
-}
-
-/* A lower bound of jm_haversine_km (no trigonometry), below it by more
- * than any rounding. */
-static inline double haversine_km_below(double lat1, double lon1, double cos1, double lat2, double lon2,
-                                        double cos2)
-{
-    const double rad = JM_PI / 180.0;
-    /* hav(d) = hav(dp) + cos1 cos2 hav(dl) and asin(y) >= y */
-    double s1 = sin_below(fabs(lat2 - lat1) * rad / 2.0);
-    double s2 = sin_below(fabs(lon2 - lon1) * rad / 2.0);
-    double cc = at_least_0(cos1 * cos2);
-    double km = 2.0 * JM_EARTH_RADIUS_KM * sqrt(s1 * s1 + cc * s2 * s2);
-    /* far below every rounding of the exact formula */
-    return at_least_0(km * (1.0 - 1e-9) - 1e-9);
 }
 
 double jm_degrees_of_km(double km)
@@ -319,21 +318,19 @@ static JM_ALWAYS_INLINE double commute_value(const jm_cpair *pc, const jm_cjob *
         return 0.0;
     }
     const bool coords = !isnan(c->lat) && !isnan(c->lon) && !isnan(j->lat) && !isnan(j->lon);
-    if (coords && has_max) {
-        /* Far beyond the maximum by every mode even at a lower bound of the
-         * distance: the exact time is beyond it too (score 0, excluded). */
-        const double below = haversine_km_below(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
-        /* the row's reach is for every mode of the candidate's, a superset
-         * of the pair's; beyond it by more than any rounding */
-        if (below > pc->row->reach_km * (1.0 + 1e-9) + 1e-9) {
-            ++*excl;
-            return 0.0;
-        }
-    }
     double best = INFINITY;
     bool found = false;
     if (coords) {
-        const double km = jm_haversine_km_cos(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
+        const double a = haversine_of(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
+        /* Beyond the row's reach (for every mode of the candidate's, a
+         * superset of the pair's) by more than any rounding: every mode
+         * takes longer than the maximum (score 0, excluded), as the travel
+         * times below would say. */
+        if (has_max && a > pc->row->reach_haversine) {
+            ++*excl;
+            return 0.0;
+        }
+        const double km = km_of_haversine(a);
         for (unsigned left = modes; left; left &= left - 1) {
             const int mode = __builtin_ctz(left);
             double m = jm_travel_minutes(km, th->detour_factor, th->speed_kmh[mode], th->overhead_min[mode]);

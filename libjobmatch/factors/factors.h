@@ -97,6 +97,11 @@ double jm_degrees_of_km(double km);
  *  commute by any of their modes; NaN when that cannot be told (no
  *  coordinates, no maximum, a mode without a speed). */
 double jm_commute_reach_km(const jm_ccand *c, const jm_thresholds *th);
+/** A haversine of the central angle (what jm_haversine_km turns into km)
+ *  beyond which the distance is over reach_km by far more than any
+ *  rounding of it and of the travel times: INFINITY when reach_km is NaN or
+ *  half the globe or more, below 0 when reach_km is (nearly) negative. */
+double jm_commute_reach_haversine(double reach_km);
 
 /* --- environment.c ------------------------------------------------------ */
 /** One dimension: 1 inside [min, max], else max(0, 1 - excess / span). */
