@@ -375,8 +375,8 @@ static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, boo
 
 /** What batch scoring works out once per candidate row (or per pair, when
  *  rows are jobs), for the kernels: the candidate's rated environment
- *  dimensions in order with their bounds decoded, their weights and whether
- *  each is a must; its abilities by dimension id of the job set; the
+ *  dimensions in order with their bounds decoded, their weights (0 when not
+ *  positive) and whether each is a must; its abilities by dimension id of the job set; the
  *  distance beyond which every way of travelling takes longer than its
  *  maximum commute, as the haversine of its central angle
  *  (jm_commute_reach_haversine; INFINITY when unknown). */

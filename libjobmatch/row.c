@@ -20,7 +20,8 @@ void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const j
             row->env_dim[k] = (uint8_t)d;
             row->env_lo[k] = jm_hundredths_value(t->lo[d]);
             row->env_hi[k] = jm_hundredths_value(t->hi[d]);
-            row->env_w[k] = th->importance_weight[t->importance[d]];
+            const double w = th->importance_weight[t->importance[d]];
+            row->env_w[k] = w > 0.0 ? w : 0.0;
             row->env_must[k] = t->importance[d] == JM_IMPORTANCE_MUST;
         }
         row->env_n = t->n_rated;

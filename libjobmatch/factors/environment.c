@@ -16,8 +16,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The formula, inlined where the factor code and the kernel use it;
- * jm_env_dimension_score is its entry for the tests. */
+/* The formula, inlined where the factor code and the kernel use it (with
+ * the level and the bounds known: not NaN); jm_env_dimension_score is its
+ * entry for the tests. */
+static inline double env_bounded_score(double level, double min, double max, double span)
+{
+    double excess = level < min ? min - level : (level > max ? level - max : 0.0);
+    if (excess <= 0.0)
+        return 1.0;
+    if (!(span > 0.0))
+        return 0.0;
+    const double s = 1.0 - excess / span;
+    return s > 0.0 ? s : 0.0; /* fmax(0.0, s), without the call into libm (s is never -0) */
+}
+
 static inline double env_dimension_score(double level, double min, double max, double span)
 {
     if (isnan(level))
@@ -26,13 +38,7 @@ static inline double env_dimension_score(double level, double min, double max, d
         min = 0.0;
     if (isnan(max))
         max = 4.0;
-    double excess = level < min ? min - level : (level > max ? level - max : 0.0);
-    if (excess <= 0.0)
-        return 1.0;
-    if (!(span > 0.0))
-        return 0.0;
-    const double s = 1.0 - excess / span;
-    return s > 0.0 ? s : 0.0; /* fmax(0.0, s), without the call into libm (s is never -0) */
+    return env_bounded_score(level, min, max, span);
 }
 
 double jm_env_dimension_score(double level, double min, double max, double span)
@@ -77,7 +83,7 @@ void jm_factor_environment(jm_eval *ev)
             continue;
         const double lo = isnan(t->min) ? 0.0 : t->min;
         const double hi = isnan(t->max) ? 4.0 : t->max;
-        const double s = env_dimension_score(level, lo, hi, th->env_excess_span);
+        const double s = env_bounded_score(level, lo, hi, th->env_excess_span); /* none NaN */
         const double w = th->importance_weight[t->importance];
         rated++;
         if (w > 0.0) {
@@ -188,16 +194,19 @@ static JM_ALWAYS_INLINE double environment_value(const jm_cpair *pc, const jm_cj
         if (isnan(level))
             continue;
         const double lo = row->env_lo[k], hi = row->env_hi[k];
-        const double s = env_dimension_score(level, lo, hi, th->env_excess_span);
+        /* the weight is 0 when not positive: adding 0.0 and 0 * s leaves
+         * the sums' bits, as skipping them in the factor code does */
         const double w = row->env_w[k];
         rated++;
-        if (w > 0.0) {
+        if (level < lo || level > hi) {
+            const double s = env_bounded_score(level, lo, hi, th->env_excess_span); /* none NaN */
             wsum += w;
             sum += w * s;
-        }
-        if (level < lo || level > hi) {
             outside += s - 1.0;
             *excl += row->env_must[k] != 0;
+        } else {
+            wsum += w;
+            sum += w; /* w * 1.0 */
         }
     }
     if (rated == 0)

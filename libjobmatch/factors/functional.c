@@ -106,6 +106,8 @@ void jm_factor_functional(jm_eval *ev)
 double jm_functional_value(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
                            jm_derived_need *derived, size_t *n_derived)
 {
+    if (pc->c->n_abilities == 0)
+        return JM_KNODATA; /* no demand has a known ability, none derives a need */
     const jm_cdemand *dem = pc->js->demands + j->demands;
     const int8_t *ability = pc->row->ability; /* by dimension id */
     double sum = 0.0;
