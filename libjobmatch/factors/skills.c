@@ -61,8 +61,8 @@ static void match_skills(const jm_candidate *c, const jm_job *j, const jm_skill 
 enum { SKILLS_ON_STACK = 128 };
 
 /* The factor's score from the essential and optional credits. */
-static double combine(const jm_thresholds *th, jm_credits credits_ess, size_t n_ess, jm_credits credits_opt,
-                      size_t n_opt)
+static JM_ALWAYS_INLINE double combine(const jm_thresholds *th, jm_credits credits_ess, size_t n_ess,
+                                       jm_credits credits_opt, size_t n_opt)
 {
     const double sum_ess = jm_credits_value(credits_ess), sum_opt = jm_credits_value(credits_opt);
     if (n_ess && n_opt)
