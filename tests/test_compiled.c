@@ -31,7 +31,7 @@ static int irange(int lo, int hi) { return lo + (int)(rnd() % (uint64_t)(hi - lo
 static double unif(double lo, double hi) { return lo + (hi - lo) * (double)(rnd() % 1000001) / 1e6; }
 static int coin(void) { return (int)(rnd() & 1); }
 
-enum { ROWS = 70, COLS = 90 };
+enum { ROWS = 70, COLS = 91 }; /* two blocks of a matrix row (block.c), the second of odd length */
 
 static const char *const SKILLS[] = { "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10" };
 static const char *const NEEDS[] = { "structured_task_instruction", "flexible_schedule", "physical_access",
