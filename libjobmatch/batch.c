@@ -283,12 +283,6 @@ static int run(batch *b, const jm_batch_options *opts, const char *fn)
 /* ---------------------------------------------------------------------- */
 /* The score matrix                                                       */
 
-/* A job's occupation group (compiled.h). */
-static inline size_t job_group(const jm_cjobs *js, const jm_cjob *r)
-{
-    return r->occ == JM_NO_BLOCK ? js->n_groups - 1 : r->occ;
-}
-
 /* The candidate's job-type factor for every occupation group of the jobs. */
 static void job_types(const batch *b, const jm_ccand *c, scratch *s)
 {

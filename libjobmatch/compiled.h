@@ -332,6 +332,12 @@ typedef struct jm_cjobs {
     size_t strings;
 } jm_cjobs;
 
+/** The occupation group of job r of js (see jm_cjobs' groups). */
+static inline size_t jm_cjob_group(const jm_cjobs *js, const jm_cjob *r)
+{
+    return r->occ == JM_NO_BLOCK ? js->n_groups - 1 : r->occ;
+}
+
 /** The job-type factor of a candidate for an occupation (jm_job_type_of). */
 typedef struct jm_job_type_value {
     double score;        /* NaN without data */

@@ -38,7 +38,6 @@ static pthread_mutex_t sort_lock = PTHREAD_MUTEX_INITIALIZER;
 static int by_occupation(jm_cjobs *js)
 {
     js->n_groups = (size_t)js->occs.n + 1;
-    const size_t none = js->n_groups - 1;
     js->group_first = calloc(js->n_groups + 1, sizeof *js->group_first);
     js->group_n_lat = calloc(js->n_groups, sizeof *js->group_n_lat);
     js->group_jobs = malloc((js->n ? js->n : 1) * sizeof *js->group_jobs);
@@ -47,7 +46,7 @@ static int by_occupation(jm_cjobs *js)
         return JM_ENOMEM;
     for (size_t i = 0; i < js->n; i++) {
         const jm_cjob *r = &js->recs[i];
-        const size_t g = r->occ == JM_NO_BLOCK ? none : r->occ;
+        const size_t g = jm_cjob_group(js, r);
         js->group_first[g + 1]++;
         js->group_n_lat[g] += has_coords(r);
     }
@@ -58,7 +57,7 @@ static int by_occupation(jm_cjobs *js)
         return JM_ENOMEM;
     for (size_t i = 0; i < js->n; i++) {
         const jm_cjob *r = &js->recs[i];
-        const size_t g = r->occ == JM_NO_BLOCK ? none : r->occ;
+        const size_t g = jm_cjob_group(js, r);
         js->group_jobs[js->group_first[g] + fill[g]++] = (uint32_t)i;
     }
     free(fill);

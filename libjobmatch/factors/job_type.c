@@ -174,7 +174,7 @@ static JM_ALWAYS_INLINE double job_type_value(const jm_cpair *pc, const jm_cjob 
 {
     jm_job_type_value v;
     if (pc->job_types) {
-        v = pc->job_types[j->occ == JM_NO_BLOCK ? pc->js->n_groups - 1 : j->occ];
+        v = pc->job_types[jm_cjob_group(pc->js, j)];
     } else {
         const jm_cocc *jo = j->occ == JM_NO_BLOCK ? NULL : jm_blockpool_at(&pc->js->occs, j->occ);
         jm_job_type_of(pc->cs, pc->c, jo, th, &v);
