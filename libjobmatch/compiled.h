@@ -382,9 +382,9 @@ static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, boo
 /** What batch scoring works out once per candidate row (or per pair, when
  *  rows are jobs), for the kernels: the candidate's rated environment
  *  dimensions in order with their bounds decoded, their weights (0 when not
- *  positive) and whether each is a must; its abilities by dimension id of the job set; the
- *  distance beyond which every way of travelling takes longer than its
- *  maximum commute, as the haversine of its central angle
+ *  positive) and whether each is a must; its abilities by dimension id of
+ *  the job set; the distance beyond which every way of travelling takes
+ *  longer than its maximum commute, as the haversine of its central angle
  *  (jm_commute_reach_haversine; INFINITY when unknown). */
 typedef struct jm_crow {
     double env_lo[JM_ENV_COUNT], env_hi[JM_ENV_COUNT], env_w[JM_ENV_COUNT];
