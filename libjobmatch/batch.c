@@ -330,24 +330,19 @@ static int matrix_row(batch *b, size_t i, scratch *s)
             if (rc == JM_OK) /* read: zero for the next row */
                 memset(s->sums + k, 0, n * sizeof *s->sums);
         }
-        row_clear(b, s, pc.c);
-        if (rc != JM_OK)
-            memset(s->sums, 0, b->cols * sizeof *s->sums);
-        return rc;
-    }
-    jm_eval ev;
-    jm_score_kernels_init(&ev, b->e, c, &pc);
-    for (size_t k = 0; k < b->cols && rc == JM_OK; k++) {
-        jm_pair_value v;
-        pc.j = &b->cjs->recs[k];
-        if (!jm_score_kernels(b->e, &ev, &v))
+    } else {
+        /* rules, a travel-time source or a candidate on the factor code: a pair at a time */
+        for (size_t k = 0; k < b->cols && rc == JM_OK; k++) {
+            jm_pair_value v;
+            pc.j = &b->cjs->recs[k];
             rc = jm_score_compiled(b->e, c, jm_jobs_get(b->jobs, k), &pc, -INFINITY, 0, &v, NULL);
-        if (rc != JM_OK)
-            break;
-        t[k] = v.total;
-        if (f)
-            f[k] = v.feasible;
-        s->sums[k] = (jm_skill_sum){ 0, 0 }; /* read: zero for the next row, in order */
+            if (rc != JM_OK)
+                break;
+            t[k] = v.total;
+            if (f)
+                f[k] = v.feasible;
+            s->sums[k] = (jm_skill_sum){ 0, 0 }; /* read: zero for the next row, in order */
+        }
     }
     row_clear(b, s, pc.c);
     if (rc != JM_OK) /* the jobs after the failure were not read */

@@ -81,7 +81,7 @@ static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *pos
 
 bool jm_score_block_ready(const jm_engine *e, const jm_cpair *pc)
 {
-    return e->n_rules == 0 && !e->travel && pc->levels && !pc->c->generic;
+    return e->n_rules == 0 && jm_score_row_generic(e, pc) == 0;
 }
 
 int jm_score_block(const jm_engine *e, const jm_candidate *c, const jm_jobs *jobs, jm_cpair *pc, size_t first,

@@ -193,14 +193,20 @@ static void run_kernels(jm_eval *ev)
     jm_kernel_skills(ev);
 }
 
-/* Which factors of a compiled pair run the factor code. */
-static jm_generic_bits generic_bits(const jm_engine *e, const jm_cpair *pc)
+jm_generic_bits jm_score_row_generic(const jm_engine *e, const jm_cpair *pc)
 {
-    jm_generic_bits g = pc->c->generic | pc->j->generic;
+    jm_generic_bits g = pc->c->generic;
     if (e->travel)
         g |= 1u << JM_FACTOR_COMMUTE; /* the source is asked per mode */
     if (!pc->levels)
         g |= 1u << JM_FACTOR_SKILLS;
+    return g;
+}
+
+/* Which factors of a compiled pair run the factor code. */
+static jm_generic_bits generic_bits(const jm_engine *e, const jm_cpair *pc)
+{
+    jm_generic_bits g = jm_score_row_generic(e, pc) | pc->j->generic;
     /* functional hands its derived needs to support: both or neither */
     if (g & ((1u << JM_FACTOR_FUNCTIONAL) | (1u << JM_FACTOR_SUPPORT)))
         g |= (1u << JM_FACTOR_FUNCTIONAL) | (1u << JM_FACTOR_SUPPORT);
@@ -335,30 +341,6 @@ int jm_score_compiled(const jm_engine *e, const jm_candidate *c, const jm_job *j
                       double bar, unsigned flags, jm_pair_value *out, bool *pruned)
 {
     return score_value(e, c, j, pc, bar, flags, out, pruned);
-}
-
-void jm_score_kernels_init(jm_eval *ev, const jm_engine *e, const jm_candidate *c, const jm_cpair *pc)
-{
-    ev->c = c;
-    ev->j = NULL; /* no factor code runs */
-    ev->p = e->profile;
-    ev->engine = e;
-    ev->m = NULL;
-    ev->pc = pc;
-    ev->error = 0;
-}
-
-bool jm_score_kernels(const jm_engine *e, jm_eval *ev, jm_pair_value *out)
-{
-    if (e->n_rules || generic_bits(e, ev->pc))
-        return false;
-    ev->n_derived = 0;
-    ev->n_excluded = 0;
-    run_kernels(ev);
-    add_up(e, ev);
-    jm_combine_result(&ev->acc, &out->total, &out->confidence);
-    out->feasible = ev->n_excluded == 0;
-    return true;
 }
 
 int jm_engine_score(jm_engine *e, const jm_candidate *c, const jm_job *j, jm_match **out)

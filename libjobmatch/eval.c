@@ -41,7 +41,7 @@ static double store_value(jm_eval *ev, int factor, bool has_data, double score)
     jm_factor_value *v = &ev->fv[factor];
     v->reported = true;
     v->has_data = has_data;
-    v->score = has_data ? jm_clamp(isnan(score) ? 0.0 : score, 0.0, 1.0) : NAN;
+    v->score = has_data ? jm_eval_clamped(score) : NAN;
     return v->score;
 }
 

@@ -93,15 +93,21 @@ static inline bool jm_eval_explaining(const jm_eval *ev)
     return ev->m != NULL;
 }
 
+/** A score as a factor reports it: clamped to [0, 1], NaN read as 0. */
+static inline double jm_eval_clamped(double score)
+{
+    return jm_clamp(isnan(score) ? 0.0 : score, 0.0, 1.0);
+}
+
 /** Numbers only: the factor has data, with this score (as jm_eval_score
- *  without a detail: clamped to [0, 1], NaN read as 0).  In explaining mode
- *  use jm_eval_score.  factor must be a jm_factor. */
+ *  without a detail: jm_eval_clamped).  In explaining mode use
+ *  jm_eval_score.  factor must be a jm_factor. */
 static inline void jm_eval_value(jm_eval *ev, int factor, double score)
 {
     jm_factor_value *v = &ev->fv[factor];
     v->reported = true;
     v->has_data = true;
-    v->score = jm_clamp(isnan(score) ? 0.0 : score, 0.0, 1.0);
+    v->score = jm_eval_clamped(score);
 }
 
 /** Numbers only: the factor lacks data (as jm_eval_nodata without the

@@ -38,23 +38,17 @@ typedef struct jm_pair_value {
 int jm_score_compiled(const jm_engine *e, const jm_candidate *c, const jm_job *j, const jm_cpair *pc,
                       double bar, unsigned flags, jm_pair_value *out, bool *pruned);
 
-/** Readies ev for jm_score_kernels: pairs of candidate c (source record),
- *  through pc, whose job the caller sets before each call. */
-void jm_score_kernels_init(jm_eval *ev, const jm_engine *e, const jm_candidate *c, const jm_cpair *pc);
-
-/** The numbers of ev's compiled pair, as jm_score_compiled gives them with
- *  no flags, when every factor of it runs its kernel and the engine has no
- *  rules: true then (out set); false, with nothing done, when the pair
- *  needs jm_score_compiled.  For the rows of the score matrix: it does not
- *  set ev up again for every pair. */
-bool jm_score_kernels(const jm_engine *e, jm_eval *ev, jm_pair_value *out);
+/** The factors of compiled pairs of pc's row (pc->c, pc->levels) that run
+ *  the factor code whatever the job: those of the candidate's record,
+ *  commute with a travel-time source, skills without the row's levels.
+ *  A pair adds its job's (jm_cjob.generic). */
+jm_generic_bits jm_score_row_generic(const jm_engine *e, const jm_cpair *pc);
 
 /** The jobs jm_score_block scores at once, at most. */
 #define JM_BLOCK_JOBS 64
 
 /** Whether jm_score_block may score pc's row: the engine has no rules and
- *  no travel-time source, pc has the row's skill levels, and the
- *  candidate's record runs every factor on its kernel. */
+ *  no factor of the row runs the factor code (jm_score_row_generic). */
 bool jm_score_block_ready(const jm_engine *e, const jm_cpair *pc);
 
 /** Scores candidate c (source record; pc its compiled row, made ready as

@@ -202,6 +202,6 @@ static JM_ALWAYS_INLINE double benefits_value(const jm_cpair *pc, const jm_cjob 
     }
     if (b->goal != JM_GOAL_EXIT && b->firm)
         *excl += (unsigned)over_hours + (unsigned)over_earn;
-    return jm_kvalue(b->goal == JM_GOAL_EXIT ? 1.0 : score);
+    return jm_eval_clamped(b->goal == JM_GOAL_EXIT ? 1.0 : score);
 }
 JM_KERNEL_DEFINE(benefits, JM_FACTOR_BENEFITS)

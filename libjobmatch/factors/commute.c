@@ -347,6 +347,6 @@ static JM_ALWAYS_INLINE double commute_value(const jm_cpair *pc, const jm_cjob *
     if (!has_max)
         return JM_KNODATA;
     *excl += best > c->max_commute;
-    return jm_kvalue(jm_commute_score(best, c->max_commute, th->commute_full_share));
+    return jm_eval_clamped(jm_commute_score(best, c->max_commute, th->commute_full_share));
 }
 JM_KERNEL_DEFINE(commute, JM_FACTOR_COMMUTE)

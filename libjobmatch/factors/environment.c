@@ -211,6 +211,6 @@ static JM_ALWAYS_INLINE double environment_value(const jm_cpair *pc, const jm_cj
     }
     if (rated == 0)
         return JM_KNODATA;
-    return jm_kvalue(wsum > 0.0 ? sum / wsum : 1.0 + outside / rated);
+    return jm_eval_clamped(wsum > 0.0 ? sum / wsum : 1.0 + outside / rated);
 }
 JM_KERNEL_DEFINE(environment, JM_FACTOR_ENVIRONMENT)

@@ -131,7 +131,7 @@ double jm_functional_value(const jm_cpair *pc, const jm_cjob *j, const jm_thresh
         }
     }
     *n_derived = n;
-    return known == 0 ? JM_KNODATA : jm_kvalue(sum / (double)known);
+    return known == 0 ? JM_KNODATA : jm_eval_clamped(sum / (double)known);
 }
 
 void jm_kernel_functional(jm_eval *ev)

@@ -214,7 +214,7 @@ static JM_ALWAYS_INLINE double hours_value(const jm_cpair *pc, const jm_cjob *j,
     /* single precision holds the candidate's range exactly (compile.c) */
     const double ideal = c->h_ideal, raw_min = c->h_raw_min, raw_max = c->h_raw_max;
     const double h = jm_clamp(ideal, jmin, jmax);
-    const double v = jm_kvalue(hours_score_at(h, c->h_min, ideal, c->h_max, th->hours_inside_min,
+    const double v = jm_eval_clamped(hours_score_at(h, c->h_min, ideal, c->h_max, th->hours_inside_min,
                                               th->hours_falloff));
     if (c->hours_firm) {
         *excl += !isnan(raw_max) && !isnan(j->h_raw_min) && j->h_raw_min > raw_max;

@@ -177,10 +177,10 @@ static JM_ALWAYS_INLINE double interests_value(const jm_cpair *pc, const jm_cjob
             score = d == 0 ? 1.0 : 1.0 - d / 3.0;
         }
         if (!m)
-            return isnan(score) ? JM_KNODATA : jm_kvalue(score);
+            return isnan(score) ? JM_KNODATA : jm_eval_clamped(score);
         m->has_data = !isnan(score);
         m->score = score;
     }
-    return m->has_data ? jm_kvalue(m->score) : JM_KNODATA;
+    return m->has_data ? jm_eval_clamped(m->score) : JM_KNODATA;
 }
 JM_KERNEL_DEFINE(interests, JM_FACTOR_INTERESTS)

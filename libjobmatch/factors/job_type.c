@@ -180,7 +180,7 @@ static JM_ALWAYS_INLINE double job_type_value(const jm_cpair *pc, const jm_cjob 
         jm_job_type_of(pc->cs, pc->c, jo, th, &v);
     }
     *excl += v.exclusions;
-    return v.has_data ? jm_kvalue(v.score) : JM_KNODATA;
+    return v.has_data ? jm_eval_clamped(v.score) : JM_KNODATA;
 }
 JM_KERNEL_DEFINE(job_type, JM_FACTOR_JOB_TYPE)
 

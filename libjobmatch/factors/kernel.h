@@ -7,8 +7,9 @@
  *                                     const jm_thresholds *th, unsigned *excl);
  *
  * giving what the factor reports for pc's candidate and job j: its score,
- * clamped as jm_eval_value clamps it (jm_kvalue), or NaN when it has no data
- * (a reported score is never NaN); it adds the pair's exclusions to *excl.
+ * clamped as jm_eval_value clamps it (jm_eval_clamped), or NaN when it has
+ * no data (a reported score is never NaN); it adds the pair's exclusions to
+ * *excl.
  * JM_KERNEL_DEFINE(NAME, FACTOR) then makes of it
  *
  *   - jm_kernel_NAME(ev): one pair, reporting into ev (jm_kernel_table);
@@ -24,12 +25,6 @@
 
 #include "factors.h"
 
-/** A reported score as the factor reports it (jm_eval_value's clamp). */
-static inline double jm_kvalue(double score)
-{
-    return jm_clamp(isnan(score) ? 0.0 : score, 0.0, 1.0);
-}
-
 /** What a value function returns for no data. */
 #define JM_KNODATA ((double)NAN)
 
@@ -37,10 +32,10 @@ static inline double jm_kvalue(double score)
  *  jm_eval_novalue for NaN) and jm_eval_excluded would. */
 static inline void jm_kernel_report(jm_eval *ev, int factor, double value, unsigned excl)
 {
-    jm_factor_value *v = &ev->fv[factor];
-    v->reported = true;
-    v->has_data = !isnan(value);
-    v->score = value;
+    if (isnan(value))
+        jm_eval_novalue(ev, factor);
+    else
+        jm_eval_value(ev, factor, value); /* clamped already: the same bits */
     ev->n_excluded += excl;
 }
 

@@ -168,6 +168,6 @@ static JM_ALWAYS_INLINE double schedule_value(const jm_cpair *pc, const jm_cjob 
         }
     }
     *excl += excluded;
-    return jm_kvalue(share);
+    return jm_eval_clamped(share);
 }
 JM_KERNEL_DEFINE(schedule, JM_FACTOR_SCHEDULE)

@@ -236,15 +236,16 @@ static JM_ALWAYS_INLINE double skills_value(const jm_cpair *pc, const jm_cjob *j
         /* the credits of holding none, and the row's for what the candidate holds */
         const jm_skill_sum *sum = &pc->sums[j - pc->js->recs];
         const jm_credits tr = not_held_credits(true, th->trainable_credit);
-        return jm_kvalue(combine(th, j->n_trainable_ess * tr + sum->ess, j->n_essential,
+        return jm_eval_clamped(combine(th, j->n_trainable_ess * tr + sum->ess, j->n_essential,
                                  j->n_trainable_opt * tr + sum->opt, j->n_skills - j->n_essential));
     }
     if (pc->touched) {
         /* a job that shares no skill with the candidate: worked out ahead */
         const size_t at = (size_t)(j - pc->js->recs);
         if (!((pc->touched[at >> 6] >> (at & 63)) & 1))
-            return jm_kvalue(j->skills_none);
+            return jm_eval_clamped(j->skills_none);
     }
-    return jm_kvalue(cskills_score(pc->js->skills + j->skills, j->n_skills, j->n_essential, pc->levels, th));
+    return jm_eval_clamped(
+        cskills_score(pc->js->skills + j->skills, j->n_skills, j->n_essential, pc->levels, th));
 }
 JM_KERNEL_DEFINE(skills, JM_FACTOR_SKILLS)

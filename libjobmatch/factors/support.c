@@ -239,7 +239,7 @@ static JM_ALWAYS_INLINE double support_value(const jm_cpair *pc, const jm_cjob *
         return 1.0;
     if (t.n_negotiate == t.n)
         return JM_KNODATA;
-    return jm_kvalue(t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n);
+    return jm_eval_clamped(t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n);
 }
 
 void jm_kernel_support(jm_eval *ev)

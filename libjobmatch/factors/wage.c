@@ -66,6 +66,6 @@ static JM_ALWAYS_INLINE double wage_value(const jm_cpair *pc, const jm_cjob *j,
     if (isnan(c->wage_floor) || isnan(j->wage))
         return JM_KNODATA;
     *excl += c->wage_firm && j->wage < c->wage_floor;
-    return jm_kvalue(jm_wage_score(j->wage, c->wage_floor, th->wage_falloff));
+    return jm_eval_clamped(jm_wage_score(j->wage, c->wage_floor, th->wage_falloff));
 }
 JM_KERNEL_DEFINE(wage, JM_FACTOR_WAGE)

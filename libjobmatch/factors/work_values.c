@@ -116,6 +116,6 @@ static JM_ALWAYS_INLINE double work_values_value(const jm_cpair *pc, const jm_cj
                 m->score = score;
         }
     }
-    return isnan(score) ? JM_KNODATA : jm_kvalue(score);
+    return isnan(score) ? JM_KNODATA : jm_eval_clamped(score);
 }
 JM_KERNEL_DEFINE(work_values, JM_FACTOR_WORK_VALUES)
