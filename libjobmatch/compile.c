@@ -603,6 +603,8 @@ static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, 
         }
         d[nd].dim = (uint16_t)id;
         d[nd].level = (int8_t)x->level;
+        if (x->level < 0 || x->level > 2) /* levels are validated on the way in: never */
+            r->generic |= (1u << JM_FACTOR_FUNCTIONAL) | (1u << JM_FACTOR_SUPPORT);
         d[nd].supported = jm_functional_supported(j, dim);
         nd++;
     }
@@ -641,6 +643,26 @@ static int dim_table(compiler *k, jm_cjobs *js)
             js->dims[id].need_slot = need_slot(k->p, dim->need);
         }
     }
+    /* the need types' bits, for the block kernel of functional and support */
+    js->need_type_bits = true;
+    for (size_t id = 1; id <= js->n_dims && js->need_type_bits; id++) {
+        const uint32_t need = js->dims[id].need;
+        if (!need)
+            continue;
+        size_t t = 0;
+        while (t < js->n_need_types && js->need_types[t] != need)
+            t++;
+        if (t == JM_NEED_TYPES_MAX) {
+            js->need_type_bits = false;
+            break;
+        }
+        if (t == js->n_need_types)
+            js->need_types[js->n_need_types++] = need;
+        js->dims[id].need_bit = UINT64_C(1) << t;
+    }
+    if (!js->need_type_bits)
+        for (size_t id = 1; id <= js->n_dims; id++)
+            js->dims[id].need_bit = 0;
     js->bytes += (js->n_dims + 1) * sizeof *js->dims;
     return k->rc;
 }

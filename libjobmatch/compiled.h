@@ -115,11 +115,15 @@ typedef struct jm_cdemand {
 } jm_cdemand;
 
 /** What the profile makes of a dimension: the need type a shortfall
- *  becomes (string id, 0 none) and its provider slot (see jm_cneed). */
+ *  becomes (string id, 0 none), its provider slot (see jm_cneed) and the
+ *  type's bit among the job set's need types (jm_cjobs.need_types; 0 for
+ *  none, or when the set has more than JM_NEED_TYPES_MAX of them). */
 typedef struct jm_cdim {
     uint32_t need;
     uint32_t need_slot;
+    uint64_t need_bit;
 } jm_cdim;
+#define JM_NEED_TYPES_MAX 64
 
 /** A stated support need.  slot indexes a job's providers: the profile's
  *  need definition k, or n_defs (no definition) / n_defs + 1 (no
@@ -307,6 +311,12 @@ typedef struct jm_cjobs {
     jm_cdemand *demands;
     jm_cdim *dims;      /* by dimension id (n_dims + 1 entries) */
     size_t n_dims;
+    /* The distinct need types the dimensions' shortfalls become, in the
+     * order of their bits (need_type_bits: at most JM_NEED_TYPES_MAX, so
+     * each has one; false when there are more) */
+    uint32_t need_types[JM_NEED_TYPES_MAX];
+    size_t n_need_types;
+    bool need_type_bits;
     uint8_t *providers;
     size_t n_need_defs;
     uint32_t n_skill_ids;
@@ -386,12 +396,26 @@ static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, boo
  *  the job set; the distance beyond which every way of travelling takes
  *  longer than its maximum commute, as the haversine of its central angle
  *  (jm_commute_reach_haversine; INFINITY when unknown). */
+#define JM_ROW_NEEDS 16 /* a candidate's stated needs the row's tables hold */
 typedef struct jm_crow {
     double env_lo[JM_ENV_COUNT], env_hi[JM_ENV_COUNT], env_w[JM_ENV_COUNT];
     uint8_t env_dim[JM_ENV_COUNT], env_must[JM_ENV_COUNT];
     uint8_t env_n;
     int8_t *ability; /* n_dims + 1 levels, JM_ABILITY_NONE where none (the thread's) */
     double reach_haversine;
+    /* Functional and support over a block (jm_kblock_functional_support),
+     * when fs_tables: a demand's credit by the candidate's ability + 1 (0:
+     * none, credit 0), the demand's level and whether it is supported; a
+     * derived need's weight by shortfall (1, 2); the need types the
+     * candidate states, as the job set's bits; and its stated needs'
+     * provider slots and weights, in order. */
+    bool fs_tables;
+    double fn_credit[4][3][2];
+    double derived_w[3];
+    uint64_t planned;
+    uint8_t n_needs;
+    uint16_t need_slot[JM_ROW_NEEDS];
+    double need_w[JM_ROW_NEEDS];
 } jm_crow;
 #define JM_ABILITY_NONE (-1)
 

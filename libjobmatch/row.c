@@ -8,6 +8,32 @@
 #include "compiled.h"
 #include "factors/factors.h"
 
+/* The tables of functional and support over a block (jm_crow). */
+static void fs_tables(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c,
+                      const jm_thresholds *th)
+{
+    row->fs_tables = js->need_type_bits && c->n_needs <= JM_ROW_NEEDS;
+    if (!row->fs_tables)
+        return;
+    for (int a = 0; a < 4; a++)
+        for (int d = 0; d < 3; d++)
+            for (int s = 0; s < 2; s++)
+                row->fn_credit[a][d][s] = a == 0 ? 0.0 : jm_functional_credit(a - 1, d, s, th);
+    row->derived_w[0] = 0.0;
+    row->derived_w[1] = th->need_weight[JM_INTENSITY_MEDIUM] * 1.0;
+    row->derived_w[2] = th->need_weight[JM_INTENSITY_HIGH] * 1.0;
+    row->planned = 0;
+    const jm_cneed *needs = cs->needs + c->needs;
+    for (size_t i = 0; i < c->n_needs; i++) {
+        for (size_t t = 0; t < js->n_need_types; t++)
+            if (js->need_types[t] == needs[i].type)
+                row->planned |= UINT64_C(1) << t;
+        row->need_slot[i] = needs[i].slot;
+        row->need_w[i] = jm_support_need_weight(th, needs[i].intensity, needs[i].essential);
+    }
+    row->n_needs = (uint8_t)c->n_needs;
+}
+
 void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c,
                   const jm_thresholds *th)
 {
@@ -35,6 +61,8 @@ void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const j
         if (dim <= js->n_dims)
             row->ability[dim] = (int8_t)jm_cability_level(ab[i]);
     }
+
+    fs_tables(row, cs, js, c, th);
 
     /* commute: beyond this distance every mode takes longer than the maximum */
     row->reach_haversine = jm_commute_reach_haversine(jm_commute_reach_km(c, th));

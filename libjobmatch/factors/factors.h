@@ -196,6 +196,10 @@ void jm_kernel_support(jm_eval *ev);
  *  derives for each pair. */
 void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                                   double *restrict functional, double *restrict support);
+/** A support need's weight in the support factor: the profile's weight of
+ *  its intensity (clamped to low..high), times essential_multiplier when
+ *  essential. */
+double jm_support_need_weight(const jm_thresholds *th, int intensity, bool essential);
 /** Who would meet a need of this type (definition def, may be NULL) at job
  *  j: a jm_provider. */
 int jm_support_provider(const jm_job *j, const jm_profile *p, const char *type, const jm_need_def *def);

@@ -17,6 +17,7 @@
  * the factor has no data (unknown is neutral and lowers confidence instead).
  */
 #include "kernel.h"
+#include "names.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -191,13 +192,18 @@ void jm_factor_support(jm_eval *ev)
     free(text);
 }
 
-/* As plan_one, numbers only, with the provider worked out at compile time. */
-static inline void tally_one(const jm_thresholds *th, tally *t, int provider, int intensity, bool essential)
+double jm_support_need_weight(const jm_thresholds *th, int intensity, bool essential)
 {
     const int k = intensity < JM_INTENSITY_LOW    ? JM_INTENSITY_LOW
                   : intensity > JM_INTENSITY_HIGH ? JM_INTENSITY_HIGH
                                                   : intensity;
-    const double w = th->need_weight[k] * (essential ? th->essential_multiplier : 1.0);
+    return th->need_weight[k] * (essential ? th->essential_multiplier : 1.0);
+}
+
+/* As plan_one, numbers only, with the provider worked out at compile time. */
+static inline void tally_one(const jm_thresholds *th, tally *t, int provider, int intensity, bool essential)
+{
+    const double w = jm_support_need_weight(th, intensity, essential);
     t->n++;
     t->weight += w;
     if (provider == JM_PROVIDER_UNMET) {
@@ -248,11 +254,88 @@ void jm_kernel_support(jm_eval *ev)
     jm_kernel_report(ev, JM_FACTOR_SUPPORT, v, 0);
 }
 
+/* By provider, as tally_one counts a need: the share of its weight met
+ * (all of it, half to negotiate, none unmet), whether it is met, whether
+ * it is to negotiate. */
+static const double MET_SHARE[JM_PROVIDER_COUNT] = {
+    [JM_PROVIDER_UNMET] = 0.0,   [JM_PROVIDER_EMPLOYER] = 1.0, [JM_PROVIDER_NATURAL] = 1.0,
+    [JM_PROVIDER_FUNDED] = 1.0,  [JM_PROVIDER_JOB_COACH] = 1.0, [JM_PROVIDER_AGENCY] = 1.0,
+    [JM_PROVIDER_TO_NEGOTIATE] = 0.5,
+};
+static const uint8_t IS_MET[JM_PROVIDER_COUNT] = {
+    [JM_PROVIDER_EMPLOYER] = 1, [JM_PROVIDER_NATURAL] = 1, [JM_PROVIDER_FUNDED] = 1,
+    [JM_PROVIDER_JOB_COACH] = 1, [JM_PROVIDER_AGENCY] = 1,
+};
+
+/* Functional and support for one job of a row with the row's tables
+ * (jm_crow.fs_tables): the same sums as jm_functional_value and
+ * support_value, term by term in the same order, with the tests that go
+ * either way from job to job made selections.  A term that does not count
+ * adds +0.0 (the sums start at +0.0, so it leaves their bits), and a
+ * derived need is planned unless its type is stated or derived already
+ * (the bits in seen).  A job has at most JM_MAX_DERIVED_NEEDS demands
+ * here, so none is dropped. */
+static JM_ALWAYS_INLINE void fs_tabled(const jm_cpair *pc, const jm_cjob *j, double *functional,
+                                       double *support)
+{
+    const jm_crow *row = pc->row;
+    const uint8_t *prov = pc->js->providers + j->providers;
+    double weight = 0.0, met = 0.0;
+    unsigned n = row->n_needs, n_met = 0, n_negotiate = 0;
+    for (size_t i = 0; i < row->n_needs; i++) {
+        const unsigned p = prov[row->need_slot[i]];
+        const double w = row->need_w[i];
+        weight += w;
+        met += w * MET_SHARE[p];
+        n_met += IS_MET[p];
+        n_negotiate += p == JM_PROVIDER_TO_NEGOTIATE;
+    }
+
+    /* integer masks rather than conditions: the compiler keeps them free
+     * of branches */
+    const jm_cdemand *dem = pc->js->demands + j->demands;
+    const jm_cdim *dims = pc->js->dims;
+    const int8_t *ability = row->ability;
+    uint64_t seen = row->planned;
+    double sum = 0.0;
+    unsigned known = 0;
+    for (size_t i = 0; i < j->n_demands; i++) {
+        const jm_cdim *cd = &dims[dem[i].dim];
+        const int a = ability[dem[i].dim], level = dem[i].level;
+        sum += row->fn_credit[a + 1][level][dem[i].supported];
+        const unsigned has = a != JM_ABILITY_NONE, shortfall = (unsigned)(level - a);
+        known += has;
+        const unsigned take = has & ((int)shortfall > 0) & ((cd->need_bit & ~seen) != 0);
+        seen |= cd->need_bit & (0 - (uint64_t)take);
+        const unsigned p = prov[cd->need_slot];
+        const double w = row->derived_w[take * shortfall];
+        weight += w;
+        met += w * MET_SHARE[p];
+        n += take;
+        n_met += take & IS_MET[p];
+        n_negotiate += take & (p == JM_PROVIDER_TO_NEGOTIATE);
+    }
+    *functional = known == 0 ? JM_KNODATA : jm_eval_clamped(sum / (double)known);
+
+    const jm_ccand *c = pc->c;
+    if (n == 0)
+        *support = !c->has_needs && c->n_needs == 0 ? JM_KNODATA : 1.0;
+    else if (n_negotiate == n)
+        *support = JM_KNODATA;
+    else
+        *support = jm_eval_clamped(weight > 0.0 ? met / weight : (double)n_met / (double)n);
+}
+
 void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                                   double *restrict functional, double *restrict support)
 {
     jm_derived_need derived[JM_MAX_DERIVED_NEEDS];
+    const bool tabled = pc->row->fs_tables;
     for (size_t k = 0; k < n; k++) {
+        if (tabled && jobs[k].n_demands <= JM_MAX_DERIVED_NEEDS) {
+            fs_tabled(pc, &jobs[k], &functional[k], &support[k]);
+            continue;
+        }
         size_t n_derived = 0;
         functional[k] = jm_functional_value(pc, &jobs[k], th, derived, &n_derived);
         support[k] = support_value(pc, &jobs[k], th, derived, n_derived);
