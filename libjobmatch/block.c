@@ -6,6 +6,7 @@
 #include "engine_impl.h"
 #include "factors/factors.h"
 #include "score.h"
+#include "vec.h"
 
 /* The kernels that run alone over a block, by factor (functional and
  * support run together: support plans what functional derives). */
@@ -31,31 +32,27 @@ static const jm_kblock_fn BLOCK_KERNELS[JM_FACTOR_COUNT] = {
  * score (positive[f]: the weight when positive, else 0, which adds +0.0,
  * as add_up does), the sums in registers across the factors;
  * jm_combine_result then: num / with_data, 0.5 when no factor has data. */
-#define LANES 2
+#define LANES JM_VLANES
 _Static_assert(JM_BLOCK_JOBS % LANES == 0, "a block is whole vectors");
-#if defined(__GNUC__)
-typedef double vdouble __attribute__((vector_size(LANES * sizeof(double))));
-typedef long long vmask __attribute__((vector_size(LANES * sizeof(double))));
-
+#if JM_HAVE_VEC
 static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
                          double *totals)
 {
-    const vdouble zero = { 0.0, 0.0 }, half = { 0.5, 0.5 };
-    vdouble w[JM_FACTOR_COUNT];
+    const jm_vd zero = jm_vsplat(0.0), half = jm_vsplat(0.5);
+    jm_vd w[JM_FACTOR_COUNT];
     for (int f = 0; f < JM_FACTOR_COUNT; f++)
-        w[f] = (vdouble){ positive[f], positive[f] };
+        w[f] = jm_vsplat(positive[f]);
     for (size_t k = 0; k < n; k += LANES) {
-        vdouble num = zero, with_data = zero;
+        jm_vd num = zero, with_data = zero;
 #pragma GCC unroll 16
         for (int f = 0; f < JM_FACTOR_COUNT; f++) {
-            vdouble x;
+            jm_vd x;
             memcpy(&x, &value[f][k], sizeof x);
-            const vmask has = x == x;
-            with_data += (vdouble)((vmask)w[f] & has);
-            num += (vdouble)((vmask)(w[f] * x) & has);
+            const jm_vm has = x == x;
+            with_data += jm_vand(has, w[f]);
+            num += jm_vand(has, w[f] * x);
         }
-        const vmask some = with_data > zero;
-        const vdouble t = (vdouble)(((vmask)(num / with_data) & some) | ((vmask)half & ~some));
+        const jm_vd t = jm_vsel(with_data > zero, num / with_data, half);
         if (k + 1 < n) {
             memcpy(totals + k, &t, sizeof t);
         } else {

@@ -11,6 +11,7 @@
  * own deal-breaker), with the restructuring that would lift it.
  */
 #include "kernel.h"
+#include "vec.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -213,4 +214,66 @@ static JM_ALWAYS_INLINE double environment_value(const jm_cpair *pc, const jm_cj
         return JM_KNODATA;
     return jm_eval_clamped(wsum > 0.0 ? sum / wsum : 1.0 + outside / rated);
 }
-JM_KERNEL_DEFINE(environment, JM_FACTOR_ENVIRONMENT)
+JM_KERNEL_DEFINE_PAIR(environment, JM_FACTOR_ENVIRONMENT)
+
+#if JM_HAVE_VEC
+/* A job's levels, or NaN on every dimension (a job without an
+ * environment, or the lane past a block's last job). */
+static const double NO_LEVELS[JM_ENV_COUNT] = { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN };
+
+static inline const double *job_levels(const jm_cpair *pc, const jm_cjob *j)
+{
+    return j->env == JM_NO_BLOCK ? NO_LEVELS : jm_blockpool_at(&pc->js->envs, j->env);
+}
+
+/* environment_value for two jobs at once, a job per lane: each lane adds
+ * the same terms in the same order (a term left out adds +0.0), with
+ * env_bounded_score's cases as masks.  Outside the bounds the excess is
+ * positive, so the score is the span's; inside it is 1. */
+void jm_kblock_environment(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                           double *restrict out, unsigned char *restrict excl)
+{
+    const jm_crow *row = pc->row;
+    if (pc->c->env == JM_NO_BLOCK || row->env_n == 0) {
+        for (size_t k = 0; k < n; k++)
+            out[k] = JM_KNODATA;
+        return;
+    }
+    const double span = th->env_excess_span;
+    const jm_vm span_ok = jm_vmask_of(span > 0.0);
+    const jm_vd zero = jm_vsplat(0.0), one = jm_vsplat(1.0), vspan = jm_vsplat(span);
+    for (size_t k = 0; k < n; k += JM_VLANES) {
+        const double *l0 = job_levels(pc, &jobs[k]);
+        const double *l1 = k + 1 < n ? job_levels(pc, &jobs[k + 1]) : NO_LEVELS;
+        jm_vd wsum = zero, sum = zero, outside = zero;
+        jm_vm rated = { 0, 0 }, must = { 0, 0 };
+        for (int d = 0; d < row->env_n; d++) {
+            const int dim = row->env_dim[d];
+            const jm_vd level = { l0[dim], l1[dim] };
+            const jm_vd lo = jm_vsplat(row->env_lo[d]), hi = jm_vsplat(row->env_hi[d]);
+            const jm_vd w = jm_vsplat(row->env_w[d]);
+            const jm_vm known = level == level, below = level < lo, above = level > hi;
+            const jm_vd excess = jm_vsel(below, lo - level, level - hi);
+            jm_vd s = one - excess / vspan;
+            s = jm_vand(span_ok & (s > zero), s);
+            s = jm_vsel(below | above, s, one);
+            wsum += jm_vand(known, w);
+            sum += jm_vand(known, w * s);
+            outside += jm_vand(known, s - one);
+            rated -= known; /* a set mask is -1 */
+            must |= (below | above) & jm_vmask_of(row->env_must[d]);
+        }
+        for (int lane = 0; lane < JM_VLANES && k + (size_t)lane < n; lane++) {
+            if (rated[lane] == 0) {
+                out[k + lane] = JM_KNODATA;
+                continue;
+            }
+            out[k + lane] = jm_eval_clamped(wsum[lane] > 0.0 ? sum[lane] / wsum[lane]
+                                                             : 1.0 + outside[lane] / (double)rated[lane]);
+            excl[k + lane] |= (unsigned char)(must[lane] != 0);
+        }
+    }
+}
+#else
+JM_KERNEL_DEFINE_BLOCK(jm_kblock_environment, environment)
+#endif

@@ -39,15 +39,18 @@ static inline void jm_kernel_report(jm_eval *ev, int factor, double value, unsig
     ev->n_excluded += excl;
 }
 
-#define JM_KERNEL_DEFINE(name, factor)                                                              \
+/* JM_KERNEL_DEFINE in two halves, for a factor whose block form is
+ * written apart (as lanes of vectors, vec.h): the pair and the plain block. */
+#define JM_KERNEL_DEFINE_PAIR(name, factor)                                                         \
     void jm_kernel_##name(jm_eval *ev)                                                              \
     {                                                                                               \
         unsigned excl = 0;                                                                          \
         const double v = name##_value(ev->pc, ev->pc->j, &ev->p->th, &excl);                        \
         jm_kernel_report(ev, factor, v, excl);                                                      \
-    }                                                                                               \
-    void jm_kblock_##name(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n, \
-                          double *restrict out, unsigned char *restrict excl)                       \
+    }
+#define JM_KERNEL_DEFINE_BLOCK(fn, name)                                                            \
+    void fn(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,             \
+            double *restrict out, unsigned char *restrict excl)                                     \
     {                                                                                               \
         for (size_t k = 0; k < n; k++) {                                                            \
             unsigned x = 0;                                                                         \
@@ -55,5 +58,8 @@ static inline void jm_kernel_report(jm_eval *ev, int factor, double value, unsig
             excl[k] |= (unsigned char)(x != 0);                                                     \
         }                                                                                           \
     }
+#define JM_KERNEL_DEFINE(name, factor)                                                              \
+    JM_KERNEL_DEFINE_PAIR(name, factor)                                                             \
+    JM_KERNEL_DEFINE_BLOCK(jm_kblock_##name, name)
 
 #endif /* JM_FACTORS_KERNEL_H */

@@ -1,0 +1,50 @@
+/*
+ * Internal: two doubles at a time, for the kernels that run over a block of
+ * jobs in lanes (a job per lane) and for the block's totals.
+ *
+ * GCC and Clang's vector types (SSE2 on x86-64, NEON on AArch64): each
+ * operation is the IEEE operation of each lane, so a lane's result has the
+ * bits the same scalar code would give.  Conditions are lane masks (all
+ * ones or all zeros), and selections are made with them, so the code has
+ * no branch that depends on the data.  JM_HAVE_VEC is 0 elsewhere, and the
+ * kernels run one job at a time.
+ */
+#ifndef JM_VEC_H
+#define JM_VEC_H
+
+#if defined(__GNUC__)
+#define JM_HAVE_VEC 1
+#define JM_VLANES 2
+
+typedef double jm_vd __attribute__((vector_size(JM_VLANES * sizeof(double))));
+typedef long long jm_vm __attribute__((vector_size(JM_VLANES * sizeof(double))));
+
+static inline jm_vd jm_vsplat(double x)
+{
+    return (jm_vd){ x, x };
+}
+
+/** a where m is set, else b */
+static inline jm_vd jm_vsel(jm_vm m, jm_vd a, jm_vd b)
+{
+    return (jm_vd)((m & (jm_vm)a) | (~m & (jm_vm)b));
+}
+
+/** a where m is set, else +0.0 (which adds nothing to a sum begun at +0.0) */
+static inline jm_vd jm_vand(jm_vm m, jm_vd a)
+{
+    return (jm_vd)(m & (jm_vm)a);
+}
+
+/** all set, or all clear, as b */
+static inline jm_vm jm_vmask_of(int b)
+{
+    const long long x = b ? -1LL : 0LL;
+    return (jm_vm){ x, x };
+}
+#else
+#define JM_HAVE_VEC 0
+#define JM_VLANES 1
+#endif
+
+#endif /* JM_VEC_H */
