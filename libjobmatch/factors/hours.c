@@ -17,6 +17,7 @@
  * never excludes).
  */
 #include "kernel.h"
+#include "vec.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -222,4 +223,64 @@ static JM_ALWAYS_INLINE double hours_value(const jm_cpair *pc, const jm_cjob *j,
     }
     return v;
 }
-JM_KERNEL_DEFINE(hours, JM_FACTOR_HOURS)
+JM_KERNEL_DEFINE_PAIR(hours, JM_FACTOR_HOURS)
+
+#if JM_HAVE_VEC
+/* hours_value for two jobs at once, a job per lane: jm_hours_job_range,
+ * the clamp of the ideal into the job's range and hours_score_at with
+ * their cases as masks, each case's formula as written there (a case not
+ * taken may divide by zero: its lanes are not selected). */
+void jm_kblock_hours(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                     double *restrict out, unsigned char *restrict excl)
+{
+    const jm_ccand *c = pc->c;
+    if (!c->has_hours) {
+        for (size_t k = 0; k < n; k++)
+            out[k] = JM_KNODATA;
+        return;
+    }
+    const double ideal_s = c->h_ideal, min_s = c->h_min, max_s = c->h_max;
+    const double raw_min_s = c->h_raw_min, raw_max_s = c->h_raw_max, falloff_s = th->hours_falloff;
+    const double inside_min_s = jm_clamp(th->hours_inside_min, 0.0, 1.0);
+    /* hours_score_at's test of its arguments: the candidate's are the row's */
+    const bool row_nan = isnan(min_s) || isnan(ideal_s) || isnan(max_s);
+    const jm_vd ideal = jm_vsplat(ideal_s), min = jm_vsplat(min_s), max = jm_vsplat(max_s);
+    const jm_vd one = jm_vsplat(1.0), zero = jm_vsplat(0.0), nan = jm_vsplat(NAN);
+    const jm_vd inside_min = jm_vsplat(inside_min_s), falloff = jm_vsplat(falloff_s);
+    const jm_vd raw_min = jm_vsplat(raw_min_s), raw_max = jm_vsplat(raw_max_s);
+    const jm_vm falloff_ok = jm_vmask_of(falloff_s > 0.0), firm = jm_vmask_of(c->hours_firm);
+    const jm_vm has_raw_min = jm_vmask_of(!isnan(raw_min_s)), has_raw_max = jm_vmask_of(!isnan(raw_max_s));
+    for (size_t k = 0; k < n; k += JM_VLANES) {
+        const jm_cjob *j1 = k + 1 < n ? &jobs[k + 1] : &jobs[k];
+        const jm_vd jr_min = { jobs[k].h_raw_min, j1->h_raw_min }, jr_max = { jobs[k].h_raw_max, j1->h_raw_max };
+        const jm_vm known_min = jr_min == jr_min, known_max = jr_max == jr_max;
+        const jm_vm has_data = known_min | known_max;
+        const jm_vd jmin = jm_vsel(known_min, jr_min, jr_max);
+        jm_vd jmax = jm_vsel(known_max, jr_max, jr_min);
+        jmax = jm_vsel(jmax < jmin, jmin, jmax);
+        const jm_vd h = jm_vsel(ideal < jmin, jmin, jm_vsel(ideal > jmax, jmax, ideal));
+
+        const jm_vd below_ideal = one - (one - inside_min) * (ideal - h) / (ideal - min);
+        const jm_vd above_ideal = one - (one - inside_min) * (h - ideal) / (max - ideal);
+        const jm_vd beyond = jm_vsel(h < min, min - h, h - max);
+        const jm_vd outside = jm_vand(falloff_ok & ~(beyond >= falloff), inside_min * (one - beyond / falloff));
+        jm_vd v = jm_vsel((h > ideal) & (h <= max), above_ideal, outside);
+        v = jm_vsel((h >= min) & (h < ideal), below_ideal, v);
+        v = jm_vsel(h == ideal, one, v);
+        v = jm_vsel(h == h, v, nan);
+        /* jm_eval_clamped */
+        v = jm_vsel(v == v, v, zero);
+        v = jm_vsel(v < zero, zero, jm_vsel(v > one, one, v));
+
+        const jm_vm over = has_raw_max & known_min & (jr_min > raw_max);
+        const jm_vm under = has_raw_min & known_max & (jr_max < raw_min);
+        const jm_vm excluded = firm & has_data & (over | under);
+        for (int lane = 0; lane < JM_VLANES && k + (size_t)lane < n; lane++) {
+            out[k + lane] = has_data[lane] ? (row_nan ? 0.0 : v[lane]) : JM_KNODATA;
+            excl[k + lane] |= (unsigned char)(excluded[lane] != 0);
+        }
+    }
+}
+#else
+JM_KERNEL_DEFINE_BLOCK(jm_kblock_hours, hours)
+#endif
