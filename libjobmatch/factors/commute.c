@@ -14,6 +14,7 @@
  * preference to score against: no data, but the detail gives the time.
  */
 #include "kernel.h"
+#include "vec.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -349,4 +350,120 @@ static JM_ALWAYS_INLINE double commute_value(const jm_cpair *pc, const jm_cjob *
     *excl += best > c->max_commute;
     return jm_eval_clamped(jm_commute_score(best, c->max_commute, th->commute_full_share));
 }
-JM_KERNEL_DEFINE(commute, JM_FACTOR_COMMUTE)
+JM_KERNEL_DEFINE_PAIR(commute, JM_FACTOR_COMMUTE)
+
+#if JM_HAVE_VEC
+static inline jm_vd vabs(jm_vd x)
+{
+    return (jm_vd)((jm_vm)x & (jm_vm){ INT64_MAX, INT64_MAX });
+}
+
+/* hav_sin and hav_asin's series, where the argument is small */
+static inline jm_vd vsin_small(jm_vd x)
+{
+    const jm_vd x2 = x * x;
+    return x + x * x2 * (-1.0 / 6.0 + x2 * (1.0 / 120.0 - x2 * (1.0 / 5040.0)));
+}
+
+static inline jm_vd vasin_small(jm_vd y)
+{
+    const jm_vd y2 = y * y;
+    return y + y * y2 * (1.0 / 6.0 + y2 * (3.0 / 40.0 + y2 * (15.0 / 336.0)));
+}
+
+/* commute_value for two jobs at once, a job per lane, as the series in
+ * haversine_of and km_of_haversine give it: each step the same IEEE
+ * operation as there, the cases as masks.  A pair of jobs where a lane
+ * would call sin or asin (points farther apart than about 100 km that are
+ * not beyond the row's reach) runs commute_value itself, as do rows whose
+ * candidate has no coordinates or no maximum commute (no haversine, or no
+ * score). */
+void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                       double *restrict out, unsigned char *restrict excl)
+{
+    const jm_ccand *c = pc->c;
+    if (isnan(c->lat) || isnan(c->lon) || isnan(c->max_commute)) {
+        for (size_t k = 0; k < n; k++) {
+            unsigned x = 0;
+            out[k] = commute_value(pc, &jobs[k], th, &x);
+            excl[k] |= (unsigned char)(x != 0);
+        }
+        return;
+    }
+    const unsigned modes_yes = pair_modes(c->transport, JM_YES), modes_no = pair_modes(c->transport, JM_NO);
+    /* the modes' constants, sanitized as jm_travel_minutes does; a mode
+     * without a positive speed gives NaN minutes, never the best */
+    double detour = th->detour_factor;
+    if (isnan(detour) || detour <= 0.0)
+        detour = 1.0;
+    double speed[JM_TRANSPORT_COUNT], over[JM_TRANSPORT_COUNT];
+    unsigned usable = 0;
+    for (int m = 0; m < JM_TRANSPORT_COUNT; m++) {
+        speed[m] = th->speed_kmh[m];
+        over[m] = th->overhead_min[m];
+        if (isnan(over[m]) || over[m] < 0.0)
+            over[m] = 0.0;
+        if (speed[m] > 0.0)
+            usable |= 1u << m;
+    }
+    const double full_share = isnan(th->commute_full_share) ? 0.0 : jm_clamp(th->commute_full_share, 0.0, 1.0);
+    const double max_s = c->max_commute;
+    const jm_vd max = jm_vsplat(max_s), full = jm_vsplat(full_share * max_s);
+    const jm_vd lat1 = jm_vsplat(c->lat), lon1 = jm_vsplat(c->lon), cos1 = jm_vsplat(c->cos_lat);
+    const jm_vd small = jm_vsplat(JM_SMALL_ANGLE), reach = jm_vsplat(pc->row->reach_haversine);
+    const jm_vd zero = jm_vsplat(0.0), one = jm_vsplat(1.0), nan = jm_vsplat(NAN), inf = jm_vsplat(INFINITY);
+    const double rad = JM_PI / 180.0;
+    for (size_t k = 0; k < n; k += JM_VLANES) {
+        const jm_cjob *j0 = &jobs[k], *j1 = k + 1 < n ? &jobs[k + 1] : &jobs[k];
+        const jm_vd lat2 = { j0->lat, j1->lat }, lon2 = { j0->lon, j1->lon }, cos2 = { j0->cos_lat, j1->cos_lat };
+        const jm_vm coords = (lat2 == lat2) & (lon2 == lon2);
+        const jm_vd dp = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
+        const jm_vd x1 = dp / 2.0, x2 = dl / 2.0;
+        const jm_vd s1 = vsin_small(x1), s2 = vsin_small(x2);
+        jm_vd a = s1 * s1 + cos1 * cos2 * s2 * s2;
+        a = jm_vsel(a < zero, zero, jm_vsel(a > one, one, a)); /* jm_clamp */
+        const jm_vm beyond = a > reach;
+        const jm_vd root = { sqrt(a[0]), sqrt(a[1]) }; /* a in [0, 1], or NaN without coordinates */
+        const jm_vm series = (vabs(x1) < small) & (vabs(x2) < small) & (beyond | (root < small));
+        if (((coords & ~series)[0] | (coords & ~series)[1]) != 0) {
+            for (size_t i = k; i < k + JM_VLANES && i < n; i++) {
+                unsigned x = 0;
+                out[i] = commute_value(pc, &jobs[i], th, &x);
+                excl[i] |= (unsigned char)(x != 0);
+            }
+            continue;
+        }
+        const jm_vd km = 2.0 * JM_EARTH_RADIUS_KM * vasin_small(root);
+
+        const jm_vm no_public = { j0->public_transport == JM_NO ? -1 : 0, j1->public_transport == JM_NO ? -1 : 0 };
+        jm_vd best = inf;
+        jm_vm found = { 0, 0 };
+        for (unsigned left = modes_yes & usable; left; left &= left - 1) {
+            const int m = __builtin_ctz(left);
+            const jm_vm in_modes = (modes_no >> m) & 1u ? ~(jm_vm){ 0, 0 } : ~no_public;
+            const jm_vd minutes = km * detour / speed[m] * 60.0 + over[m];
+            const jm_vm take = in_modes & (minutes < best);
+            best = jm_vsel(take, minutes, best);
+            found |= take;
+        }
+        const jm_vm modes0 = { (j0->public_transport == JM_NO ? modes_no : modes_yes) == 0 ? -1 : 0,
+                               (j1->public_transport == JM_NO ? modes_no : modes_yes) == 0 ? -1 : 0 };
+        const jm_vm same_area = { c->area && c->area == j0->area ? -1 : 0, c->area && c->area == j1->area ? -1 : 0 };
+
+        /* jm_commute_score, then jm_eval_clamped */
+        jm_vd v = jm_vsel(best <= full, one, jm_vsel(best >= max, zero, (max - best) / (max - full)));
+        v = jm_vsel(v == v, v, zero);
+        v = jm_vsel(v < zero, zero, jm_vsel(v > one, one, v));
+        v = jm_vsel(found, v, jm_vsel(same_area, one, nan));
+        const jm_vm far = coords & beyond;
+        v = jm_vsel(far | modes0, zero, v);
+        const jm_vm excluded = modes0 | far | (found & (best > max));
+        for (int lane = 0; lane < JM_VLANES && k + (size_t)lane < n; lane++) {
+            out[k + lane] = v[lane];
+            excl[k + lane] |= (unsigned char)(excluded[lane] != 0);
+        }
+    }
+}
+#else
+JM_KERNEL_DEFINE_BLOCK(jm_kblock_commute, commute)
+#endif
