@@ -99,4 +99,34 @@ static JM_ALWAYS_INLINE double legal_value(const jm_cpair *pc, const jm_cjob *j,
     }
     return excluded ? 0.0 : 1.0;
 }
-JM_KERNEL_DEFINE(legal, JM_FACTOR_LEGAL)
+JM_KERNEL_DEFINE_PAIR(legal, JM_FACTOR_LEGAL)
+
+/* legal_value over a block, the row's tests worked out once and the job's
+ * as integer masks: a licence excludes when the candidate's licences count
+ * (stated), it is not held and cannot be obtained. */
+void jm_kblock_legal(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                     double *restrict out, unsigned char *restrict excl)
+{
+    (void)th;
+    static const double VALUE[2][2] = { { 1.0, 0.0 }, { JM_KNODATA, JM_KNODATA } }; /* [no data][excluded] */
+    const jm_ccand *c = pc->c;
+    const uint32_t *held = pc->cs->licences + c->licences;
+    const bool licences_count = c->has_licences || c->n_licences != 0;
+    const unsigned rtw_no = c->right_to_work == JM_NO, check_no = c->background_check == JM_NO;
+    for (size_t k = 0; k < n; k++) {
+        const jm_cjob *j = &jobs[k];
+        unsigned ex = ((j->right_to_work != 0) & rtw_no) | ((j->background_check != 0) & check_no);
+        if (licences_count) {
+            const jm_clicence *req = pc->js->licences + j->licences;
+            for (size_t i = 0; i < j->n_licences; i++) {
+                unsigned has = 0;
+                for (size_t h = 0; h < c->n_licences; h++)
+                    has |= held[h] == req[i].id;
+                ex |= !has & !req[i].obtainable;
+            }
+        }
+        const unsigned nodata = (j->n_licences == 0) & !j->right_to_work & !j->background_check;
+        out[k] = VALUE[nodata][ex];
+        excl[k] |= (unsigned char)(ex & !nodata);
+    }
+}
