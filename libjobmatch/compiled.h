@@ -397,6 +397,21 @@ static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, boo
  *  longer than its maximum commute, as the haversine of its central angle
  *  (jm_commute_reach_haversine; INFINITY when unknown). */
 #define JM_ROW_NEEDS 16 /* a candidate's stated needs the row's tables hold */
+#define JM_FS_DIMS 64    /* the dimensions a job set may have for the row's demand table */
+
+/** What a job's demand of a dimension, at a level and supported or not,
+ *  makes for a candidate row: its functional credit (0 when the ability is
+ *  unknown) and whether the ability is known; whether its shortfall
+ *  derives a need to plan (a need type the candidate does not state), that
+ *  type's bit (jm_cdim.need_bit, as a shift), its provider slot and
+ *  weight[1] its weight in the support factor (weight[0] = 0). */
+typedef struct jm_fs_entry {
+    double credit;
+    double weight[2];
+    uint16_t slot;
+    uint8_t known, derives, bit;
+} jm_fs_entry;
+#define JM_FS_AT(dim, level, supported) ((size_t)(dim) * 6 + (size_t)(level) * 2 + (size_t)(supported))
 typedef struct jm_crow {
     double env_lo[JM_ENV_COUNT], env_hi[JM_ENV_COUNT], env_w[JM_ENV_COUNT];
     uint8_t env_dim[JM_ENV_COUNT], env_must[JM_ENV_COUNT];
@@ -404,15 +419,11 @@ typedef struct jm_crow {
     int8_t *ability; /* n_dims + 1 levels, JM_ABILITY_NONE where none (the thread's) */
     double reach_haversine;
     /* Functional and support over a block (jm_kblock_functional_support),
-     * when fs_tables: a demand's credit by the candidate's ability + 1 (0:
-     * none, credit 0), the demand's level and whether it is supported; a
-     * derived need's weight by shortfall (1, 2); the need types the
-     * candidate states, as the job set's bits; and its stated needs'
-     * provider slots and weights, in order. */
+     * when fs_tables: fs, the thread's table of what a demand makes for
+     * this candidate, by JM_FS_AT(dimension id, level, supported); and the
+     * candidate's stated needs' provider slots and weights, in order. */
     bool fs_tables;
-    double fn_credit[4][3][2];
-    double derived_w[3];
-    uint64_t planned;
+    jm_fs_entry *fs; /* (n_dims + 1) * 6 entries when n_dims <= JM_FS_DIMS, else NULL */
     uint8_t n_needs;
     uint16_t need_slot[JM_ROW_NEEDS];
     double need_w[JM_ROW_NEEDS];

@@ -8,30 +8,42 @@
 #include "compiled.h"
 #include "factors/factors.h"
 
-/* The tables of functional and support over a block (jm_crow). */
+/* The tables of functional and support over a block (jm_crow): what each
+ * demand makes for this candidate (row->ability set). */
 static void fs_tables(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c,
                       const jm_thresholds *th)
 {
-    row->fs_tables = js->need_type_bits && c->n_needs <= JM_ROW_NEEDS;
+    row->fs_tables = row->fs && js->need_type_bits && c->n_needs <= JM_ROW_NEEDS;
     if (!row->fs_tables)
         return;
-    for (int a = 0; a < 4; a++)
-        for (int d = 0; d < 3; d++)
-            for (int s = 0; s < 2; s++)
-                row->fn_credit[a][d][s] = a == 0 ? 0.0 : jm_functional_credit(a - 1, d, s, th);
-    row->derived_w[0] = 0.0;
-    row->derived_w[1] = th->need_weight[JM_INTENSITY_MEDIUM] * 1.0;
-    row->derived_w[2] = th->need_weight[JM_INTENSITY_HIGH] * 1.0;
-    row->planned = 0;
+    uint64_t planned = 0; /* the need types the candidate states */
     const jm_cneed *needs = cs->needs + c->needs;
     for (size_t i = 0; i < c->n_needs; i++) {
         for (size_t t = 0; t < js->n_need_types; t++)
             if (js->need_types[t] == needs[i].type)
-                row->planned |= UINT64_C(1) << t;
+                planned |= UINT64_C(1) << t;
         row->need_slot[i] = needs[i].slot;
         row->need_w[i] = jm_support_need_weight(th, needs[i].intensity, needs[i].essential);
     }
     row->n_needs = (uint8_t)c->n_needs;
+    for (size_t dim = 0; dim <= js->n_dims; dim++) {
+        const jm_cdim *cd = &js->dims[dim];
+        const int a = row->ability[dim];
+        const int bit = cd->need_bit ? __builtin_ctzll(cd->need_bit) : 0;
+        for (int level = 0; level < 3; level++)
+            for (int sup = 0; sup < 2; sup++) {
+                jm_fs_entry *e = &row->fs[JM_FS_AT(dim, level, sup)];
+                const int shortfall = level - a;
+                e->known = a != JM_ABILITY_NONE;
+                e->credit = e->known ? jm_functional_credit(a, level, sup, th) : 0.0;
+                e->derives = e->known && shortfall > 0 && (cd->need_bit & ~planned) != 0;
+                e->bit = (uint8_t)bit;
+                e->slot = (uint16_t)cd->need_slot;
+                e->weight[0] = 0.0;
+                e->weight[1] = jm_support_need_weight(
+                    th, shortfall == 1 ? JM_INTENSITY_MEDIUM : JM_INTENSITY_HIGH, false);
+            }
+    }
 }
 
 void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c,

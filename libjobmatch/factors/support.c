@@ -270,11 +270,12 @@ static const uint8_t IS_MET[JM_PROVIDER_COUNT] = {
 /* Functional and support for one job of a row with the row's tables
  * (jm_crow.fs_tables): the same sums as jm_functional_value and
  * support_value, term by term in the same order, with the tests that go
- * either way from job to job made selections.  A term that does not count
- * adds +0.0 (the sums start at +0.0, so it leaves their bits), and a
- * derived need is planned unless its type is stated or derived already
- * (the bits in seen).  A job has at most JM_MAX_DERIVED_NEEDS demands
- * here, so none is dropped. */
+ * either way from job to job made integer masks and table lookups, so the
+ * loop has no branch on the data.  A term that does not count adds +0.0
+ * (the sums start at +0.0, so it leaves their bits), and a derived need is
+ * planned unless its type is stated (the table says) or derived already
+ * (its bit in seen).  A job has at most JM_MAX_DERIVED_NEEDS demands here,
+ * so none is dropped. */
 static JM_ALWAYS_INLINE void fs_tabled(const jm_cpair *pc, const jm_cjob *j, double *functional,
                                        double *support)
 {
@@ -291,24 +292,19 @@ static JM_ALWAYS_INLINE void fs_tabled(const jm_cpair *pc, const jm_cjob *j, dou
         n_negotiate += p == JM_PROVIDER_TO_NEGOTIATE;
     }
 
-    /* integer masks rather than conditions: the compiler keeps them free
-     * of branches */
     const jm_cdemand *dem = pc->js->demands + j->demands;
-    const jm_cdim *dims = pc->js->dims;
-    const int8_t *ability = row->ability;
-    uint64_t seen = row->planned;
+    const jm_fs_entry *fs = row->fs;
+    uint64_t seen = 0;
     double sum = 0.0;
     unsigned known = 0;
     for (size_t i = 0; i < j->n_demands; i++) {
-        const jm_cdim *cd = &dims[dem[i].dim];
-        const int a = ability[dem[i].dim], level = dem[i].level;
-        sum += row->fn_credit[a + 1][level][dem[i].supported];
-        const unsigned has = a != JM_ABILITY_NONE, shortfall = (unsigned)(level - a);
-        known += has;
-        const unsigned take = has & ((int)shortfall > 0) & ((cd->need_bit & ~seen) != 0);
-        seen |= cd->need_bit & (0 - (uint64_t)take);
-        const unsigned p = prov[cd->need_slot];
-        const double w = row->derived_w[take * shortfall];
+        const jm_fs_entry *e = &fs[JM_FS_AT(dem[i].dim, dem[i].level, dem[i].supported)];
+        sum += e->credit;
+        known += e->known;
+        const unsigned take = e->derives & ~(unsigned)(seen >> e->bit) & 1u;
+        seen |= (uint64_t)take << e->bit;
+        const unsigned p = prov[e->slot];
+        const double w = e->weight[take];
         weight += w;
         met += w * MET_SHARE[p];
         n += take;
