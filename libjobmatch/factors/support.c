@@ -262,9 +262,13 @@ static const double MET_SHARE[JM_PROVIDER_COUNT] = {
     [JM_PROVIDER_FUNDED] = 1.0,  [JM_PROVIDER_JOB_COACH] = 1.0, [JM_PROVIDER_AGENCY] = 1.0,
     [JM_PROVIDER_TO_NEGOTIATE] = 0.5,
 };
-static const uint8_t IS_MET[JM_PROVIDER_COUNT] = {
-    [JM_PROVIDER_EMPLOYER] = 1, [JM_PROVIDER_NATURAL] = 1, [JM_PROVIDER_FUNDED] = 1,
-    [JM_PROVIDER_JOB_COACH] = 1, [JM_PROVIDER_AGENCY] = 1,
+/* the counts a need adds: needs (bits 0-15), met (16-31), to negotiate
+ * (32-47); a row counts at most JM_ROW_NEEDS + JM_MAX_DERIVED_NEEDS */
+#define MET_1 ((UINT64_C(1) << 16) | 1u)
+static const uint64_t COUNTS[JM_PROVIDER_COUNT] = {
+    [JM_PROVIDER_UNMET] = 1u,       [JM_PROVIDER_EMPLOYER] = MET_1, [JM_PROVIDER_NATURAL] = MET_1,
+    [JM_PROVIDER_FUNDED] = MET_1,   [JM_PROVIDER_JOB_COACH] = MET_1, [JM_PROVIDER_AGENCY] = MET_1,
+    [JM_PROVIDER_TO_NEGOTIATE] = (UINT64_C(1) << 32) | 1u,
 };
 
 /* Functional and support for one job of a row with the row's tables
@@ -282,14 +286,13 @@ static JM_ALWAYS_INLINE void fs_tabled(const jm_cpair *pc, const jm_cjob *j, dou
     const jm_crow *row = pc->row;
     const uint8_t *prov = pc->js->providers + j->providers;
     double weight = 0.0, met = 0.0;
-    unsigned n = row->n_needs, n_met = 0, n_negotiate = 0;
+    uint64_t counts = 0;
     for (size_t i = 0; i < row->n_needs; i++) {
         const unsigned p = prov[row->need_slot[i]];
         const double w = row->need_w[i];
         weight += w;
         met += w * MET_SHARE[p];
-        n_met += IS_MET[p];
-        n_negotiate += p == JM_PROVIDER_TO_NEGOTIATE;
+        counts += COUNTS[p];
     }
 
     const jm_cdemand *dem = pc->js->demands + j->demands;
@@ -307,10 +310,10 @@ static JM_ALWAYS_INLINE void fs_tabled(const jm_cpair *pc, const jm_cjob *j, dou
         const double w = e->weight[take];
         weight += w;
         met += w * MET_SHARE[p];
-        n += take;
-        n_met += take & IS_MET[p];
-        n_negotiate += take & (p == JM_PROVIDER_TO_NEGOTIATE);
+        counts += COUNTS[p] & (0 - (uint64_t)take);
     }
+    const unsigned n = (unsigned)(counts & 0xffffu), n_met = (unsigned)((counts >> 16) & 0xffffu),
+                   n_negotiate = (unsigned)(counts >> 32);
     *functional = known == 0 ? JM_KNODATA : jm_eval_clamped(sum / (double)known);
 
     const jm_ccand *c = pc->c;
