@@ -18,6 +18,17 @@
 #define JM_ALWAYS_INLINE inline
 #endif
 
+/* A function of the block path built twice where the compiler can (GCC on
+ * x86-64 ELF): for the baseline and for x86-64-v3 (AVX2, FMA, BMI2), the
+ * dynamic loader choosing by the processor (an ifunc).  Both give the same
+ * bits: the project builds with -ffp-contract=off, so no multiply and add
+ * are fused, and vector lanes are IEEE operations alike. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__ELF__) && __GNUC__ >= 11
+#define JM_BLOCK_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define JM_BLOCK_CLONES
+#endif
+
 /** strdup that accepts NULL (returns NULL) - check the source before
  *  treating NULL as out of memory. */
 char *jm_strdup(const char *s);

@@ -378,7 +378,7 @@ static inline jm_vd vasin_small(jm_vd y)
  * not beyond the row's reach) runs commute_value itself, as do rows whose
  * candidate has no coordinates or no maximum commute (no haversine, or no
  * score). */
-void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+JM_BLOCK_CLONES void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                        double *restrict out, unsigned char *restrict excl)
 {
     const jm_ccand *c = pc->c;

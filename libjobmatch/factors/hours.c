@@ -230,7 +230,7 @@ JM_KERNEL_DEFINE_PAIR(hours, JM_FACTOR_HOURS)
  * the clamp of the ideal into the job's range and hours_score_at with
  * their cases as masks, each case's formula as written there (a case not
  * taken may divide by zero: its lanes are not selected). */
-void jm_kblock_hours(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+JM_BLOCK_CLONES void jm_kblock_hours(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                      double *restrict out, unsigned char *restrict excl)
 {
     const jm_ccand *c = pc->c;

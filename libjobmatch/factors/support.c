@@ -325,7 +325,7 @@ static JM_ALWAYS_INLINE void fs_tabled(const jm_cpair *pc, const jm_cjob *j, dou
         *support = jm_eval_clamped(weight > 0.0 ? met / weight : (double)n_met / (double)n);
 }
 
-void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+JM_BLOCK_CLONES void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                                   double *restrict functional, double *restrict support)
 {
     jm_derived_need derived[JM_MAX_DERIVED_NEEDS];
