@@ -6,13 +6,14 @@
  * operation is the IEEE operation of each lane, so a lane's result has the
  * bits the same scalar code would give.  Conditions are lane masks (all
  * ones or all zeros), and selections are made with them, so the code has
- * no branch that depends on the data.  JM_HAVE_VEC is 0 elsewhere, and the
+ * no branch that depends on the data.  JM_HAVE_VEC is 0 elsewhere (or built
+ * with -DJM_NO_VEC, to check the scalar forms), and the
  * kernels run one job at a time.
  */
 #ifndef JM_VEC_H
 #define JM_VEC_H
 
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(JM_NO_VEC)
 #define JM_HAVE_VEC 1
 #define JM_VLANES 2
 
