@@ -692,6 +692,7 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
     js->n_skill_refs = skills.n;
     js->skills = grow_take(&skills, &js->bytes);
     js->licences = grow_take(&lic, &js->bytes);
+    const size_t n_demands = dem.n;
     js->demands = grow_take(&dem, &js->bytes);
     js->providers = grow_take(&prov, &js->bytes);
     js->bytes += pools_bytes(&js->weeks, &js->envs, &js->interests, &js->values, &js->occs);
@@ -699,6 +700,11 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
     js->strings = k.strings;
     if (k.rc == JM_OK)
         k.rc = dim_table(&k, js);
+    if (k.rc == JM_OK && js->n_dims <= JM_FS_DIMS)
+        for (size_t i = 0; i < n_demands; i++) {
+            jm_cdemand *d = &js->demands[i];
+            d->fs = (uint16_t)JM_FS_AT(d->dim, d->level, d->supported);
+        }
     if (k.rc == JM_OK)
         k.rc = jm_cjobs_index(js);
     if (k.rc != JM_OK) {

@@ -106,12 +106,17 @@ typedef uint16_t jm_cability;
 static inline uint32_t jm_cability_dim(jm_cability a) { return a & JM_CDIM_MAX; }
 static inline int jm_cability_level(jm_cability a) { return a >> 14; }
 
+#define JM_FS_DIMS 64    /* the dimensions a job set may have for the row's demand table */
+/** Where the row's table of demands (jm_crow.fs) holds a demand. */
+#define JM_FS_AT(dim, level, supported) ((size_t)(dim) * 6 + (size_t)(level) * 2 + (size_t)(supported))
+
 /** A job's functional demand, and whether a support is in place for it at
  *  this job.  What a shortfall becomes is the dimension's (jm_cdim). */
 typedef struct jm_cdemand {
     uint16_t dim;      /* id in the dimension pool, at most JM_CDIM_MAX */
     int8_t level;
     uint8_t supported;
+    uint16_t fs;       /* JM_FS_AT(dim, level, supported) when the set has at most JM_FS_DIMS dimensions */
 } jm_cdemand;
 
 /** What the profile makes of a dimension: the need type a shortfall
@@ -397,7 +402,6 @@ static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, boo
  *  longer than its maximum commute, as the haversine of its central angle
  *  (jm_commute_reach_haversine; INFINITY when unknown). */
 #define JM_ROW_NEEDS 16 /* a candidate's stated needs the row's tables hold */
-#define JM_FS_DIMS 64    /* the dimensions a job set may have for the row's demand table */
 
 /** What a job's demand of a dimension, at a level and supported or not,
  *  makes for a candidate row: its functional credit (0 when the ability is
@@ -411,7 +415,6 @@ typedef struct jm_fs_entry {
     uint16_t slot;
     uint8_t known, derives, bit;
 } jm_fs_entry;
-#define JM_FS_AT(dim, level, supported) ((size_t)(dim) * 6 + (size_t)(level) * 2 + (size_t)(supported))
 typedef struct jm_crow {
     double env_lo[JM_ENV_COUNT], env_hi[JM_ENV_COUNT], env_w[JM_ENV_COUNT];
     uint8_t env_dim[JM_ENV_COUNT], env_must[JM_ENV_COUNT];

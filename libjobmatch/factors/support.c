@@ -301,7 +301,7 @@ static JM_ALWAYS_INLINE void fs_tabled(const jm_cpair *pc, const jm_cjob *j, dou
     double sum = 0.0;
     unsigned known = 0;
     for (size_t i = 0; i < j->n_demands; i++) {
-        const jm_fs_entry *e = &fs[JM_FS_AT(dem[i].dim, dem[i].level, dem[i].supported)];
+        const jm_fs_entry *e = &fs[dem[i].fs];
         sum += e->credit;
         known += e->known;
         const unsigned take = e->derives & ~(unsigned)(seen >> e->bit) & 1u;
