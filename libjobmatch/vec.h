@@ -43,6 +43,11 @@ static inline jm_vm jm_vmask_of(int b)
     const long long x = b ? -1LL : 0LL;
     return (jm_vm){ x, x };
 }
+/** whether any lane of m is set */
+static inline int jm_vany(jm_vm m)
+{
+    return (m[0] | m[1]) != 0;
+}
 #else
 #define JM_HAVE_VEC 0
 #define JM_VLANES 1

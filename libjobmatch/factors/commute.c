@@ -425,7 +425,7 @@ JM_BLOCK_CLONES void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *
         const jm_vm beyond = a > reach;
         const jm_vd root = { sqrt(a[0]), sqrt(a[1]) }; /* a in [0, 1], or NaN without coordinates */
         const jm_vm series = (vabs(x1) < small) & (vabs(x2) < small) & (beyond | (root < small));
-        if (((coords & ~series)[0] | (coords & ~series)[1]) != 0) {
+        if (jm_vany(coords & ~series)) {
             for (size_t i = k; i < k + JM_VLANES && i < n; i++) {
                 unsigned x = 0;
                 out[i] = commute_value(pc, &jobs[i], th, &x);
