@@ -405,15 +405,16 @@ static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, boo
 
 /** What a job's demand of a dimension, at a level and supported or not,
  *  makes for a candidate row: its functional credit (0 when the ability is
- *  unknown) and whether the ability is known; whether its shortfall
- *  derives a need to plan (a need type the candidate does not state), that
- *  type's bit (jm_cdim.need_bit, as a shift), its provider slot and
+ *  unknown) and whether the ability is known; the need its shortfall
+ *  derives, if one is to plan (a need type the candidate does not state):
+ *  the type's bit (jm_cdim.need_bit; 0 for none), its provider slot and
  *  weight[1] its weight in the support factor (weight[0] = 0). */
 typedef struct jm_fs_entry {
     double credit;
     double weight[2];
+    uint64_t derives;
     uint16_t slot;
-    uint8_t known, derives, bit;
+    uint8_t known;
 } jm_fs_entry;
 typedef struct jm_crow {
     double env_lo[JM_ENV_COUNT], env_hi[JM_ENV_COUNT], env_w[JM_ENV_COUNT];

@@ -29,15 +29,13 @@ static void fs_tables(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, con
     for (size_t dim = 0; dim <= js->n_dims; dim++) {
         const jm_cdim *cd = &js->dims[dim];
         const int a = row->ability[dim];
-        const int bit = cd->need_bit ? __builtin_ctzll(cd->need_bit) : 0;
         for (int level = 0; level < 3; level++)
             for (int sup = 0; sup < 2; sup++) {
                 jm_fs_entry *e = &row->fs[JM_FS_AT(dim, level, sup)];
                 const int shortfall = level - a;
                 e->known = a != JM_ABILITY_NONE;
                 e->credit = e->known ? jm_functional_credit(a, level, sup, th) : 0.0;
-                e->derives = e->known && shortfall > 0 && (cd->need_bit & ~planned) != 0;
-                e->bit = (uint8_t)bit;
+                e->derives = e->known && shortfall > 0 ? cd->need_bit & ~planned : 0;
                 e->slot = (uint16_t)cd->need_slot;
                 e->weight[0] = 0.0;
                 e->weight[1] = jm_support_need_weight(

@@ -304,8 +304,9 @@ static JM_ALWAYS_INLINE void fs_tabled(const jm_cpair *pc, const jm_cjob *j, dou
         const jm_fs_entry *e = &fs[dem[i].fs];
         sum += e->credit;
         known += e->known;
-        const unsigned take = e->derives & ~(unsigned)(seen >> e->bit) & 1u;
-        seen |= (uint64_t)take << e->bit;
+        const uint64_t first = e->derives & ~seen; /* the need, unless derived already */
+        const unsigned take = first != 0;
+        seen |= first;
         const unsigned p = prov[e->slot];
         const double w = e->weight[take];
         weight += w;
