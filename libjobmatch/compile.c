@@ -703,7 +703,9 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
     if (k.rc == JM_OK && js->n_dims <= JM_FS_DIMS)
         for (size_t i = 0; i < n_demands; i++) {
             jm_cdemand *d = &js->demands[i];
-            d->fs = (uint16_t)JM_FS_AT(d->dim, d->level, d->supported);
+            /* a level out of range (never: see compile_job) reads dimension 0's entry, which
+             * counts nothing; the job is scored by the factor code */
+            d->fs = d->level >= 0 && d->level <= 2 ? (uint16_t)JM_FS_AT(d->dim, d->level, d->supported) : 0;
         }
     if (k.rc == JM_OK)
         k.rc = jm_cjobs_index(js);
