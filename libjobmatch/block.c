@@ -35,7 +35,8 @@ static const jm_kblock_fn BLOCK_KERNELS[JM_FACTOR_COUNT] = {
 #define LANES JM_VLANES
 _Static_assert(JM_BLOCK_JOBS % LANES == 0, "a block is whole vectors");
 #if JM_HAVE_VEC
-JM_BLOCK_CLONES static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
+JM_BLOCK_CLONES
+static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
                          double *totals)
 {
     const jm_vd zero = jm_vsplat(0.0), half = jm_vsplat(0.5);
@@ -61,7 +62,8 @@ JM_BLOCK_CLONES static void block_totals(const double (*value)[JM_BLOCK_JOBS], c
     }
 }
 #else
-JM_BLOCK_CLONES static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
+JM_BLOCK_CLONES
+static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
                          double *totals)
 {
     for (size_t k = 0; k < n; k++) {

@@ -394,13 +394,6 @@ static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, boo
     return e;
 }
 
-/** What batch scoring works out once per candidate row (or per pair, when
- *  rows are jobs), for the kernels: the candidate's rated environment
- *  dimensions in order with their bounds decoded, their weights (0 when not
- *  positive) and whether each is a must; its abilities by dimension id of
- *  the job set; the distance beyond which every way of travelling takes
- *  longer than its maximum commute, as the haversine of its central angle
- *  (jm_commute_reach_haversine; INFINITY when unknown). */
 #define JM_ROW_NEEDS 16 /* a candidate's stated needs the row's tables hold */
 
 /** What a job's demand of a dimension, at a level and supported or not,
@@ -416,6 +409,14 @@ typedef struct jm_fs_entry {
     uint16_t slot;
     uint8_t known;
 } jm_fs_entry;
+
+/** What batch scoring works out once per candidate row (or per pair, when
+ *  rows are jobs), for the kernels: the candidate's rated environment
+ *  dimensions in order with their bounds decoded, their weights (0 when not
+ *  positive) and whether each is a must; its abilities by dimension id of
+ *  the job set; the distance beyond which every way of travelling takes
+ *  longer than its maximum commute, as the haversine of its central angle
+ *  (jm_commute_reach_haversine; INFINITY when unknown). */
 typedef struct jm_crow {
     double env_lo[JM_ENV_COUNT], env_hi[JM_ENV_COUNT], env_w[JM_ENV_COUNT];
     uint8_t env_dim[JM_ENV_COUNT], env_must[JM_ENV_COUNT];

@@ -378,7 +378,8 @@ static inline jm_vd vasin_small(jm_vd y)
  * not beyond the row's reach) runs commute_value itself, as do rows whose
  * candidate has no coordinates or no maximum commute (no haversine, or no
  * score). */
-JM_BLOCK_CLONES void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+JM_BLOCK_CLONES
+void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                        double *restrict out, unsigned char *restrict excl)
 {
     const jm_ccand *c = pc->c;
@@ -415,7 +416,8 @@ JM_BLOCK_CLONES void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *
     const double rad = JM_PI / 180.0;
     for (size_t k = 0; k < n; k += JM_VLANES) {
         const jm_cjob *j0 = &jobs[k], *j1 = k + 1 < n ? &jobs[k + 1] : &jobs[k];
-        const jm_vd lat2 = { j0->lat, j1->lat }, lon2 = { j0->lon, j1->lon }, cos2 = { j0->cos_lat, j1->cos_lat };
+        const jm_vd lat2 = { j0->lat, j1->lat }, lon2 = { j0->lon, j1->lon };
+        const jm_vd cos2 = { j0->cos_lat, j1->cos_lat };
         const jm_vm coords = (lat2 == lat2) & (lon2 == lon2);
         const jm_vd dp = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
         const jm_vd x1 = dp / 2.0, x2 = dl / 2.0;
@@ -435,7 +437,8 @@ JM_BLOCK_CLONES void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *
         }
         const jm_vd km = 2.0 * JM_EARTH_RADIUS_KM * vasin_small(root);
 
-        const jm_vm no_public = { j0->public_transport == JM_NO ? -1 : 0, j1->public_transport == JM_NO ? -1 : 0 };
+        const jm_vm no_public = { j0->public_transport == JM_NO ? -1 : 0,
+                                  j1->public_transport == JM_NO ? -1 : 0 };
         jm_vd best = inf;
         jm_vm found = { 0, 0 };
         for (unsigned left = modes_yes & usable; left; left &= left - 1) {
@@ -448,7 +451,8 @@ JM_BLOCK_CLONES void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *
         }
         const jm_vm modes0 = { (j0->public_transport == JM_NO ? modes_no : modes_yes) == 0 ? -1 : 0,
                                (j1->public_transport == JM_NO ? modes_no : modes_yes) == 0 ? -1 : 0 };
-        const jm_vm same_area = { c->area && c->area == j0->area ? -1 : 0, c->area && c->area == j1->area ? -1 : 0 };
+        const jm_vm same_area = { c->area && c->area == j0->area ? -1 : 0,
+                                  c->area && c->area == j1->area ? -1 : 0 };
 
         /* jm_commute_score, then jm_eval_clamped */
         jm_vd v = jm_vsel(best <= full, one, jm_vsel(best >= max, zero, (max - best) / (max - full)));

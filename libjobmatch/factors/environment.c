@@ -230,7 +230,8 @@ static inline const double *job_levels(const jm_cpair *pc, const jm_cjob *j)
  * the same terms in the same order (a term left out adds +0.0), with
  * env_bounded_score's cases as masks.  Outside the bounds the excess is
  * positive, so the score is the span's; inside it is 1. */
-JM_BLOCK_CLONES void jm_kblock_environment(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+JM_BLOCK_CLONES
+void jm_kblock_environment(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                            double *restrict out, unsigned char *restrict excl)
 {
     const jm_crow *row = pc->row;

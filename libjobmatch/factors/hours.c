@@ -230,7 +230,8 @@ JM_KERNEL_DEFINE_PAIR(hours, JM_FACTOR_HOURS)
  * the clamp of the ideal into the job's range and hours_score_at with
  * their cases as masks, each case's formula as written there (a case not
  * taken may divide by zero: its lanes are not selected). */
-JM_BLOCK_CLONES void jm_kblock_hours(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+JM_BLOCK_CLONES
+void jm_kblock_hours(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                      double *restrict out, unsigned char *restrict excl)
 {
     const jm_ccand *c = pc->c;
@@ -252,7 +253,8 @@ JM_BLOCK_CLONES void jm_kblock_hours(const jm_cpair *pc, const jm_thresholds *th
     const jm_vm has_raw_min = jm_vmask_of(!isnan(raw_min_s)), has_raw_max = jm_vmask_of(!isnan(raw_max_s));
     for (size_t k = 0; k < n; k += JM_VLANES) {
         const jm_cjob *j1 = k + 1 < n ? &jobs[k + 1] : &jobs[k];
-        const jm_vd jr_min = { jobs[k].h_raw_min, j1->h_raw_min }, jr_max = { jobs[k].h_raw_max, j1->h_raw_max };
+        const jm_vd jr_min = { jobs[k].h_raw_min, j1->h_raw_min };
+        const jm_vd jr_max = { jobs[k].h_raw_max, j1->h_raw_max };
         const jm_vm known_min = jr_min == jr_min, known_max = jr_max == jr_max;
         const jm_vm has_data = known_min | known_max;
         const jm_vd jmin = jm_vsel(known_min, jr_min, jr_max);
@@ -263,7 +265,8 @@ JM_BLOCK_CLONES void jm_kblock_hours(const jm_cpair *pc, const jm_thresholds *th
         const jm_vd below_ideal = one - (one - inside_min) * (ideal - h) / (ideal - min);
         const jm_vd above_ideal = one - (one - inside_min) * (h - ideal) / (max - ideal);
         const jm_vd beyond = jm_vsel(h < min, min - h, h - max);
-        const jm_vd outside = jm_vand(falloff_ok & ~(beyond >= falloff), inside_min * (one - beyond / falloff));
+        const jm_vd outside =
+            jm_vand(falloff_ok & ~(beyond >= falloff), inside_min * (one - beyond / falloff));
         jm_vd v = jm_vsel((h > ideal) & (h <= max), above_ideal, outside);
         v = jm_vsel((h >= min) & (h < ideal), below_ideal, v);
         v = jm_vsel(h == ideal, one, v);

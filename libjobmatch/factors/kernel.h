@@ -49,8 +49,8 @@ static inline void jm_kernel_report(jm_eval *ev, int factor, double value, unsig
         jm_kernel_report(ev, factor, v, excl);                                                      \
     }
 #define JM_KERNEL_DEFINE_BLOCK(fn, name)                                                            \
-    JM_BLOCK_CLONES void fn(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,             \
-            double *restrict out, unsigned char *restrict excl)                                     \
+    JM_BLOCK_CLONES void fn(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs,       \
+                            size_t n, double *restrict out, unsigned char *restrict excl)           \
     {                                                                                               \
         for (size_t k = 0; k < n; k++) {                                                            \
             unsigned x = 0;                                                                         \

@@ -104,7 +104,8 @@ JM_KERNEL_DEFINE_PAIR(legal, JM_FACTOR_LEGAL)
 /* legal_value over a block, the row's tests worked out once and the job's
  * as integer masks: a licence excludes when the candidate's licences count
  * (stated), it is not held and cannot be obtained. */
-JM_BLOCK_CLONES void jm_kblock_legal(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+JM_BLOCK_CLONES
+void jm_kblock_legal(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                      double *restrict out, unsigned char *restrict excl)
 {
     (void)th;

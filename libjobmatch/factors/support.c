@@ -255,8 +255,7 @@ void jm_kernel_support(jm_eval *ev)
 }
 
 /* By provider, as tally_one counts a need: the share of its weight met
- * (all of it, half to negotiate, none unmet), whether it is met, whether
- * it is to negotiate. */
+ * (all of it, half to negotiate, none unmet). */
 static const double MET_SHARE[JM_PROVIDER_COUNT] = {
     [JM_PROVIDER_UNMET] = 0.0,   [JM_PROVIDER_EMPLOYER] = 1.0, [JM_PROVIDER_NATURAL] = 1.0,
     [JM_PROVIDER_FUNDED] = 1.0,  [JM_PROVIDER_JOB_COACH] = 1.0, [JM_PROVIDER_AGENCY] = 1.0,
@@ -326,7 +325,8 @@ static JM_ALWAYS_INLINE void fs_tabled(const jm_cpair *pc, const jm_cjob *j, dou
         *support = jm_eval_clamped(weight > 0.0 ? met / weight : (double)n_met / (double)n);
 }
 
-JM_BLOCK_CLONES void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+JM_BLOCK_CLONES
+void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                                   double *restrict functional, double *restrict support)
 {
     jm_derived_need derived[JM_MAX_DERIVED_NEEDS];
