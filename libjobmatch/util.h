@@ -22,8 +22,11 @@
  * x86-64 ELF): for the baseline and for x86-64-v3 (AVX2, FMA, BMI2), the
  * dynamic loader choosing by the processor (an ifunc).  Both give the same
  * bits: the project builds with -ffp-contract=off, so no multiply and add
- * are fused, and vector lanes are IEEE operations alike. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__ELF__) && __GNUC__ >= 11
+ * are fused, and vector lanes are IEEE operations alike.  Not under
+ * ThreadSanitizer, whose instrumented resolvers run before its runtime is
+ * set up. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__ELF__) && __GNUC__ >= 11 && \
+    !defined(__SANITIZE_THREAD__)
 #define JM_BLOCK_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else
 #define JM_BLOCK_CLONES
