@@ -62,7 +62,6 @@ static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *pos
     }
 }
 #else
-JM_BLOCK_CLONES
 static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
                          double *totals)
 {

@@ -645,7 +645,7 @@ static int dim_table(compiler *k, jm_cjobs *js)
     }
     /* the need types' bits, for the block kernel of functional and support */
     js->need_type_bits = true;
-    for (size_t id = 1; id <= js->n_dims && js->need_type_bits; id++) {
+    for (size_t id = 1; id <= js->n_dims; id++) {
         const uint32_t need = js->dims[id].need;
         if (!need)
             continue;

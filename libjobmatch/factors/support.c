@@ -75,6 +75,39 @@ typedef struct tally {
     size_t n, n_met, n_negotiate, n_unmet;
 } tally;
 
+/* How a provider counts a need (JM_PROVIDER_*, all constant expressions):
+ * met unless unmet or to negotiate; the share of its weight met, all of
+ * it, half to negotiate, none unmet. */
+#define PROVIDER_MEETS(p) ((p) != JM_PROVIDER_UNMET && (p) != JM_PROVIDER_TO_NEGOTIATE)
+#define PROVIDER_SHARE(p) (PROVIDER_MEETS(p) ? 1.0 : (p) == JM_PROVIDER_TO_NEGOTIATE ? 0.5 : 0.0)
+#define BY_PROVIDER(F)                                                                              \
+    {                                                                                               \
+        F(JM_PROVIDER_UNMET), F(JM_PROVIDER_EMPLOYER), F(JM_PROVIDER_NATURAL), F(JM_PROVIDER_FUNDED), \
+            F(JM_PROVIDER_JOB_COACH), F(JM_PROVIDER_AGENCY), F(JM_PROVIDER_TO_NEGOTIATE)            \
+    }
+_Static_assert(JM_PROVIDER_UNMET == 0 && JM_PROVIDER_TO_NEGOTIATE == JM_PROVIDER_COUNT - 1,
+               "BY_PROVIDER lists the providers in order");
+static const double MET_SHARE[JM_PROVIDER_COUNT] = BY_PROVIDER(PROVIDER_SHARE);
+/* The counts a need adds, packed: needs (bits 0-15), met (16-31), to
+ * negotiate (32-47); the block form counts at most JM_ROW_NEEDS +
+ * JM_MAX_DERIVED_NEEDS. */
+#define PROVIDER_COUNTS(p)                                                                          \
+    (1u | (uint64_t)PROVIDER_MEETS(p) << 16 | (uint64_t)((p) == JM_PROVIDER_TO_NEGOTIATE) << 32)
+static const uint64_t COUNTS[JM_PROVIDER_COUNT] = BY_PROVIDER(PROVIDER_COUNTS);
+
+/* Adds a need of weight w that provider would meet (or not) to t.  A
+ * share of 1 or 0.5 adds w or 0.5 * w, and 0 adds +0.0, which leaves the
+ * sum's bits (it starts at +0.0 and weights are not negative). */
+static inline void tally_add(tally *t, double w, int provider)
+{
+    t->n++;
+    t->weight += w;
+    t->met += w * MET_SHARE[provider];
+    t->n_met += PROVIDER_MEETS(provider);
+    t->n_negotiate += provider == JM_PROVIDER_TO_NEGOTIATE;
+    t->n_unmet += provider == JM_PROVIDER_UNMET;
+}
+
 static void plan_one(jm_eval *ev, tally *t, const char *type, int intensity, bool essential,
                      const char *origin)
 {
@@ -91,20 +124,9 @@ static void plan_one(jm_eval *ev, tally *t, const char *type, int intensity, boo
 
     jm_eval_support(ev, type, label, k, essential, r.provider, r.offer, coach, origin);
 
-    const double w = th->need_weight[k] * (essential ? th->essential_multiplier : 1.0);
-    t->n++;
-    t->weight += w;
-    if (r.provider == JM_PROVIDER_UNMET) {
-        t->n_unmet++;
-        if (essential)
-            jm_eval_note(ev, "essential support not available here: %s", type);
-    } else if (r.provider == JM_PROVIDER_TO_NEGOTIATE) {
-        t->n_negotiate++;
-        t->met += 0.5 * w;
-    } else {
-        t->n_met++;
-        t->met += w;
-    }
+    tally_add(t, jm_support_need_weight(th, k, essential), r.provider);
+    if (r.provider == JM_PROVIDER_UNMET && essential)
+        jm_eval_note(ev, "essential support not available here: %s", type);
 }
 
 /* A derived need whose type is already planned (stated, or derived from an
@@ -203,18 +225,7 @@ double jm_support_need_weight(const jm_thresholds *th, int intensity, bool essen
 /* As plan_one, numbers only, with the provider worked out at compile time. */
 static inline void tally_one(const jm_thresholds *th, tally *t, int provider, int intensity, bool essential)
 {
-    const double w = jm_support_need_weight(th, intensity, essential);
-    t->n++;
-    t->weight += w;
-    if (provider == JM_PROVIDER_UNMET) {
-        t->n_unmet++;
-    } else if (provider == JM_PROVIDER_TO_NEGOTIATE) {
-        t->n_negotiate++;
-        t->met += 0.5 * w;
-    } else {
-        t->n_met++;
-        t->met += w;
-    }
+    tally_add(t, jm_support_need_weight(th, intensity, essential), provider);
 }
 
 /* The support kernel's value (kernel.h), with the needs the functional
@@ -253,22 +264,6 @@ void jm_kernel_support(jm_eval *ev)
     const double v = support_value(ev->pc, ev->pc->j, &ev->p->th, ev->derived, ev->n_derived);
     jm_kernel_report(ev, JM_FACTOR_SUPPORT, v, 0);
 }
-
-/* By provider, as tally_one counts a need: the share of its weight met
- * (all of it, half to negotiate, none unmet). */
-static const double MET_SHARE[JM_PROVIDER_COUNT] = {
-    [JM_PROVIDER_UNMET] = 0.0,   [JM_PROVIDER_EMPLOYER] = 1.0, [JM_PROVIDER_NATURAL] = 1.0,
-    [JM_PROVIDER_FUNDED] = 1.0,  [JM_PROVIDER_JOB_COACH] = 1.0, [JM_PROVIDER_AGENCY] = 1.0,
-    [JM_PROVIDER_TO_NEGOTIATE] = 0.5,
-};
-/* the counts a need adds: needs (bits 0-15), met (16-31), to negotiate
- * (32-47); a row counts at most JM_ROW_NEEDS + JM_MAX_DERIVED_NEEDS */
-#define MET_1 ((UINT64_C(1) << 16) | 1u)
-static const uint64_t COUNTS[JM_PROVIDER_COUNT] = {
-    [JM_PROVIDER_UNMET] = 1u,       [JM_PROVIDER_EMPLOYER] = MET_1, [JM_PROVIDER_NATURAL] = MET_1,
-    [JM_PROVIDER_FUNDED] = MET_1,   [JM_PROVIDER_JOB_COACH] = MET_1, [JM_PROVIDER_AGENCY] = MET_1,
-    [JM_PROVIDER_TO_NEGOTIATE] = (UINT64_C(1) << 32) | 1u,
-};
 
 /* Functional and support for one job of a row with the row's tables
  * (jm_crow.fs_tables): the same sums as jm_functional_value and
