@@ -377,16 +377,14 @@ class _Jobs:
         self.legal_inv = np.array([index[x] for x in legal], dtype=np.int64)
         self.competitive_no = row([j.competitive is False for j in js], bool)
         self.integrated_no = row([j.integrated is False for j in js], bool)
-        # functional demands: per dimension, the demand and its position in the job's list
+        # functional demands: per dimension, the demand (-1: none)
         nd = len(ctx.dims)
         demand = np.full((n, nd), -1, dtype=np.int64)
-        rank = np.full((n, nd), 1 << 30, dtype=np.int64)
         supported = np.zeros((n, nd), dtype=bool)
         names = sorted(ctx.dims, key=ctx.dims.get)
         for k, j in enumerate(js):
-            for pos, (d, lvl) in enumerate(j.demands):
+            for d, lvl in j.demands:
                 demand[k, ctx.dims[d]] = lvl
-                rank[k, ctx.dims[d]] = pos
             coach = j.coach_on_site is True
             for d in names:
                 spec = pp.DIMS.get(d)
@@ -403,21 +401,19 @@ class _Jobs:
         self.status = np.array([[pp.plan_status(j, t) for j in js] for t in types],
                                dtype=np.float64).reshape(len(types), n)
         # derived needs: for each need type and each candidate state (abilities on the type's
-        # dimensions), the need weight, met weight, count and to-negotiate count at each job
+        # dimensions), the need weight, met weight, count and to-negotiate count at each job;
+        # the need's intensity is the highest any of its dimensions' shortfalls needs
         wt, met, has, neg = [], [], [], []
         for t, dims in ctx.derived.items():
             st = self.status[ctx.needs(t)]
             for s in range(4 ** len(dims)):
                 inten = np.zeros(n, dtype=np.int64)
-                best = np.full(n, 1 << 30, dtype=np.int64)
                 for k, d in enumerate(dims):
                     a = (s // 4 ** k) % 4 - 1
                     if a < 0:
                         continue
-                    short = demand[:, d] - a
-                    first = (demand[:, d] >= 0) & (short > 0) & (rank[:, d] < best)
-                    inten = np.where(first, np.where(short == 1, 2, 3), inten)
-                    best = np.where(first, rank[:, d], best)
+                    short = np.where(demand[:, d] >= 0, demand[:, d] - a, 0)
+                    inten = np.maximum(inten, np.where(short >= 2, 3, np.where(short == 1, 2, 0)))
                 w = np.array(pp.NEED_WEIGHT)[inten]
                 wt.append(w)
                 met.append(w * st)

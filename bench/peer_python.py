@@ -742,7 +742,7 @@ def score_pair(c, j):
     # functional demands, and the support needs shortfalls become
     fsum = 0.0
     known = 0
-    derived = []
+    derived = {}  # need type -> the highest intensity its shortfalls need
     for dim, demand in j.demands:
         ability = c.abilities.get(dim)
         if ability is None:
@@ -754,7 +754,7 @@ def score_pair(c, j):
         fsum += functional_credit(ability, demand, supported)
         short = demand - ability
         if short > 0 and spec is not None:
-            derived.append((spec[1], 2 if short == 1 else 3))
+            derived[spec[1]] = max(derived.get(spec[1], 0), 2 if short == 1 else 3)
     if known:
         S[10] = fsum / known
 
@@ -774,10 +774,9 @@ def score_pair(c, j):
                 met += st * w
                 n_neg += st == 0.5
                 planned.add(t)
-            for t, intensity in derived:
+            for t, intensity in derived.items():
                 if t in planned:
                     continue
-                planned.add(t)
                 st = plan_status(j, t)
                 w = NEED_WEIGHT[intensity]
                 n += 1

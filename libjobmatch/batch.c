@@ -146,10 +146,6 @@ static void work(batch *b, const jm_batch_options *progress)
                   malloc(groups * sizeof *s.job_type),
                   malloc(groups * sizeof *s.hot), malloc(groups * sizeof *s.cold), { 0, { NULL } },
                   b->skill_sums ? calloc(js->n ? js->n : 1, sizeof *s.sums) : NULL };
-    /* the row's demand table: a job set of few dimensions (else the
-     * functional kernel's own loop); without it the same numbers, slower */
-    if (js->n_dims <= JM_FS_DIMS)
-        s.row.fs = malloc(JM_FS_AT(js->n_dims + 1, 0, 0) * sizeof *s.row.fs);
     bool memo_ok = true;
     for (int kind = 0; kind < JM_MEMO_KINDS; kind++) {
         s.memo.table[kind] = calloc(memo_entries(js, kind), sizeof(jm_memo_entry));
@@ -166,7 +162,6 @@ static void work(batch *b, const jm_batch_options *progress)
         work_rows(b, progress, &s);
     }
     free(s.row.ability);
-    free(s.row.fs);
     free(s.sums);
     free(s.levels);
     free(s.touched);

@@ -88,6 +88,8 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->skills);
     free(j->licences);
     free(j->demands);
+    free(j->demand_bits);
+    free(j->dim_types);
     free(j->dims);
     free(j->providers);
     free(j->skill_first);
@@ -656,15 +658,50 @@ static int dim_table(compiler *k, jm_cjobs *js)
             js->need_type_bits = false;
             break;
         }
-        if (t == js->n_need_types)
+        if (t == js->n_need_types) {
+            js->need_type_slots[t] = js->dims[id].need_slot;
             js->need_types[js->n_need_types++] = need;
-        js->dims[id].need_bit = UINT64_C(1) << t;
+        }
+        js->dims[id].need_bit = (jm_bits32)1 << t;
     }
     if (!js->need_type_bits)
         for (size_t id = 1; id <= js->n_dims; id++)
             js->dims[id].need_bit = 0;
     js->bytes += (js->n_dims + 1) * sizeof *js->dims;
     return k->rc;
+}
+
+/* The jobs' demand bits and the dimensions' need type bits by byte
+ * (jm_cjobs.demand_bits), for a set of few dimensions and need types. */
+static int demand_bits(jm_cjobs *js)
+{
+    if (js->n_dims > JM_DEMAND_BITS_DIMS || !js->need_type_bits)
+        return JM_OK; /* the kernels' loops over the demands */
+    js->n_dim_bytes = (js->n_dims + 7) / 8;
+    js->dim_types = calloc(js->n_dim_bytes ? js->n_dim_bytes : 1, sizeof *js->dim_types);
+    js->demand_bits = calloc(js->n ? js->n : 1, sizeof *js->demand_bits);
+    if (!js->dim_types || !js->demand_bits)
+        return JM_ENOMEM;
+    js->bytes += js->n_dim_bytes * sizeof *js->dim_types + js->n * sizeof *js->demand_bits;
+    for (size_t b = 0; b < js->n_dim_bytes; b++)
+        for (unsigned x = 0; x < 256; x++)
+            for (size_t i = 0; i < 8; i++)
+                if ((x >> i & 1) && 8 * b + i + 1 <= js->n_dims)
+                    js->dim_types[b][x] |= js->dims[8 * b + i + 1].need_bit;
+    for (size_t r = 0; r < js->n; r++) {
+        const jm_cjob *j = &js->recs[r];
+        jm_cdemand_bits *out = &js->demand_bits[r];
+        const jm_cdemand *d = js->demands + j->demands;
+        for (size_t i = 0; i < j->n_demands; i++) {
+            const jm_bits32 bit = (jm_bits32)1 << (d[i].dim - 1); /* ids from 1 */
+            out->demanded |= bit;
+            out->level1 |= d[i].level == 1 ? bit : 0;
+            out->level2 |= d[i].level == 2 ? bit : 0; /* out of range: the factor code (compile_job) */
+            out->supported |= d[i].supported ? bit : 0;
+        }
+        jm_support_need_type_bits(js, j, &out->meets, &out->negotiates);
+    }
+    return JM_OK;
 }
 
 static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set, jm_cjobs **out)
@@ -692,7 +729,6 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
     js->n_skill_refs = skills.n;
     js->skills = grow_take(&skills, &js->bytes);
     js->licences = grow_take(&lic, &js->bytes);
-    const size_t n_demands = dem.n;
     js->demands = grow_take(&dem, &js->bytes);
     js->providers = grow_take(&prov, &js->bytes);
     js->bytes += pools_bytes(&js->weeks, &js->envs, &js->interests, &js->values, &js->occs);
@@ -700,13 +736,8 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
     js->strings = k.strings;
     if (k.rc == JM_OK)
         k.rc = dim_table(&k, js);
-    if (k.rc == JM_OK && js->n_dims <= JM_FS_DIMS)
-        for (size_t i = 0; i < n_demands; i++) {
-            jm_cdemand *d = &js->demands[i];
-            /* a level out of range (never: see compile_job) reads dimension 0's entry, which
-             * counts nothing; the job is scored by the factor code */
-            d->fs = d->level >= 0 && d->level <= 2 ? (uint16_t)JM_FS_AT(d->dim, d->level, d->supported) : 0;
-        }
+    if (k.rc == JM_OK)
+        k.rc = demand_bits(js);
     if (k.rc == JM_OK)
         k.rc = jm_cjobs_index(js);
     if (k.rc != JM_OK) {

@@ -106,18 +106,26 @@ typedef uint16_t jm_cability;
 static inline uint32_t jm_cability_dim(jm_cability a) { return a & JM_CDIM_MAX; }
 static inline int jm_cability_level(jm_cability a) { return a >> 14; }
 
-#define JM_FS_DIMS 64    /* the dimensions a job set may have for the row's demand table */
-/** Where the row's table of demands (jm_crow.fs) holds a demand. */
-#define JM_FS_AT(dim, level, supported) ((size_t)(dim) * 6 + (size_t)(level) * 2 + (size_t)(supported))
-
 /** A job's functional demand, and whether a support is in place for it at
  *  this job.  What a shortfall becomes is the dimension's (jm_cdim). */
 typedef struct jm_cdemand {
     uint16_t dim;      /* id in the dimension pool, at most JM_CDIM_MAX */
     int8_t level;
     uint8_t supported;
-    uint16_t fs;       /* JM_FS_AT(dim, level, supported) when the set has at most JM_FS_DIMS dimensions */
 } jm_cdemand;
+
+/** A job's demands as bitsets, for the block kernel of functional and
+ *  support (jm_cjobs.demand_bits): dimension id d is bit d - 1 of the
+ *  dimensions demanded, demanded at level 1, at level 2 and with a support
+ *  in place; and, of the need types a shortfall derives (bit t: the job
+ *  set's need_types[t]), those this job's providers meet and those that are
+ *  to negotiate here. */
+typedef uint32_t jm_bits32;
+typedef struct jm_cdemand_bits {
+    jm_bits32 demanded, level1, level2, supported;
+    jm_bits32 meets, negotiates;
+} jm_cdemand_bits;
+#define JM_DEMAND_BITS_DIMS 32 /* the dimensions a job set may have for demand bits */
 
 /** What the profile makes of a dimension: the need type a shortfall
  *  becomes (string id, 0 none), its provider slot (see jm_cneed) and the
@@ -126,9 +134,9 @@ typedef struct jm_cdemand {
 typedef struct jm_cdim {
     uint32_t need;
     uint32_t need_slot;
-    uint64_t need_bit;
+    jm_bits32 need_bit;
 } jm_cdim;
-#define JM_NEED_TYPES_MAX 64
+#define JM_NEED_TYPES_MAX 32
 
 /** A stated support need.  slot indexes a job's providers: the profile's
  *  need definition k, or n_defs (no definition) / n_defs + 1 (no
@@ -320,8 +328,17 @@ typedef struct jm_cjobs {
      * order of their bits (need_type_bits: at most JM_NEED_TYPES_MAX, so
      * each has one; false when there are more) */
     uint32_t need_types[JM_NEED_TYPES_MAX];
+    uint32_t need_type_slots[JM_NEED_TYPES_MAX]; /* each type's provider slot */
     size_t n_need_types;
     bool need_type_bits;
+    /* When the set has at most JM_DEMAND_BITS_DIMS dimensions and
+     * need_type_bits: every job's demand bits, by index; and the need type
+     * bits of the dimensions set in each byte of a dimension bitset
+     * (dim_types[b][x]: of the dimensions 8b + 1 .. 8b + 8 whose bits x
+     * holds), for n_dim_bytes bytes.  Else both NULL. */
+    jm_cdemand_bits *demand_bits;
+    jm_bits32 (*dim_types)[256];
+    size_t n_dim_bytes;
     uint8_t *providers;
     size_t n_need_defs;
     uint32_t n_skill_ids;
@@ -396,20 +413,6 @@ static inline jm_memo_entry *jm_memo_at(jm_memo *memo, int kind, uint32_t k, boo
 
 #define JM_ROW_NEEDS 16 /* a candidate's stated needs the row's tables hold */
 
-/** What a job's demand of a dimension, at a level and supported or not,
- *  makes for a candidate row: its functional credit (0 when the ability is
- *  unknown) and whether the ability is known; the need its shortfall
- *  derives, if one is to plan (a need type the candidate does not state):
- *  the type's bit (jm_cdim.need_bit; 0 for none), its provider slot and
- *  weight[1] its weight in the support factor (weight[0] = 0). */
-typedef struct jm_fs_entry {
-    double credit;
-    double weight[2];
-    uint64_t derives;
-    uint16_t slot;
-    uint8_t known;
-} jm_fs_entry;
-
 /** What batch scoring works out once per candidate row (or per pair, when
  *  rows are jobs), for the kernels: the candidate's rated environment
  *  dimensions in order with their bounds decoded, their weights (0 when not
@@ -424,11 +427,13 @@ typedef struct jm_crow {
     int8_t *ability; /* n_dims + 1 levels, JM_ABILITY_NONE where none (the thread's) */
     double reach_haversine;
     /* Functional and support over a block (jm_kblock_functional_support),
-     * when fs_tables: fs, the thread's table of what a demand makes for
-     * this candidate, by JM_FS_AT(dimension id, level, supported); and the
-     * candidate's stated needs' provider slots and weights, in order. */
-    bool fs_tables;
-    jm_fs_entry *fs; /* (n_dims + 1) * 6 entries when n_dims <= JM_FS_DIMS, else NULL */
+     * when fs_bits (the job set has demand bits, the candidate at most
+     * JM_ROW_NEEDS stated needs): the dimensions with an ability known,
+     * with ability 0 and with ability 1, as demand bits; the need types it
+     * states, as need type bits; its stated needs' provider slots and
+     * weights, in order. */
+    bool fs_bits;
+    jm_bits32 ab_known, ab_zero, ab_one, planned;
     uint8_t n_needs;
     uint16_t need_slot[JM_ROW_NEEDS];
     double need_w[JM_ROW_NEEDS];

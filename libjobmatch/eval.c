@@ -238,6 +238,16 @@ void jm_eval_note(jm_eval *ev, const char *fmt, ...)
 
 void jm_eval_derive_need(jm_eval *ev, const char *dimension, const char *type, int intensity)
 {
+    for (size_t i = 0; i < ev->n_derived; i++) {
+        jm_derived_need *d = &ev->derived[i];
+        if (strcmp(d->type, type) != 0)
+            continue;
+        if (intensity > d->intensity) {
+            d->intensity = intensity;
+            d->dimension = dimension;
+        }
+        return;
+    }
     if (ev->n_derived >= JM_MAX_DERIVED_NEEDS)
         return;
     ev->derived[ev->n_derived].dimension = dimension;

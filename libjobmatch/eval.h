@@ -26,8 +26,10 @@
 
 struct jm_engine;
 
-/** A support need derived from a functional shortfall (functional.c fills,
- *  support.c plans). */
+/** A support need derived from functional shortfalls (functional.c fills,
+ *  support.c plans): one per need type, at the highest intensity any of the
+ *  job's shortfalls of that type needs, from the first dimension that needs
+ *  it (jm_eval_derive_need). */
 typedef struct jm_derived_need {
     const char *dimension; /* borrowed from the profile */
     const char *type;      /* support-need type, borrowed from the profile */
@@ -36,7 +38,7 @@ typedef struct jm_derived_need {
     uint16_t slot;      /* compiled pairs: its provider slot (jm_cneed) */
 } jm_derived_need;
 
-#define JM_MAX_DERIVED_NEEDS 32
+#define JM_MAX_DERIVED_NEEDS 64 /* need types derived in one pair, at most */
 
 /** What one factor reported. */
 typedef struct jm_factor_value {
@@ -163,7 +165,11 @@ void jm_eval_support(jm_eval *ev, const char *need, const char *label, int inten
 /** An advisory note for the coach ("refer to benefits counselling"). */
 void jm_eval_note(jm_eval *ev, const char *fmt, ...) JM_PRINTF(2, 3);
 
-/** Records a support need derived from a functional shortfall. */
+/** Records a support need derived from a shortfall on dimension: a need
+ *  of a type derived already takes the higher of the two intensities (and,
+ *  when this one is higher, this dimension), so the plan does not depend
+ *  on the order of the job's demands.  Types beyond JM_MAX_DERIVED_NEEDS
+ *  are dropped. */
 void jm_eval_derive_need(jm_eval *ev, const char *dimension, const char *type, int intensity);
 
 /** Travel time for a mode from the engine's travel-time source.

@@ -8,40 +8,37 @@
 #include "compiled.h"
 #include "factors/factors.h"
 
-/* The tables of functional and support over a block (jm_crow): what each
- * demand makes for this candidate (row->ability set). */
-static void fs_tables(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c,
-                      const jm_thresholds *th)
+/* What functional and support over a block read of the candidate
+ * (jm_crow.fs_bits): its abilities and stated needs as bits of the job set. */
+static void fs_bits(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c,
+                    const jm_thresholds *th)
 {
-    row->fs_tables = row->fs && js->need_type_bits && c->n_needs <= JM_ROW_NEEDS;
-    if (!row->fs_tables)
+    row->fs_bits = js->demand_bits && c->n_needs <= JM_ROW_NEEDS;
+    if (!row->fs_bits)
         return;
-    uint64_t planned = 0; /* the need types the candidate states */
+    row->ab_known = row->ab_zero = row->ab_one = 0;
+    const jm_cability *ab = cs->abilities + c->abilities;
+    for (size_t i = 0; i < c->n_abilities; i++) {
+        const uint32_t dim = jm_cability_dim(ab[i]);
+        if (dim == 0 || dim > js->n_dims)
+            continue; /* meets no demand of the set */
+        const jm_bits32 bit = (jm_bits32)1 << (dim - 1);
+        const int level = jm_cability_level(ab[i]);
+        row->ab_known |= bit;
+        row->ab_zero |= level == 0 ? bit : 0;
+        row->ab_one |= level == 1 ? bit : 0;
+    }
+    jm_bits32 planned = 0;
     const jm_cneed *needs = cs->needs + c->needs;
     for (size_t i = 0; i < c->n_needs; i++) {
         for (size_t t = 0; t < js->n_need_types; t++)
             if (js->need_types[t] == needs[i].type)
-                planned |= UINT64_C(1) << t;
+                planned |= (jm_bits32)1 << t; /* t < JM_NEED_TYPES_MAX */
         row->need_slot[i] = needs[i].slot;
         row->need_w[i] = jm_support_need_weight(th, needs[i].intensity, needs[i].essential);
     }
+    row->planned = planned;
     row->n_needs = (uint8_t)c->n_needs;
-    for (size_t dim = 0; dim <= js->n_dims; dim++) {
-        const jm_cdim *cd = &js->dims[dim];
-        const int a = row->ability[dim];
-        for (int level = 0; level < 3; level++)
-            for (int sup = 0; sup < 2; sup++) {
-                jm_fs_entry *e = &row->fs[JM_FS_AT(dim, level, sup)];
-                const int shortfall = level - a;
-                e->known = a != JM_ABILITY_NONE;
-                e->credit = e->known ? jm_functional_credit(a, level, sup, th) : 0.0;
-                e->derives = e->known && shortfall > 0 ? cd->need_bit & ~planned : 0;
-                e->slot = (uint16_t)cd->need_slot;
-                e->weight[0] = 0.0;
-                e->weight[1] = jm_support_need_weight(
-                    th, shortfall == 1 ? JM_INTENSITY_MEDIUM : JM_INTENSITY_HIGH, false);
-            }
-    }
 }
 
 void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const jm_ccand *c,
@@ -72,7 +69,7 @@ void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const j
             row->ability[dim] = (int8_t)jm_cability_level(ab[i]);
     }
 
-    fs_tables(row, cs, js, c, th);
+    fs_bits(row, cs, js, c, th);
 
     /* commute: beyond this distance every mode takes longer than the maximum */
     row->reach_haversine = jm_commute_reach_haversine(jm_commute_reach_km(c, th));

@@ -64,6 +64,16 @@ static jm_occupation random_occ(void)
 
 static void check(int rc) { ck_assert_msg(rc == JM_OK, "%s", jm_last_error()); }
 
+/* Records past what the block kernel of functional and support holds in
+ * bits (compiled.h, jm_cdemand_bits): candidates with more stated needs than
+ * a row holds, or a job set of more dimensions than demand bits hold; those
+ * run the kernels' loops, to the same bits. */
+enum { WIDE_NONE, WIDE_NEEDS, WIDE_DIMS };
+static int wide;
+enum { EXTRA_DIMS = JM_DEMAND_BITS_DIMS + 8, EXTRA_NEEDS = JM_ROW_NEEDS + 4 };
+
+static void extra_dim(char *buf, size_t size, int k) { snprintf(buf, size, "extra_dimension_%d", k); }
+
 static jm_candidate *rich_candidate(int i)
 {
     char id[32];
@@ -139,7 +149,17 @@ static jm_candidate *rich_candidate(int i)
         for (int k = 0; k < 5; k++)
             if (coin())
                 check(jm_candidate_add_support_need(c, NEEDS[k], irange(1, 3), coin(), NULL));
+        const int extra = wide == WIDE_NEEDS && coin() ? EXTRA_NEEDS : 0; /* beyond a row's */
+        for (int k = 0; k < extra; k++)
+            check(jm_candidate_add_support_need(c, k % 3 ? NEEDS[k % 5] : "adapted_equipment", irange(1, 3),
+                                                coin(), NULL));
     }
+    for (int k = 0; wide == WIDE_DIMS && k < EXTRA_DIMS; k++)
+        if (coin()) {
+            char dim[32];
+            extra_dim(dim, sizeof dim, k);
+            check(jm_candidate_set_ability(c, dim, irange(0, 2)));
+        }
     if (irange(0, 2) == 0)
         check(jm_candidate_set_benefits(c, coin() ? NAN : irange(10, 20), coin() ? NAN : unif(200, 900),
                                         coin() ? JM_PERIOD_WEEK : JM_PERIOD_MONTH, irange(0, 2), coin()));
@@ -205,6 +225,12 @@ static jm_job *rich_job(int i)
     for (int k = 0; k < 4; k++)
         if (coin())
             check(jm_job_set_demand(j, DIMS[k], irange(0, 2)));
+    for (int k = 0; wide == WIDE_DIMS && k < EXTRA_DIMS; k++)
+        if (irange(0, 3) == 0) {
+            char dim[32];
+            extra_dim(dim, sizeof dim, k);
+            check(jm_job_set_demand(j, dim, irange(0, 2)));
+        }
     if (coin()) {
         check(jm_job_set_supports_known(j));
         for (int k = 0; k < 5; k++)
@@ -371,6 +397,23 @@ static void check_top_jobs(jm_engine *e, const jm_candidates *cs, const jm_jobs 
         check_top_jobs_on(e, cs, js, K, counted, threads);
 }
 
+/* Whether the compiled job set has demand bits, and the most stated needs
+ * a candidate has. */
+static void bits_and_needs(const jm_engine *e, const jm_candidates *cs, const jm_jobs *js, bool *bits,
+                           size_t *most_needs)
+{
+    jm_ccands *ccs;
+    jm_cjobs *cjs;
+    check(jm_compiled_get(e, cs, js, &ccs, &cjs));
+    *bits = cjs->demand_bits != NULL;
+    *most_needs = 0;
+    for (size_t i = 0; i < ccs->n; i++)
+        if (ccs->recs[i].n_needs > *most_needs)
+            *most_needs = ccs->recs[i].n_needs;
+    jm_ccands_release(ccs);
+    jm_cjobs_release(cjs);
+}
+
 START_TEST(compiled_batch_equals_pairwise_scoring)
 {
     const uint64_t seeds[] = { 0x9e3779b97f4a7c15ull, 0xd1b54a32d192ed03ull, 0x8cb92ba72f3d8dd7ull };
@@ -378,9 +421,16 @@ START_TEST(compiled_batch_equals_pairwise_scoring)
     for (size_t s = 0; s < sizeof seeds / sizeof *seeds; s++) {
         jm_candidates *cs;
         jm_jobs *js;
+        wide = (int)s; /* WIDE_NONE, WIDE_NEEDS, WIDE_DIMS */
         rich_sets(seeds[s], &cs, &js);
+        wide = WIDE_NONE;
         jm_engine *e;
         check(jm_engine_new(NULL, &e));
+        bool bits;
+        size_t most_needs;
+        bits_and_needs(e, cs, js, &bits, &most_needs);
+        ck_assert(bits == (s != WIDE_DIMS));
+        ck_assert(s == WIDE_NEEDS ? most_needs > JM_ROW_NEEDS : most_needs <= JM_ROW_NEEDS);
         compare(e, cs, js, &excluded); /* no rules: kernels, windows, pruning */
         check(jm_engine_add_rule(e, "half", 0.3, half_rule, NULL, NULL));
         compare(e, cs, js, &excluded); /* rules after the kernels */

@@ -1,4 +1,6 @@
 /* The functional-demands factor: VocFit's 3x3 credits and derived support needs. */
+#include <string.h>
+
 #include "factor_fixture.h"
 
 /* A small test vocabulary, installed over the default one (and taken out
@@ -9,6 +11,7 @@ static jm_dim_def DIMS[] = {
     { "lifting", "lifting", SUP_LIFTING, 2, "adapted_equipment" },
     { "reading", "reading", SUP_READING, 1, "written_visual_instructions" },
     { "standing", "standing", NULL, 0, NULL },
+    { "dexterity", "dexterity", NULL, 0, "adapted_equipment" },
 };
 
 static void setup(void)
@@ -98,6 +101,42 @@ START_TEST(mean_credit_and_derived_needs)
 }
 END_TEST
 
+/* Lifting one level short and dexterity two, both becoming adapted
+ * equipment, the job listing them in either order. */
+static double shortfalls_of_one_type(bool dexterity_first)
+{
+    ability("lifting", 1);
+    ability("dexterity", 0);
+    ability("reading", 2);
+    if (dexterity_first)
+        demand("dexterity", 2);
+    demand("lifting", 2);
+    demand("reading", 1);
+    if (!dexterity_first)
+        demand("dexterity", 2);
+    FX_J->coach_on_site = JM_NO;
+    jm_factor_functional(&FX_EV);
+    ck_assert(entry()->has_data);
+    /* one need of the type, at the higher intensity, from the dimension that needs it */
+    ck_assert_uint_eq(FX_EV.n_derived, 1);
+    ck_assert_str_eq(FX_EV.derived[0].type, "adapted_equipment");
+    ck_assert_int_eq(FX_EV.derived[0].intensity, JM_INTENSITY_HIGH);
+    ck_assert_str_eq(FX_EV.derived[0].dimension, "dexterity");
+    return entry()->score;
+}
+
+START_TEST(order_of_demands_does_not_matter)
+{
+    const double first = shortfalls_of_one_type(true);
+    TU_NEAR(first, (1.0 + 0.5 + 0.1) / 3.0);
+    fx_teardown();
+    setup();
+    const double last = shortfalls_of_one_type(false);
+    /* the credits are summed kind by kind: the same bits */
+    ck_assert(memcmp(&first, &last, sizeof first) == 0);
+}
+END_TEST
+
 START_TEST(job_coach_on_site_supports_every_dimension)
 {
     ability("lifting", 1);
@@ -155,6 +194,7 @@ static Suite *suite(void)
     tcase_add_test(t, credit_matrix);
     tcase_add_test(t, nodata_without_overlap);
     tcase_add_test(t, mean_credit_and_derived_needs);
+    tcase_add_test(t, order_of_demands_does_not_matter);
     tcase_add_test(t, job_coach_on_site_supports_every_dimension);
     tcase_add_test(t, other_dimension_offer_does_not_support);
     tcase_add_test(t, dimension_without_need_type_or_vocabulary);

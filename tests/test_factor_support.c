@@ -283,6 +283,39 @@ START_TEST(derived_need_already_stated_is_planned_once)
 }
 END_TEST
 
+/* A stated need this job meets, and one need type it does not, derived
+ * from two shortfalls, medium and high, in either order. */
+static double derived_twice(bool high_first)
+{
+    FX_J->has_supports = true;
+    FX_J->coach_on_site = JM_NO;
+    need("quiet_workspace", JM_INTENSITY_MEDIUM, 0, NULL);
+    offer("quiet_space");
+    if (high_first)
+        jm_eval_derive_need(&FX_EV, "dexterity", "adapted_equipment", JM_INTENSITY_HIGH);
+    jm_eval_derive_need(&FX_EV, "lifting", "adapted_equipment", JM_INTENSITY_MEDIUM);
+    if (!high_first)
+        jm_eval_derive_need(&FX_EV, "dexterity", "adapted_equipment", JM_INTENSITY_HIGH);
+    ck_assert_uint_eq(FX_EV.n_derived, 1);
+    jm_factor_support(&FX_EV);
+    /* one item, at the higher intensity and from the dimension that needs it */
+    ck_assert_uint_eq(FX_EV.m->n_support, 2);
+    check_item(1, "adapted_equipment", "adapted equipment", 3, false, JM_PROVIDER_UNMET, "", 0,
+               "functional:dexterity");
+    ck_assert_str_eq(entry()->detail, "1 of 2 support needs met here; 1 unmet");
+    return entry()->score;
+}
+
+START_TEST(a_type_derived_twice_takes_the_higher_intensity)
+{
+    const double high_first = derived_twice(true);
+    TU_NEAR(high_first, 2.0 / (2.0 + 3.0)); /* medium met (weight 2), high unmet (3) */
+    fx_teardown();
+    setup();
+    ck_assert(memcmp(&high_first, &(double){ derived_twice(false) }, sizeof high_first) == 0);
+}
+END_TEST
+
 START_TEST(unmet_lowers_only_through_this_job)
 {
     /* The same needs score higher where the job meets them. */
@@ -339,6 +372,7 @@ static Suite *suite(void)
     tcase_add_test(t, derived_needs_are_planned);
     tcase_add_test(t, functional_shortfall_flows_into_the_plan);
     tcase_add_test(t, derived_need_already_stated_is_planned_once);
+    tcase_add_test(t, a_type_derived_twice_takes_the_higher_intensity);
     tcase_add_test(t, unmet_lowers_only_through_this_job);
     TCase *d = fx_tcase(s, "default_vocabulary", fx_setup, fx_teardown);
     tcase_add_test(d, default_vocabulary);

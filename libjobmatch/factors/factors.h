@@ -177,11 +177,39 @@ void jm_skill_sums_fill(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands 
 /** Credit for one dimension by shortfall (demand - ability) and whether a
  *  support is in place (VocFit's 3x3). */
 double jm_functional_credit(int ability, int demand, bool supported, const jm_thresholds *th);
+/** A pair's demands known on both sides, counted by credit: short1[s] and
+ *  short2[s] one and two levels short, s whether a support is in place;
+ *  the others are met. */
+typedef struct jm_functional_counts {
+    unsigned known, short1[2], short2[2];
+} jm_functional_counts;
+/** Counts a demand known on both sides into n. */
+static inline void jm_functional_count(jm_functional_counts *n, int ability, int demand, bool supported)
+{
+    const int shortfall = demand - ability;
+    n->known++;
+    n->short1[supported] += shortfall == 1;
+    n->short2[supported] += shortfall >= 2;
+}
+/** The functional score of counts n (n->known > 0): the mean credit, the
+ *  credits summed kind by kind in this fixed order (met, then one level
+ *  short with and without a support, then two), so it does not depend on
+ *  the order of the job's demands and every way of counting gives the same
+ *  bits. */
+static inline double jm_functional_mean(const jm_functional_counts *n, const jm_thresholds *th)
+{
+    const unsigned met = n->known - n->short1[0] - n->short1[1] - n->short2[0] - n->short2[1];
+    const double sum = (double)met + (double)n->short1[1] * th->short1_supported +
+                       (double)n->short1[0] * th->short1_unsupported +
+                       (double)n->short2[1] * th->short2_supported +
+                       (double)n->short2[0] * th->short2_unsupported;
+    return sum / (double)n->known;
+}
 void jm_factor_functional(jm_eval *ev);
 void jm_kernel_functional(jm_eval *ev);
 /** The functional kernel's value (kernel.h) for pc's candidate and job j,
- *  adding the needs its shortfalls derive to derived[*n_derived ..]
- *  (JM_MAX_DERIVED_NEEDS at most). */
+ *  adding the needs its shortfalls derive to derived[0 .. *n_derived) as
+ *  jm_eval_derive_need does (one per need type, at its highest intensity). */
 double jm_functional_value(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
                            jm_derived_need *derived, size_t *n_derived);
 /** Whether a support is in place at job j for dimension dim (may be NULL):
@@ -196,6 +224,9 @@ void jm_kernel_support(jm_eval *ev);
  *  derives for each pair. */
 void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                                   double *restrict functional, double *restrict support);
+/** Of js's need types (their bits, jm_cjobs.need_types), those job j's
+ *  providers meet (*meets) and those to negotiate there (*negotiates). */
+void jm_support_need_type_bits(const jm_cjobs *js, const jm_cjob *j, jm_bits32 *meets, jm_bits32 *negotiates);
 /** A support need's weight in the support factor: the profile's weight of
  *  its intensity (clamped to low..high), times essential_multiplier when
  *  essential. */

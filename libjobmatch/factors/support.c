@@ -9,8 +9,12 @@
  * lowers the score only through what this job leaves unmet, and never
  * excludes the pair (zero exclusion).
  *
- * A need derived from a shortfall whose type is already in the plan is not
- * planned a second time (one item, and one share of coach hours, per type).
+ * Needs derived from shortfalls are one per need type already, at the
+ * highest intensity the type's shortfalls need (jm_eval_derive_need); one
+ * whose type the candidate states is not planned a second time (one item,
+ * and one share of coach hours, per type).  The sums add the stated needs
+ * in the candidate's order, then the derived ones by intensity
+ * (derived_sum), so the order of the job's demands does not change them.
  *
  * When the job's supports were not analysed, a need nothing else meets is
  * "to negotiate" and counts as half met; when every need is to negotiate,
@@ -108,8 +112,46 @@ static inline void tally_add(tally *t, double w, int provider)
     t->n_unmet += provider == JM_PROVIDER_UNMET;
 }
 
-static void plan_one(jm_eval *ev, tally *t, const char *type, int intensity, bool essential,
-                     const char *origin)
+/* Derived needs, counted by intensity ([0] medium, [1] high: the two a
+ * shortfall derives; none is essential): how many, how many met, how many
+ * to negotiate. */
+typedef struct derived_tally {
+    unsigned n[2], met[2], negotiate[2];
+} derived_tally;
+
+static inline void derived_add(derived_tally *d, int intensity, int provider)
+{
+    const int k = intensity >= JM_INTENSITY_HIGH;
+    d->n[k]++;
+    d->met[k] += PROVIDER_MEETS(provider);
+    d->negotiate[k] += provider == JM_PROVIDER_TO_NEGOTIATE;
+}
+
+/* A sum of the stated needs' terms, then those of the derived needs kind by
+ * kind in a fixed order (medium, then high; `medium` and `high` are the
+ * counts, or the shares met, of each): whatever order the needs were
+ * derived in, the same bits. */
+static inline double derived_sum(double stated, double medium, double high, const jm_thresholds *th)
+{
+    return stated + medium * jm_support_need_weight(th, JM_INTENSITY_MEDIUM, false) +
+           high * jm_support_need_weight(th, JM_INTENSITY_HIGH, false);
+}
+
+/* Adds the derived needs d to the stated needs' tally t. */
+static inline void tally_derived(tally *t, const derived_tally *d, const jm_thresholds *th)
+{
+    const unsigned n = d->n[0] + d->n[1], met = d->met[0] + d->met[1],
+                   negotiate = d->negotiate[0] + d->negotiate[1];
+    t->n += n;
+    t->n_met += met;
+    t->n_negotiate += negotiate;
+    t->n_unmet += n - met - negotiate;
+    t->weight = derived_sum(t->weight, d->n[0], d->n[1], th);
+    t->met = derived_sum(t->met, d->met[0] + 0.5 * d->negotiate[0], d->met[1] + 0.5 * d->negotiate[1], th);
+}
+
+/* Plans a need (a plan item when explaining) and returns who meets it. */
+static int plan_one(jm_eval *ev, const char *type, int intensity, bool essential, const char *origin)
 {
     const jm_thresholds *th = &ev->p->th;
     const jm_need_def *def = jm_profile_find_need(ev->p, type);
@@ -123,22 +165,17 @@ static void plan_one(jm_eval *ev, tally *t, const char *type, int intensity, boo
         coach = th->coach_hours[k];
 
     jm_eval_support(ev, type, label, k, essential, r.provider, r.offer, coach, origin);
-
-    tally_add(t, jm_support_need_weight(th, k, essential), r.provider);
     if (r.provider == JM_PROVIDER_UNMET && essential)
         jm_eval_note(ev, "essential support not available here: %s", type);
+    return r.provider;
 }
 
-/* A derived need whose type is already planned (stated, or derived from an
- * earlier dimension) is not planned twice: one plan item per need type. */
-static bool already_planned(const jm_eval *ev, size_t derived_index)
+/* A derived need whose type the candidate states is planned as stated
+ * (derived needs are one per type already: jm_eval_derive_need). */
+static bool stated(const jm_candidate *c, const char *type)
 {
-    const char *type = ev->derived[derived_index].type;
-    for (size_t i = 0; i < ev->c->n_needs; i++)
-        if (ev->c->needs[i].type && strcmp(ev->c->needs[i].type, type) == 0)
-            return true;
-    for (size_t i = 0; i < derived_index; i++)
-        if (ev->derived[i].type && strcmp(ev->derived[i].type, type) == 0)
+    for (size_t i = 0; i < c->n_needs; i++)
+        if (c->needs[i].type && strcmp(c->needs[i].type, type) == 0)
             return true;
     return false;
 }
@@ -159,31 +196,34 @@ void jm_factor_support(jm_eval *ev)
         return;
     }
 
+    const jm_thresholds *th = &ev->p->th;
     tally t = { 0 };
     for (size_t i = 0; i < c->n_needs; i++) {
         const jm_need *n = &c->needs[i];
         if (!n->type)
             continue;
-        plan_one(ev, &t, n->type, n->intensity, n->essential, "stated");
+        const int provider = plan_one(ev, n->type, n->intensity, n->essential, "stated");
+        tally_add(&t, jm_support_need_weight(th, n->intensity, n->essential), provider);
     }
+    derived_tally dt = { 0 };
     for (size_t i = 0; i < n_derived; i++) {
         const jm_derived_need *d = &ev->derived[i];
-        if (!d->type || already_planned(ev, i))
+        if (!d->type || stated(c, d->type))
             continue;
-        char *origin = NULL;
         if (!jm_eval_explaining(ev)) {
-            plan_one(ev, &t, d->type, d->intensity, false, NULL); /* no plan is kept */
+            derived_add(&dt, d->intensity, plan_one(ev, d->type, d->intensity, false, NULL));
             continue;
         }
-        origin = jm_strfmt("functional:%s", d->dimension ? d->dimension : "");
+        char *origin = jm_strfmt("functional:%s", d->dimension ? d->dimension : "");
         if (!origin) {
             if (!ev->error)
                 ev->error = JM_ENOMEM;
             continue;
         }
-        plan_one(ev, &t, d->type, d->intensity, false, origin);
+        derived_add(&dt, d->intensity, plan_one(ev, d->type, d->intensity, false, origin));
         free(origin);
     }
+    tally_derived(&t, &dt, th);
 
     if (t.n == 0) {
         jm_eval_score(ev, F, 1.0, "no support needs stated");
@@ -222,14 +262,8 @@ double jm_support_need_weight(const jm_thresholds *th, int intensity, bool essen
     return th->need_weight[k] * (essential ? th->essential_multiplier : 1.0);
 }
 
-/* As plan_one, numbers only, with the provider worked out at compile time. */
-static inline void tally_one(const jm_thresholds *th, tally *t, int provider, int intensity, bool essential)
-{
-    tally_add(t, jm_support_need_weight(th, intensity, essential), provider);
-}
-
 /* The support kernel's value (kernel.h), with the needs the functional
- * kernel derived for the pair. */
+ * kernel derived for the pair (one per type: jm_functional_value). */
 static JM_ALWAYS_INLINE double support_value(const jm_cpair *pc, const jm_cjob *j,
                                              const jm_thresholds *th, const jm_derived_need *derived,
                                              size_t n_derived)
@@ -241,17 +275,16 @@ static JM_ALWAYS_INLINE double support_value(const jm_cpair *pc, const jm_cjob *
         return JM_KNODATA;
     tally t = { 0 };
     for (size_t i = 0; i < c->n_needs; i++)
-        tally_one(th, &t, prov[needs[i].slot], needs[i].intensity, needs[i].essential);
+        tally_add(&t, jm_support_need_weight(th, needs[i].intensity, needs[i].essential), prov[needs[i].slot]);
+    derived_tally dt = { 0 };
     for (size_t i = 0; i < n_derived; i++) {
-        const jm_derived_need *d = &derived[i];
         bool planned = false;
         for (size_t k = 0; k < c->n_needs && !planned; k++)
-            planned = needs[k].type == d->type_id;
-        for (size_t k = 0; k < i && !planned; k++)
-            planned = derived[k].type_id == d->type_id;
+            planned = needs[k].type == derived[i].type_id;
         if (!planned)
-            tally_one(th, &t, prov[d->slot], d->intensity, false);
+            derived_add(&dt, derived[i].intensity, prov[derived[i].slot]);
     }
+    tally_derived(&t, &dt, th);
     if (t.n == 0)
         return 1.0;
     if (t.n_negotiate == t.n)
@@ -265,72 +298,91 @@ void jm_kernel_support(jm_eval *ev)
     jm_kernel_report(ev, JM_FACTOR_SUPPORT, v, 0);
 }
 
-/* Functional and support for one job of a row with the row's tables
- * (jm_crow.fs_tables): the same sums as jm_functional_value and
- * support_value, term by term in the same order, with the tests that go
- * either way from job to job made integer masks and table lookups, so the
- * loop has no branch on the data.  A term that does not count adds +0.0
- * (the sums start at +0.0, so it leaves their bits), and a derived need is
- * planned unless its type is stated (the table says) or derived already
- * (its bit in seen).  A job has at most JM_MAX_DERIVED_NEEDS demands here,
- * so none is dropped. */
-static JM_ALWAYS_INLINE void fs_tabled(const jm_cpair *pc, const jm_cjob *j, double *functional,
-                                       double *support)
+void jm_support_need_type_bits(const jm_cjobs *js, const jm_cjob *j, jm_bits32 *meets, jm_bits32 *negotiates)
+{
+    const uint8_t *prov = js->providers + j->providers;
+    *meets = *negotiates = 0;
+    for (size_t t = 0; t < js->n_need_types; t++) { /* at most JM_NEED_TYPES_MAX */
+        const int p = prov[js->need_type_slots[t]];
+        *meets |= (jm_bits32)PROVIDER_MEETS(p) << t;
+        *negotiates |= (jm_bits32)(p == JM_PROVIDER_TO_NEGOTIATE) << t;
+    }
+}
+
+/* The need type bits of the dimensions in dims (demand bits). */
+static JM_ALWAYS_INLINE jm_bits32 dim_types(const jm_cjobs *js, jm_bits32 dims)
+{
+    jm_bits32 types = 0;
+    for (size_t b = 0; b < js->n_dim_bytes; b++)
+        types |= js->dim_types[b][(dims >> (8 * b)) & 0xff];
+    return types;
+}
+
+/* Functional and support for one job of a row from its demand bits and the
+ * row's (jm_crow.fs_bits): the same counts as jm_functional_value and
+ * support_value, from bitsets and their popcounts, so the loop has no
+ * branch on the data.  The stated needs are added in the candidate's order,
+ * as tally_add does; a need type a shortfall derives is one need, high when
+ * a shortfall of two levels derives it, unless the candidate states it. */
+static JM_ALWAYS_INLINE void fs_bits(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
+                                     double *functional, double *support)
 {
     const jm_crow *row = pc->row;
-    const uint8_t *prov = pc->js->providers + j->providers;
-    double weight = 0.0, met = 0.0;
+    const jm_cjobs *js = pc->js;
+    const jm_cdemand_bits *b = &js->demand_bits[j - js->recs];
+    const uint8_t *prov = js->providers + j->providers;
+    tally t = { 0 };
     uint64_t counts = 0;
     for (size_t i = 0; i < row->n_needs; i++) {
         const unsigned p = prov[row->need_slot[i]];
         const double w = row->need_w[i];
-        weight += w;
-        met += w * MET_SHARE[p];
+        t.weight += w;
+        t.met += w * MET_SHARE[p];
         counts += COUNTS[p];
     }
+    t.n = counts & 0xffffu;
+    t.n_met = (counts >> 16) & 0xffffu;
+    t.n_negotiate = counts >> 32;
 
-    const jm_cdemand *dem = pc->js->demands + j->demands;
-    const jm_fs_entry *fs = row->fs;
-    uint64_t seen = 0;
-    double sum = 0.0;
-    unsigned known = 0;
-    for (size_t i = 0; i < j->n_demands; i++) {
-        const jm_fs_entry *e = &fs[dem[i].fs];
-        sum += e->credit;
-        known += e->known;
-        const uint64_t first = e->derives & ~seen; /* the need, unless derived already */
-        const unsigned take = first != 0;
-        seen |= first;
-        const unsigned p = prov[e->slot];
-        const double w = e->weight[take];
-        weight += w;
-        met += w * MET_SHARE[p];
-        counts += COUNTS[p] & (0 - (uint64_t)take);
-    }
-    const unsigned n = (unsigned)(counts & 0xffffu), n_met = (unsigned)((counts >> 16) & 0xffffu),
-                   n_negotiate = (unsigned)(counts >> 32);
-    *functional = known == 0 ? JM_KNODATA : jm_eval_clamped(sum / (double)known);
+    const jm_bits32 short2 = b->level2 & row->ab_zero;
+    const jm_bits32 short1 = (b->level1 & row->ab_zero) | (b->level2 & row->ab_one);
+    jm_functional_counts fc;
+    fc.known = (unsigned)__builtin_popcount(b->demanded & row->ab_known);
+    fc.short1[1] = (unsigned)__builtin_popcount(short1 & b->supported);
+    fc.short1[0] = (unsigned)__builtin_popcount(short1 & ~b->supported);
+    fc.short2[1] = (unsigned)__builtin_popcount(short2 & b->supported);
+    fc.short2[0] = (unsigned)__builtin_popcount(short2 & ~b->supported);
+    *functional = fc.known == 0 ? JM_KNODATA : jm_eval_clamped(jm_functional_mean(&fc, th));
 
-    const jm_ccand *c = pc->c;
-    if (n == 0)
-        *support = !c->has_needs && c->n_needs == 0 ? JM_KNODATA : 1.0;
-    else if (n_negotiate == n)
+    const jm_bits32 high = dim_types(js, short2) & ~row->planned;
+    const jm_bits32 medium = dim_types(js, short1) & ~row->planned & ~high;
+    derived_tally d;
+    d.n[0] = (unsigned)__builtin_popcount(medium);
+    d.n[1] = (unsigned)__builtin_popcount(high);
+    d.met[0] = (unsigned)__builtin_popcount(medium & b->meets);
+    d.met[1] = (unsigned)__builtin_popcount(high & b->meets);
+    d.negotiate[0] = (unsigned)__builtin_popcount(medium & b->negotiates);
+    d.negotiate[1] = (unsigned)__builtin_popcount(high & b->negotiates);
+    tally_derived(&t, &d, th);
+    if (t.n == 0)
+        *support = !pc->c->has_needs && pc->c->n_needs == 0 ? JM_KNODATA : 1.0;
+    else if (t.n_negotiate == t.n)
         *support = JM_KNODATA;
     else
-        *support = jm_eval_clamped(weight > 0.0 ? met / weight : (double)n_met / (double)n);
+        *support = jm_eval_clamped(t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n);
 }
 
 JM_BLOCK_CLONES
 void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                                   double *restrict functional, double *restrict support)
 {
+    if (pc->row->fs_bits) {
+        for (size_t k = 0; k < n; k++)
+            fs_bits(pc, &jobs[k], th, &functional[k], &support[k]);
+        return;
+    }
     jm_derived_need derived[JM_MAX_DERIVED_NEEDS];
-    const bool tabled = pc->row->fs_tables;
     for (size_t k = 0; k < n; k++) {
-        if (tabled && jobs[k].n_demands <= JM_MAX_DERIVED_NEEDS) {
-            fs_tabled(pc, &jobs[k], &functional[k], &support[k]);
-            continue;
-        }
         size_t n_derived = 0;
         functional[k] = jm_functional_value(pc, &jobs[k], th, derived, &n_derived);
         support[k] = support_value(pc, &jobs[k], th, derived, n_derived);
