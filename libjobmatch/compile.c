@@ -677,13 +677,13 @@ static int demand_bits(jm_cjobs *js)
 {
     if (js->n_dims > JM_DEMAND_BITS_DIMS || !js->need_type_bits)
         return JM_OK; /* the kernels' loops over the demands */
-    js->n_dim_bytes = (js->n_dims + 7) / 8;
-    js->dim_types = calloc(js->n_dim_bytes ? js->n_dim_bytes : 1, sizeof *js->dim_types);
+    enum { BYTES = JM_DEMAND_BITS_DIMS / 8 };
+    js->dim_types = calloc(BYTES, sizeof *js->dim_types);
     js->demand_bits = calloc(js->n ? js->n : 1, sizeof *js->demand_bits);
     if (!js->dim_types || !js->demand_bits)
         return JM_ENOMEM;
-    js->bytes += js->n_dim_bytes * sizeof *js->dim_types + js->n * sizeof *js->demand_bits;
-    for (size_t b = 0; b < js->n_dim_bytes; b++)
+    js->bytes += BYTES * sizeof *js->dim_types + js->n * sizeof *js->demand_bits;
+    for (size_t b = 0; b < BYTES; b++)
         for (unsigned x = 0; x < 256; x++)
             for (size_t i = 0; i < 8; i++)
                 if ((x >> i & 1) && 8 * b + i + 1 <= js->n_dims)

@@ -335,10 +335,9 @@ typedef struct jm_cjobs {
      * need_type_bits: every job's demand bits, by index; and the need type
      * bits of the dimensions set in each byte of a dimension bitset
      * (dim_types[b][x]: of the dimensions 8b + 1 .. 8b + 8 whose bits x
-     * holds), for n_dim_bytes bytes.  Else both NULL. */
+     * holds).  Else both NULL. */
     jm_cdemand_bits *demand_bits;
-    jm_bits32 (*dim_types)[256];
-    size_t n_dim_bytes;
+    jm_bits32 (*dim_types)[256]; /* JM_DEMAND_BITS_DIMS / 8 tables */
     uint8_t *providers;
     size_t n_need_defs;
     uint32_t n_skill_ids;

@@ -310,11 +310,13 @@ void jm_support_need_type_bits(const jm_cjobs *js, const jm_cjob *j, jm_bits32 *
 }
 
 /* The need type bits of the dimensions in dims (demand bits). */
+_Static_assert(JM_DEMAND_BITS_DIMS == 32, "dim_types reads four bytes");
 static JM_ALWAYS_INLINE jm_bits32 dim_types(const jm_cjobs *js, jm_bits32 dims)
 {
-    jm_bits32 types = 0;
-    for (size_t b = 0; b < js->n_dim_bytes; b++)
-        types |= js->dim_types[b][(dims >> (8 * b)) & 0xff];
+    const jm_bits32(*t)[256] = js->dim_types;
+    jm_bits32 types = t[0][dims & 0xff] | t[1][(dims >> 8) & 0xff];
+    if (js->n_dims > 16) /* the same way for every job of the set */
+        types |= t[2][(dims >> 16) & 0xff] | t[3][dims >> 24];
     return types;
 }
 
@@ -324,12 +326,11 @@ static JM_ALWAYS_INLINE jm_bits32 dim_types(const jm_cjobs *js, jm_bits32 dims)
  * branch on the data.  The stated needs are added in the candidate's order,
  * as tally_add does; a need type a shortfall derives is one need, high when
  * a shortfall of two levels derives it, unless the candidate states it. */
-static JM_ALWAYS_INLINE void fs_bits(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
-                                     double *functional, double *support)
+static JM_ALWAYS_INLINE void fs_bits(const jm_cpair *pc, const jm_cjob *j, const jm_cdemand_bits *b,
+                                     const jm_thresholds *th, double *functional, double *support)
 {
     const jm_crow *row = pc->row;
     const jm_cjobs *js = pc->js;
-    const jm_cdemand_bits *b = &js->demand_bits[j - js->recs];
     const uint8_t *prov = js->providers + j->providers;
     tally t = { 0 };
     uint64_t counts = 0;
@@ -352,7 +353,9 @@ static JM_ALWAYS_INLINE void fs_bits(const jm_cpair *pc, const jm_cjob *j, const
     fc.short1[0] = (unsigned)__builtin_popcount(short1 & ~b->supported);
     fc.short2[1] = (unsigned)__builtin_popcount(short2 & b->supported);
     fc.short2[0] = (unsigned)__builtin_popcount(short2 & ~b->supported);
-    *functional = fc.known == 0 ? JM_KNODATA : jm_eval_clamped(jm_functional_mean(&fc, th));
+    /* jm_eval_clamped would change nothing: no credit is above 1 and
+     * rounding is monotonic, so the sum is at most known; none is below 0 */
+    *functional = fc.known == 0 ? JM_KNODATA : jm_functional_mean(&fc, th);
 
     const jm_bits32 high = dim_types(js, short2) & ~row->planned;
     const jm_bits32 medium = dim_types(js, short1) & ~row->planned & ~high;
@@ -377,8 +380,9 @@ void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, c
                                   double *restrict functional, double *restrict support)
 {
     if (pc->row->fs_bits) {
+        const jm_cdemand_bits *bits = pc->js->demand_bits + (jobs - pc->js->recs); /* jobs[k]'s */
         for (size_t k = 0; k < n; k++)
-            fs_bits(pc, &jobs[k], th, &functional[k], &support[k]);
+            fs_bits(pc, &jobs[k], &bits[k], th, &functional[k], &support[k]);
         return;
     }
     jm_derived_need derived[JM_MAX_DERIVED_NEEDS];
