@@ -39,20 +39,37 @@ static void demand(const char *dim, int level)
     ck_assert_int_eq(jm_job_set_demand(FX_J, dim, level), JM_OK);
 }
 
+/* The credit of one demand (ability, demand level, supported), as the
+ * factor counts and scores it. */
+static double credit(int ability, int level, bool supported)
+{
+    jm_functional_counts n = { 0 };
+    jm_functional_count(&n, ability, level, supported);
+    return jm_functional_mean(&n, &FX_P->th);
+}
+
 START_TEST(credit_matrix)
 {
-    const jm_thresholds *th = &FX_P->th;
     /* meets */
-    TU_NEAR(jm_functional_credit(2, 2, false, th), 1.0);
-    TU_NEAR(jm_functional_credit(2, 0, false, th), 1.0);
-    TU_NEAR(jm_functional_credit(0, 0, false, th), 1.0);
+    TU_NEAR(credit(2, 2, false), 1.0);
+    TU_NEAR(credit(2, 0, false), 1.0);
+    TU_NEAR(credit(0, 0, false), 1.0);
     /* one level short */
-    TU_NEAR(jm_functional_credit(1, 2, true, th), 0.75);
-    TU_NEAR(jm_functional_credit(1, 2, false, th), 0.5);
-    TU_NEAR(jm_functional_credit(0, 1, true, th), 0.75);
+    TU_NEAR(credit(1, 2, true), 0.75);
+    TU_NEAR(credit(1, 2, false), 0.5);
+    TU_NEAR(credit(0, 1, true), 0.75);
     /* two levels short */
-    TU_NEAR(jm_functional_credit(0, 2, true, th), 0.25);
-    TU_NEAR(jm_functional_credit(0, 2, false, th), 0.1);
+    TU_NEAR(credit(0, 2, true), 0.25);
+    TU_NEAR(credit(0, 2, false), 0.1);
+    /* a mean, summed kind by kind: met, one short with and without a
+     * support, two short with and without */
+    jm_functional_counts n = { 0 };
+    jm_functional_count(&n, 0, 2, false);
+    jm_functional_count(&n, 1, 2, true);
+    jm_functional_count(&n, 2, 1, false);
+    jm_functional_count(&n, 0, 1, false);
+    ck_assert_uint_eq(n.known, 4);
+    ck_assert(jm_functional_mean(&n, &FX_P->th) == (((1.0 + 0.75) + 0.5) + 0.1) / 4.0);
 }
 END_TEST
 

@@ -174,12 +174,10 @@ void jm_skill_sums_fill(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands 
                         const jm_thresholds *th);
 
 /* --- functional.c ------------------------------------------------------- */
-/** Credit for one dimension by shortfall (demand - ability) and whether a
- *  support is in place (VocFit's 3x3). */
-double jm_functional_credit(int ability, int demand, bool supported, const jm_thresholds *th);
-/** A pair's demands known on both sides, counted by credit: short1[s] and
- *  short2[s] one and two levels short, s whether a support is in place;
- *  the others are met. */
+/** A pair's demands known on both sides, counted by credit (VocFit's 3x3:
+ *  a demand met scores 1, one level short short1_supported or
+ *  short1_unsupported, two short short2_*): short1[s] and short2[s] one and
+ *  two levels short, s whether a support is in place; the others are met. */
 typedef struct jm_functional_counts {
     unsigned known, short1[2], short2[2];
 } jm_functional_counts;

@@ -18,16 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-double jm_functional_credit(int ability, int demand, bool supported, const jm_thresholds *th)
-{
-    int shortfall = demand - ability;
-    if (shortfall <= 0)
-        return 1.0;
-    if (shortfall == 1)
-        return supported ? th->short1_supported : th->short1_unsupported;
-    return supported ? th->short2_supported : th->short2_unsupported;
-}
-
 /* The candidate's ability on a demand's dimension (keys first, then ids). */
 static const jm_level_item *find_ability(const jm_candidate *c, const jm_level_item *demand)
 {
