@@ -150,6 +150,24 @@ static inline void tally_derived(tally *t, const derived_tally *d, const jm_thre
     t->met = derived_sum(t->met, d->met[0] + 0.5 * d->negotiate[0], d->met[1] + 0.5 * d->negotiate[1], th);
 }
 
+/* The score of a tally with needs in it (t->n > 0): the weighted share met,
+ * or the share of needs met when no need weighs anything. */
+static inline double tally_score(const tally *t)
+{
+    return t->weight > 0.0 ? t->met / t->weight : (double)t->n_met / (double)t->n;
+}
+
+/* What the kernels report for a tally of recorded needs: 1 with none to
+ * plan, no data when every need is to negotiate, else its score. */
+static inline double tally_value(const tally *t)
+{
+    if (t->n == 0)
+        return 1.0;
+    if (t->n_negotiate == t->n)
+        return JM_KNODATA;
+    return jm_eval_clamped(tally_score(t));
+}
+
 /* Plans a need (a plan item when explaining) and returns who meets it. */
 static int plan_one(jm_eval *ev, const char *type, int intensity, bool essential, const char *origin)
 {
@@ -235,7 +253,7 @@ void jm_factor_support(jm_eval *ev)
         return;
     }
 
-    const double score = t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n;
+    const double score = tally_score(&t);
     if (!jm_eval_explaining(ev)) {
         jm_eval_value(ev, F, score);
         return;
@@ -285,11 +303,7 @@ static JM_ALWAYS_INLINE double support_value(const jm_cpair *pc, const jm_cjob *
             derived_add(&dt, derived[i].intensity, prov[derived[i].slot]);
     }
     tally_derived(&t, &dt, th);
-    if (t.n == 0)
-        return 1.0;
-    if (t.n_negotiate == t.n)
-        return JM_KNODATA;
-    return jm_eval_clamped(t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n);
+    return tally_value(&t);
 }
 
 void jm_kernel_support(jm_eval *ev)
@@ -367,12 +381,8 @@ static JM_ALWAYS_INLINE void fs_bits(const jm_cpair *pc, const jm_cjob *j, const
     d.negotiate[0] = (unsigned)__builtin_popcount(medium & b->negotiates);
     d.negotiate[1] = (unsigned)__builtin_popcount(high & b->negotiates);
     tally_derived(&t, &d, th);
-    if (t.n == 0)
-        *support = !pc->c->has_needs && pc->c->n_needs == 0 ? JM_KNODATA : 1.0;
-    else if (t.n_negotiate == t.n)
-        *support = JM_KNODATA;
-    else
-        *support = jm_eval_clamped(t.weight > 0.0 ? t.met / t.weight : (double)t.n_met / (double)t.n);
+    const bool recorded = pc->c->has_needs || pc->c->n_needs != 0 || t.n != 0;
+    *support = recorded ? tally_value(&t) : JM_KNODATA;
 }
 
 JM_BLOCK_CLONES
