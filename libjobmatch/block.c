@@ -25,43 +25,48 @@ static const jm_kblock_fn BLOCK_KERNELS[JM_FACTOR_COUNT] = {
     [JM_FACTOR_PROGRAMME] = jm_kblock_programme,
 };
 
-/* The totals of a block from its factors' values, two pairs at a time
- * where the compiler has vector types (SSE2, NEON: the same IEEE operations
- * as one at a time, so the same bits).  As add_up in engine.c, in factor
- * order: the weight of every positive factor with data, and its weighted
- * score (positive[f]: the weight when positive, else 0, which adds +0.0,
- * as add_up does), the sums in registers across the factors;
- * jm_combine_result then: num / with_data, 0.5 when no factor has data. */
-#define LANES JM_VLANES
-_Static_assert(JM_BLOCK_JOBS % LANES == 0, "a block is whole vectors");
+/* The totals of a block from its factors' values, four pairs at a time
+ * where the compiler has vector types (AVX2 in the x86-64-v3 clone, SSE2 or
+ * NEON otherwise: the same IEEE operations as one at a time, so the same
+ * bits).  As add_up in engine.c, in factor order: the weight of every
+ * positive factor with data, and its weighted score (positive[f]: the
+ * weight when positive, else 0, which adds +0.0, as add_up does), the sums
+ * in registers across the factors; jm_combine_result then: num /
+ * with_data, 0.5 when no factor has data.  The values past n, up to a
+ * whole vector, are NaN (no data). */
 #if JM_HAVE_VEC
+#define LANES JM_VLANES4
+_Static_assert(JM_BLOCK_JOBS % LANES == 0, "a block is whole vectors");
 JM_BLOCK_CLONES
 static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
                          double *totals)
 {
-    const jm_vd zero = jm_vsplat(0.0), half = jm_vsplat(0.5);
-    jm_vd w[JM_FACTOR_COUNT];
+    const jm_vd4 zero = { 0.0, 0.0, 0.0, 0.0 }, half = { 0.5, 0.5, 0.5, 0.5 };
+    jm_vd4 w[JM_FACTOR_COUNT];
     for (int f = 0; f < JM_FACTOR_COUNT; f++)
-        w[f] = jm_vsplat(positive[f]);
+        w[f] = (jm_vd4){ positive[f], positive[f], positive[f], positive[f] };
     for (size_t k = 0; k < n; k += LANES) {
-        jm_vd num = zero, with_data = zero;
+        jm_vd4 num = zero, with_data = zero;
 #pragma GCC unroll 16
         for (int f = 0; f < JM_FACTOR_COUNT; f++) {
-            jm_vd x;
+            jm_vd4 x;
             memcpy(&x, &value[f][k], sizeof x);
-            const jm_vm has = x == x;
-            with_data += jm_vand(has, w[f]);
-            num += jm_vand(has, w[f] * x);
+            const jm_vm4 has = x == x;
+            with_data += (jm_vd4)(has & (jm_vm4)w[f]);
+            num += (jm_vd4)(has & (jm_vm4)(w[f] * x));
         }
-        const jm_vd t = jm_vsel(with_data > zero, num / with_data, half);
-        if (k + 1 < n) {
+        const jm_vm4 some = with_data > zero;
+        const jm_vd4 t = (jm_vd4)((some & (jm_vm4)(num / with_data)) | (~some & (jm_vm4)half));
+        if (k + LANES <= n) {
             memcpy(totals + k, &t, sizeof t);
         } else {
-            totals[k] = t[0];
+            for (size_t i = 0; k + i < n; i++)
+                totals[k + i] = t[i];
         }
     }
 }
 #else
+#define LANES 1
 static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
                          double *totals)
 {
@@ -96,9 +101,9 @@ int jm_score_block(const jm_engine *e, const jm_candidate *c, const jm_jobs *job
             BLOCK_KERNELS[f](pc, th, recs, n, value[f], excl);
     jm_kblock_functional_support(pc, th, recs, n, value[JM_FACTOR_FUNCTIONAL], value[JM_FACTOR_SUPPORT]);
 
-    if (n % LANES)
+    for (size_t k = n; k % LANES; k++)
         for (int f = 0; f < JM_FACTOR_COUNT; f++)
-            value[f][n] = NAN; /* the lane past the block: no data */
+            value[f][k] = NAN; /* the lanes past the block: no data */
     block_totals((const double(*)[JM_BLOCK_JOBS])value, e->positive, n, totals);
     if (feasible)
         for (size_t k = 0; k < n; k++)

@@ -48,6 +48,13 @@ static inline int jm_vany(jm_vm m)
 {
     return (m[0] | m[1]) != 0;
 }
+
+/* Four doubles at a time, for sums over arrays already laid out by lane
+ * (the block's totals): AVX2 in the x86-64-v3 clones, two SSE2 or NEON
+ * registers elsewhere; the same IEEE operations lane by lane. */
+#define JM_VLANES4 4
+typedef double jm_vd4 __attribute__((vector_size(JM_VLANES4 * sizeof(double))));
+typedef long long jm_vm4 __attribute__((vector_size(JM_VLANES4 * sizeof(double))));
 #else
 #define JM_HAVE_VEC 0
 #define JM_VLANES 1
