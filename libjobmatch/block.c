@@ -41,10 +41,10 @@ JM_BLOCK_CLONES
 static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *positive, size_t n,
                          double *totals)
 {
-    const jm_vd4 zero = { 0.0, 0.0, 0.0, 0.0 }, half = { 0.5, 0.5, 0.5, 0.5 };
+    const jm_vd4 zero = jm_v4splat(0.0), half = jm_v4splat(0.5);
     jm_vd4 w[JM_FACTOR_COUNT];
     for (int f = 0; f < JM_FACTOR_COUNT; f++)
-        w[f] = (jm_vd4){ positive[f], positive[f], positive[f], positive[f] };
+        w[f] = jm_v4splat(positive[f]);
     for (size_t k = 0; k < n; k += LANES) {
         jm_vd4 num = zero, with_data = zero;
 #pragma GCC unroll 16
@@ -52,11 +52,10 @@ static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *pos
             jm_vd4 x;
             memcpy(&x, &value[f][k], sizeof x);
             const jm_vm4 has = x == x;
-            with_data += (jm_vd4)(has & (jm_vm4)w[f]);
-            num += (jm_vd4)(has & (jm_vm4)(w[f] * x));
+            with_data += jm_v4and(has, w[f]);
+            num += jm_v4and(has, w[f] * x);
         }
-        const jm_vm4 some = with_data > zero;
-        const jm_vd4 t = (jm_vd4)((some & (jm_vm4)(num / with_data)) | (~some & (jm_vm4)half));
+        const jm_vd4 t = jm_v4sel(with_data > zero, num / with_data, half);
         if (k + LANES <= n) {
             memcpy(totals + k, &t, sizeof t);
         } else {

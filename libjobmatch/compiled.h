@@ -265,7 +265,6 @@ typedef struct jm_cjob {
     double h_raw_min, h_raw_max;
     double wage;
     double skills_none; /* the skills factor for a candidate with none of the skills */
-    double lat, lon, cos_lat;
     uint32_t occ;       /* occupation block, JM_NO_BLOCK unknown */
     uint32_t sched;     /* week block or JM_NO_BLOCK */
     uint32_t env;       /* block of JM_ENV_COUNT doubles */
@@ -318,6 +317,10 @@ typedef struct jm_cjobs {
     jm_interner *in;
     size_t n;
     jm_cjob *recs;
+    /* Where each job is, by index, in columns (so that a kernel loads the
+     * coordinates of several jobs at once): degrees, NaN when unknown; the
+     * cosine of the latitude in radians (NaN when unknown) */
+    double *lat, *lon, *cos_lat;
     jm_blockpool weeks, envs, interests, values, occs;
     jm_cskill *skills;
     jm_clicence *licences;

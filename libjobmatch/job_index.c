@@ -11,24 +11,24 @@
 
 #include "compiled.h"
 
-static bool has_coords(const jm_cjob *r)
+static bool has_coords(const jm_cjobs *js, size_t i)
 {
-    return !isnan(r->lat) && !isnan(r->lon);
+    return !isnan(js->lat[i]) && !isnan(js->lon[i]);
 }
 
-static const jm_cjob *sort_recs;
+static const jm_cjobs *sort_set;
 
 /* Within a group: jobs with coordinates by latitude, then the others, ties
  * by index. */
 static int in_group_cmp(const void *a, const void *b)
 {
     const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    const jm_cjob *p = &sort_recs[x], *q = &sort_recs[y];
-    const bool pc = has_coords(p), qc = has_coords(q);
+    const double *lat = sort_set->lat;
+    const bool pc = has_coords(sort_set, x), qc = has_coords(sort_set, y);
     if (pc != qc)
         return pc ? -1 : 1;
-    if (pc && p->lat != q->lat)
-        return p->lat < q->lat ? -1 : 1;
+    if (pc && lat[x] != lat[y])
+        return lat[x] < lat[y] ? -1 : 1;
     return x < y ? -1 : 1;
 }
 
@@ -48,7 +48,7 @@ static int by_occupation(jm_cjobs *js)
         const jm_cjob *r = &js->recs[i];
         const size_t g = jm_cjob_group(js, r);
         js->group_first[g + 1]++;
-        js->group_n_lat[g] += has_coords(r);
+        js->group_n_lat[g] += has_coords(js, i);
     }
     for (size_t g = 0; g < js->n_groups; g++)
         js->group_first[g + 1] += js->group_first[g];
@@ -62,16 +62,16 @@ static int by_occupation(jm_cjobs *js)
     }
     free(fill);
     pthread_mutex_lock(&sort_lock);
-    sort_recs = js->recs;
+    sort_set = js;
     for (size_t g = 0; g < js->n_groups; g++) {
         const size_t n = js->group_first[g + 1] - js->group_first[g];
         if (n > 1)
             qsort(js->group_jobs + js->group_first[g], n, sizeof *js->group_jobs, in_group_cmp);
     }
-    sort_recs = NULL;
+    sort_set = NULL;
     pthread_mutex_unlock(&sort_lock);
     for (size_t i = 0; i < js->n; i++)
-        js->group_lat[i] = js->recs[js->group_jobs[i]].lat;
+        js->group_lat[i] = js->lat[js->group_jobs[i]];
     js->index_bytes += (2 * js->n_groups + 1) * sizeof(uint32_t)
                  + js->n * (sizeof *js->group_jobs + sizeof *js->group_lat);
     return JM_OK;

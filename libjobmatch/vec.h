@@ -49,12 +49,35 @@ static inline int jm_vany(jm_vm m)
     return (m[0] | m[1]) != 0;
 }
 
-/* Four doubles at a time, for sums over arrays already laid out by lane
- * (the block's totals): AVX2 in the x86-64-v3 clones, two SSE2 or NEON
- * registers elsewhere; the same IEEE operations lane by lane. */
+/* Four doubles at a time, for data laid out by lane (the block's factor
+ * values, the job set's coordinates): AVX2 in the x86-64-v3 clones, two
+ * SSE2 or NEON registers elsewhere; the same IEEE operations lane by lane.
+ * The helpers are jm_vd's, for four lanes.  They are inline and never
+ * cross an ABI boundary, so GCC's note that the default clones pass such
+ * vectors differently from AVX code (-Wpsabi) does not apply. */
+#if !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
 #define JM_VLANES4 4
 typedef double jm_vd4 __attribute__((vector_size(JM_VLANES4 * sizeof(double))));
 typedef long long jm_vm4 __attribute__((vector_size(JM_VLANES4 * sizeof(double))));
+
+static inline jm_vd4 jm_v4splat(double x)
+{
+    return (jm_vd4){ x, x, x, x };
+}
+static inline jm_vd4 jm_v4sel(jm_vm4 m, jm_vd4 a, jm_vd4 b)
+{
+    return (jm_vd4)((m & (jm_vm4)a) | (~m & (jm_vm4)b));
+}
+static inline jm_vd4 jm_v4and(jm_vm4 m, jm_vd4 a)
+{
+    return (jm_vd4)(m & (jm_vm4)a);
+}
+static inline int jm_v4any(jm_vm4 m)
+{
+    return (m[0] | m[1] | m[2] | m[3]) != 0;
+}
 #else
 #define JM_HAVE_VEC 0
 #define JM_VLANES 1

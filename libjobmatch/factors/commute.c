@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define JM_EARTH_RADIUS_KM 6371.0088
 #define JM_PI 3.14159265358979323846
@@ -318,11 +319,13 @@ static JM_ALWAYS_INLINE double commute_value(const jm_cpair *pc, const jm_cjob *
         ++*excl;
         return 0.0;
     }
-    const bool coords = !isnan(c->lat) && !isnan(c->lon) && !isnan(j->lat) && !isnan(j->lon);
+    const size_t at = (size_t)(j - pc->js->recs);
+    const double lat = pc->js->lat[at], lon = pc->js->lon[at];
+    const bool coords = !isnan(c->lat) && !isnan(c->lon) && !isnan(lat) && !isnan(lon);
     double best = INFINITY;
     bool found = false;
     if (coords) {
-        const double a = haversine_of(c->lat, c->lon, c->cos_lat, j->lat, j->lon, j->cos_lat);
+        const double a = haversine_of(c->lat, c->lon, c->cos_lat, lat, lon, pc->js->cos_lat[at]);
         /* Beyond the row's reach (for every mode of the candidate's, a
          * superset of the pair's) by more than any rounding: every mode
          * takes longer than the maximum (score 0, excluded), as the travel
@@ -353,31 +356,116 @@ static JM_ALWAYS_INLINE double commute_value(const jm_cpair *pc, const jm_cjob *
 JM_KERNEL_DEFINE_PAIR(commute, JM_FACTOR_COMMUTE)
 
 #if JM_HAVE_VEC
-static inline jm_vd vabs(jm_vd x)
+static inline jm_vd4 vabs(jm_vd4 x)
 {
-    return (jm_vd)((jm_vm)x & (jm_vm){ INT64_MAX, INT64_MAX });
+    return (jm_vd4)((jm_vm4)x & (jm_vm4){ INT64_MAX, INT64_MAX, INT64_MAX, INT64_MAX });
 }
 
 /* hav_sin and hav_asin's series, where the argument is small */
-static inline jm_vd vsin_small(jm_vd x)
+static inline jm_vd4 vsin_small(jm_vd4 x)
 {
-    const jm_vd x2 = x * x;
+    const jm_vd4 x2 = x * x;
     return x + x * x2 * (-1.0 / 6.0 + x2 * (1.0 / 120.0 - x2 * (1.0 / 5040.0)));
 }
 
-static inline jm_vd vasin_small(jm_vd y)
+static inline jm_vd4 vasin_small(jm_vd4 y)
 {
-    const jm_vd y2 = y * y;
+    const jm_vd4 y2 = y * y;
     return y + y * y2 * (1.0 / 6.0 + y2 * (3.0 / 40.0 + y2 * (15.0 / 336.0)));
 }
 
-/* commute_value for two jobs at once, a job per lane, as the series in
+/* Bits 0 to 3 of b as the masks of four lanes. */
+#define LANE_MASK(b) \
+    { -(long long)((b) & 1), -(long long)(((b) >> 1) & 1), -(long long)(((b) >> 2) & 1), -(long long)(((b) >> 3) & 1) }
+static const jm_vm4 LANE_MASKS[16] = { LANE_MASK(0),  LANE_MASK(1),  LANE_MASK(2),  LANE_MASK(3),
+                                       LANE_MASK(4),  LANE_MASK(5),  LANE_MASK(6),  LANE_MASK(7),
+                                       LANE_MASK(8),  LANE_MASK(9),  LANE_MASK(10), LANE_MASK(11),
+                                       LANE_MASK(12), LANE_MASK(13), LANE_MASK(14), LANE_MASK(15) };
+
+/* What the commute kernel works out once per row and block. */
+typedef struct commute_row {
+    jm_vd4 max, full, lat1, lon1, cos1, reach;
+    double detour, speed[JM_TRANSPORT_COUNT], over[JM_TRANSPORT_COUNT];
+    unsigned usable, modes_yes, modes_no;
+    uint32_t area; /* the candidate's, 0 when unknown */
+} commute_row;
+
+/* commute_value for four jobs at once, a job per lane, as the series in
  * haversine_of and km_of_haversine give it: each step the same IEEE
- * operation as there, the cases as masks.  A pair of jobs where a lane
- * would call sin or asin (points farther apart than about 100 km that are
- * not beyond the row's reach) runs commute_value itself, as do rows whose
- * candidate has no coordinates or no maximum commute (no haversine, or no
- * score). */
+ * operation as there, the cases as masks.  jobs[0 .. lanes) are the jobs,
+ * lat, lon and cos their coordinates (four lanes, those past lanes any
+ * job's).  When a lane would call sin or asin (points farther apart than
+ * about 100 km that are not beyond the row's reach), commute_value scores
+ * the four jobs instead. */
+static JM_ALWAYS_INLINE void commute_lanes(const jm_cpair *pc, const jm_thresholds *th, const commute_row *r,
+                                           const jm_cjob *jobs, size_t lanes, jm_vd4 lat2, jm_vd4 lon2,
+                                           jm_vd4 cos2, double *out, unsigned char *excl)
+{
+    const jm_vd4 zero = jm_v4splat(0.0), one = jm_v4splat(1.0), small = jm_v4splat(JM_SMALL_ANGLE);
+    const double rad = JM_PI / 180.0;
+    const jm_vm4 coords = (lat2 == lat2) & (lon2 == lon2);
+    const jm_vd4 dp = (lat2 - r->lat1) * rad, dl = (lon2 - r->lon1) * rad;
+    const jm_vd4 x1 = dp / 2.0, x2 = dl / 2.0;
+    const jm_vd4 s1 = vsin_small(x1), s2 = vsin_small(x2);
+    jm_vd4 a = s1 * s1 + r->cos1 * cos2 * s2 * s2;
+    a = jm_v4sel(a < zero, zero, jm_v4sel(a > one, one, a)); /* jm_clamp */
+    const jm_vm4 beyond = a > r->reach;
+    /* a in [0, 1], or NaN without coordinates */
+    const jm_vd4 root = { sqrt(a[0]), sqrt(a[1]), sqrt(a[2]), sqrt(a[3]) };
+    const jm_vm4 series = (vabs(x1) < small) & (vabs(x2) < small) & (beyond | (root < small));
+    if (jm_v4any(coords & ~series)) {
+        for (size_t i = 0; i < lanes; i++) {
+            unsigned x = 0;
+            out[i] = commute_value(pc, &jobs[i], th, &x);
+            excl[i] |= (unsigned char)(x != 0);
+        }
+        return;
+    }
+    const jm_vd4 km = 2.0 * JM_EARTH_RADIUS_KM * vasin_small(root);
+
+    /* the lanes' jobs without public transport, and in the candidate's area */
+    unsigned no_pt = 0, here = 0;
+    for (size_t i = 0; i < lanes; i++) {
+        no_pt |= (unsigned)(jobs[i].public_transport == JM_NO) << i;
+        here |= (unsigned)(jobs[i].area == r->area) << i;
+    }
+    if (!r->area)
+        here = 0;
+    const jm_vm4 no_public = LANE_MASKS[no_pt];
+    const jm_vm4 modes0 = LANE_MASKS[(r->modes_no == 0 ? no_pt : 0u) | (r->modes_yes == 0 ? ~no_pt & 15u : 0u)];
+    jm_vd4 best = jm_v4splat(INFINITY);
+    jm_vm4 found = { 0, 0, 0, 0 };
+    for (unsigned left = r->modes_yes & r->usable; left; left &= left - 1) {
+        const int m = __builtin_ctz(left);
+        const jm_vm4 in_modes = (r->modes_no >> m) & 1u ? ~(jm_vm4){ 0, 0, 0, 0 } : ~no_public;
+        const jm_vd4 minutes = km * r->detour / r->speed[m] * 60.0 + r->over[m];
+        const jm_vm4 take = in_modes & (minutes < best);
+        best = jm_v4sel(take, minutes, best);
+        found |= take;
+    }
+
+    /* jm_commute_score, then jm_eval_clamped */
+    const jm_vd4 max = r->max, full = r->full;
+    jm_vd4 v = jm_v4sel(best <= full, one, jm_v4sel(best >= max, zero, (max - best) / (max - full)));
+    v = jm_v4sel(v == v, v, zero);
+    v = jm_v4sel(v < zero, zero, jm_v4sel(v > one, one, v));
+    v = jm_v4sel(found, v, jm_v4sel(LANE_MASKS[here], one, jm_v4splat(NAN)));
+    const jm_vm4 far = coords & beyond;
+    v = jm_v4sel(far | modes0, zero, v);
+    const jm_vm4 excluded = modes0 | far | (found & (best > max));
+    if (lanes == JM_VLANES4)
+        memcpy(out, &v, sizeof v);
+    else
+        for (size_t i = 0; i < lanes; i++)
+            out[i] = v[i];
+    for (size_t i = 0; i < lanes; i++)
+        excl[i] |= (unsigned char)(excluded[i] != 0);
+}
+
+/* The commute kernel over a block, four jobs at a time (commute_lanes),
+ * their coordinates loaded from the set's columns.  Rows whose candidate
+ * has no coordinates or no maximum commute (no haversine, or no score)
+ * run commute_value. */
 JM_BLOCK_CLONES
 void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                        double *restrict out, unsigned char *restrict excl)
@@ -391,81 +479,53 @@ void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *th, const jm_cjo
         }
         return;
     }
-    const unsigned modes_yes = pair_modes(c->transport, JM_YES), modes_no = pair_modes(c->transport, JM_NO);
+    commute_row r;
+    r.modes_yes = pair_modes(c->transport, JM_YES);
+    r.modes_no = pair_modes(c->transport, JM_NO);
     /* the modes' constants, sanitized as jm_travel_minutes does; a mode
      * without a positive speed gives NaN minutes, never the best */
-    double detour = th->detour_factor;
-    if (isnan(detour) || detour <= 0.0)
-        detour = 1.0;
-    double speed[JM_TRANSPORT_COUNT], over[JM_TRANSPORT_COUNT];
-    unsigned usable = 0;
+    r.detour = th->detour_factor;
+    if (isnan(r.detour) || r.detour <= 0.0)
+        r.detour = 1.0;
+    r.usable = 0;
     for (int m = 0; m < JM_TRANSPORT_COUNT; m++) {
-        speed[m] = th->speed_kmh[m];
-        over[m] = th->overhead_min[m];
-        if (isnan(over[m]) || over[m] < 0.0)
-            over[m] = 0.0;
-        if (speed[m] > 0.0)
-            usable |= 1u << m;
+        r.speed[m] = th->speed_kmh[m];
+        r.over[m] = th->overhead_min[m];
+        if (isnan(r.over[m]) || r.over[m] < 0.0)
+            r.over[m] = 0.0;
+        if (r.speed[m] > 0.0)
+            r.usable |= 1u << m;
     }
     const double full_share = isnan(th->commute_full_share) ? 0.0 : jm_clamp(th->commute_full_share, 0.0, 1.0);
-    const double max_s = c->max_commute;
-    const jm_vd max = jm_vsplat(max_s), full = jm_vsplat(full_share * max_s);
-    const jm_vd lat1 = jm_vsplat(c->lat), lon1 = jm_vsplat(c->lon), cos1 = jm_vsplat(c->cos_lat);
-    const jm_vd small = jm_vsplat(JM_SMALL_ANGLE), reach = jm_vsplat(pc->row->reach_haversine);
-    const jm_vd zero = jm_vsplat(0.0), one = jm_vsplat(1.0), nan = jm_vsplat(NAN), inf = jm_vsplat(INFINITY);
-    const double rad = JM_PI / 180.0;
-    for (size_t k = 0; k < n; k += JM_VLANES) {
-        const jm_cjob *j0 = &jobs[k], *j1 = k + 1 < n ? &jobs[k + 1] : &jobs[k];
-        const jm_vd lat2 = { j0->lat, j1->lat }, lon2 = { j0->lon, j1->lon };
-        const jm_vd cos2 = { j0->cos_lat, j1->cos_lat };
-        const jm_vm coords = (lat2 == lat2) & (lon2 == lon2);
-        const jm_vd dp = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
-        const jm_vd x1 = dp / 2.0, x2 = dl / 2.0;
-        const jm_vd s1 = vsin_small(x1), s2 = vsin_small(x2);
-        jm_vd a = s1 * s1 + cos1 * cos2 * s2 * s2;
-        a = jm_vsel(a < zero, zero, jm_vsel(a > one, one, a)); /* jm_clamp */
-        const jm_vm beyond = a > reach;
-        const jm_vd root = { sqrt(a[0]), sqrt(a[1]) }; /* a in [0, 1], or NaN without coordinates */
-        const jm_vm series = (vabs(x1) < small) & (vabs(x2) < small) & (beyond | (root < small));
-        if (jm_vany(coords & ~series)) {
-            for (size_t i = k; i < k + JM_VLANES && i < n; i++) {
-                unsigned x = 0;
-                out[i] = commute_value(pc, &jobs[i], th, &x);
-                excl[i] |= (unsigned char)(x != 0);
-            }
-            continue;
-        }
-        const jm_vd km = 2.0 * JM_EARTH_RADIUS_KM * vasin_small(root);
+    r.max = jm_v4splat(c->max_commute);
+    r.full = jm_v4splat(full_share * c->max_commute);
+    r.lat1 = jm_v4splat(c->lat);
+    r.lon1 = jm_v4splat(c->lon);
+    r.cos1 = jm_v4splat(c->cos_lat);
+    r.reach = jm_v4splat(pc->row->reach_haversine);
+    r.area = c->area;
 
-        const jm_vm no_public = { j0->public_transport == JM_NO ? -1 : 0,
-                                  j1->public_transport == JM_NO ? -1 : 0 };
-        jm_vd best = inf;
-        jm_vm found = { 0, 0 };
-        for (unsigned left = modes_yes & usable; left; left &= left - 1) {
-            const int m = __builtin_ctz(left);
-            const jm_vm in_modes = (modes_no >> m) & 1u ? ~(jm_vm){ 0, 0 } : ~no_public;
-            const jm_vd minutes = km * detour / speed[m] * 60.0 + over[m];
-            const jm_vm take = in_modes & (minutes < best);
-            best = jm_vsel(take, minutes, best);
-            found |= take;
+    const size_t first = (size_t)(jobs - pc->js->recs);
+    const double *col_lat = pc->js->lat + first, *col_lon = pc->js->lon + first;
+    const double *col_cos = pc->js->cos_lat + first;
+    size_t k = 0;
+    for (; k + JM_VLANES4 <= n; k += JM_VLANES4) {
+        jm_vd4 lat2, lon2, cos2;
+        memcpy(&lat2, col_lat + k, sizeof lat2);
+        memcpy(&lon2, col_lon + k, sizeof lon2);
+        memcpy(&cos2, col_cos + k, sizeof cos2);
+        commute_lanes(pc, th, &r, jobs + k, JM_VLANES4, lat2, lon2, cos2, out + k, excl + k);
+    }
+    if (k < n) {
+        /* the last jobs, the lanes past them repeating the last */
+        jm_vd4 lat2, lon2, cos2;
+        for (size_t i = 0; i < JM_VLANES4; i++) {
+            const size_t at = k + i < n ? k + i : n - 1;
+            lat2[i] = col_lat[at];
+            lon2[i] = col_lon[at];
+            cos2[i] = col_cos[at];
         }
-        const jm_vm modes0 = { (j0->public_transport == JM_NO ? modes_no : modes_yes) == 0 ? -1 : 0,
-                               (j1->public_transport == JM_NO ? modes_no : modes_yes) == 0 ? -1 : 0 };
-        const jm_vm same_area = { c->area && c->area == j0->area ? -1 : 0,
-                                  c->area && c->area == j1->area ? -1 : 0 };
-
-        /* jm_commute_score, then jm_eval_clamped */
-        jm_vd v = jm_vsel(best <= full, one, jm_vsel(best >= max, zero, (max - best) / (max - full)));
-        v = jm_vsel(v == v, v, zero);
-        v = jm_vsel(v < zero, zero, jm_vsel(v > one, one, v));
-        v = jm_vsel(found, v, jm_vsel(same_area, one, nan));
-        const jm_vm far = coords & beyond;
-        v = jm_vsel(far | modes0, zero, v);
-        const jm_vm excluded = modes0 | far | (found & (best > max));
-        for (int lane = 0; lane < JM_VLANES && k + (size_t)lane < n; lane++) {
-            out[k + lane] = v[lane];
-            excl[k + lane] |= (unsigned char)(excluded[lane] != 0);
-        }
+        commute_lanes(pc, th, &r, jobs + k, n - k, lat2, lon2, cos2, out + k, excl + k);
     }
 }
 #else
