@@ -5,9 +5,10 @@
  * candidate numbers that are not whole hundredths (those pairs run the
  * factor code), tight and long commutes by every mode (latitude windows of
  * top jobs), areas without coordinates, several environment dimensions with
- * musts, interest codes, work values, benefits by week and month, support
- * needs the profile does and does not define, physical access, derived needs,
- * licences, programme rules; and a travel-time source.
+ * musts (and a profile that gives them no weight), interest codes, work
+ * values, benefits by week and month, support needs the profile does and
+ * does not define, physical access, derived needs, licences, programme
+ * rules; and a travel-time source.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -290,6 +291,15 @@ static jm_engine *job_type_engine(void)
                           "\"weights\":{\"job_type\":3.0}}");
 }
 
+/* No environment dimension carries weight: the environment factor is 1
+ * less the mean shortfall of the rated dimensions (its unweighted case). */
+static jm_engine *unweighted_environment_engine(void)
+{
+    return profile_engine("{\"schema\":\"jobmatch/1\",\"type\":\"scoring_profile\",\"id\":\"flat\","
+                          "\"thresholds\":{\"importance_weight\":{\"low\":0,\"medium\":0,\"high\":0,"
+                          "\"must\":0}}}");
+}
+
 static int slow_walk(const jm_candidate *c, const jm_job *j, int mode, double *minutes, void *payload)
 {
     (void)c, (void)j, (void)payload;
@@ -437,6 +447,9 @@ START_TEST(compiled_batch_equals_pairwise_scoring)
         jm_engine_free(e);
         e = job_type_engine();
         compare(e, cs, js, &excluded); /* groups pruned whole */
+        jm_engine_free(e);
+        e = unweighted_environment_engine();
+        compare(e, cs, js, &excluded);
         jm_engine_free(e);
         e = programme_engine();
         compare(e, cs, js, &excluded);

@@ -246,8 +246,8 @@ void jm_kblock_environment(const jm_cpair *pc, const jm_thresholds *th, const jm
     for (size_t k = 0; k < n; k += JM_VLANES) {
         const double *l0 = job_levels(pc, &jobs[k]);
         const double *l1 = k + 1 < n ? job_levels(pc, &jobs[k + 1]) : NO_LEVELS;
-        jm_vd wsum = zero, sum = zero, outside = zero;
-        jm_vm rated = { 0, 0 }, must = { 0, 0 };
+        jm_vd wsum = zero, sum = zero, outside = zero, rated = zero;
+        jm_vm must = { 0, 0 };
         for (int d = 0; d < row->env_n; d++) {
             const int dim = row->env_dim[d];
             const jm_vd level = { l0[dim], l1[dim] };
@@ -261,16 +261,18 @@ void jm_kblock_environment(const jm_cpair *pc, const jm_thresholds *th, const jm
             wsum += jm_vand(known, w);
             sum += jm_vand(known, w * s);
             outside += jm_vand(known, s - one);
-            rated -= known; /* a set mask is -1 */
+            rated += jm_vand(known, one); /* a count, exact in a double */
             must |= (below | above) & jm_vmask_of(row->env_must[d]);
         }
+        /* the weighted mean, or 1 less the mean shortfall without weights;
+         * jm_eval_clamped; no data when nothing is rated (and then no must
+         * is outside its bounds: a comparison with NaN is false) */
+        jm_vd v = jm_vsel(wsum > zero, sum / wsum, one + outside / rated);
+        v = jm_vsel(v == v, v, zero);
+        v = jm_vsel(v < zero, zero, jm_vsel(v > one, one, v));
+        v = jm_vsel(rated > zero, v, jm_vsplat(JM_KNODATA));
         for (int lane = 0; lane < JM_VLANES && k + (size_t)lane < n; lane++) {
-            if (rated[lane] == 0) {
-                out[k + lane] = JM_KNODATA;
-                continue;
-            }
-            out[k + lane] = jm_eval_clamped(wsum[lane] > 0.0 ? sum[lane] / wsum[lane]
-                                                             : 1.0 + outside[lane] / (double)rated[lane]);
+            out[k + lane] = v[lane];
             excl[k + lane] |= (unsigned char)(must[lane] != 0);
         }
     }
