@@ -262,7 +262,6 @@ typedef struct jm_ccand {
 
 /** A compiled job. */
 typedef struct jm_cjob {
-    double h_raw_min, h_raw_max;
     double wage;
     double skills_none; /* the skills factor for a candidate with none of the skills */
     uint32_t occ;       /* occupation block, JM_NO_BLOCK unknown */
@@ -317,10 +316,12 @@ typedef struct jm_cjobs {
     jm_interner *in;
     size_t n;
     jm_cjob *recs;
-    /* Where each job is, by index, in columns (so that a kernel loads the
-     * coordinates of several jobs at once): degrees, NaN when unknown; the
-     * cosine of the latitude in radians (NaN when unknown) */
+    /* By index, in columns (so that a kernel loads several jobs' at once):
+     * where each job is, in degrees, NaN when unknown, and the cosine of
+     * the latitude in radians (NaN when unknown); its weekly hours as
+     * stated, NaN when not given */
     double *lat, *lon, *cos_lat;
+    double *hours_min, *hours_max;
     jm_blockpool weeks, envs, interests, values, occs;
     jm_cskill *skills;
     jm_clicence *licences;

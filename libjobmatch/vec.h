@@ -74,6 +74,11 @@ static inline jm_vd4 jm_v4and(jm_vm4 m, jm_vd4 a)
 {
     return (jm_vd4)(m & (jm_vm4)a);
 }
+static inline jm_vm4 jm_v4mask_of(int b)
+{
+    const long long x = b ? -1LL : 0LL;
+    return (jm_vm4){ x, x, x, x };
+}
 static inline int jm_v4any(jm_vm4 m)
 {
     return (m[0] | m[1] | m[2] | m[3]) != 0;

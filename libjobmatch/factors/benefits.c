@@ -177,11 +177,13 @@ static JM_ALWAYS_INLINE double benefits_value(const jm_cpair *pc, const jm_cjob 
     const jm_cbenefits *b = c->benefits == JM_NO_BLOCK ? NULL : jm_blockpool_at(&pc->cs->benefits, c->benefits);
     if (!b || (isnan(b->max_hours) && isnan(b->max_earnings)))
         return JM_KNODATA;
-    double h = jm_hours_expected_c(c, j);
+    const size_t at = (size_t)(j - pc->js->recs);
+    const double job_min = pc->js->hours_min[at], job_max = pc->js->hours_max[at];
+    double h = jm_hours_expected_c(c, job_min, job_max);
     if (isnan(h))
-        h = j->h_raw_min;
+        h = job_min;
     if (isnan(h))
-        h = j->h_raw_max;
+        h = job_max;
     const double wage = j->wage;
     const bool check_hours = !isnan(b->max_hours) && !isnan(h);
     const bool check_earn = !isnan(b->max_earnings) && !isnan(h) && !isnan(wage);

@@ -55,8 +55,9 @@ double jm_hours_score_at(double h, double min, double ideal, double max, double 
 /** The hours the person would work in a job offering [jmin, jmax]: their
  *  ideal clamped to the job's range. */
 double jm_hours_expected(const jm_candidate *c, const jm_job *j);
-/** The same on compiled records. */
-double jm_hours_expected_c(const jm_ccand *c, const jm_cjob *j);
+/** The same for a compiled candidate and a job whose hours are stated as
+ *  job_min and job_max (NaN when not given: jm_cjobs.hours_min, hours_max). */
+double jm_hours_expected_c(const jm_ccand *c, double job_min, double job_max);
 /** The person's effective {min, ideal, max}; false when they stated no
  *  preference. */
 bool jm_hours_candidate_range(const jm_candidate *c, double *min, double *ideal, double *max);

@@ -22,6 +22,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define JM_WEEK_HOURS 168.0
 
@@ -197,10 +198,10 @@ void jm_factor_hours(jm_eval *ev)
     }
 }
 
-double jm_hours_expected_c(const jm_ccand *c, const jm_cjob *j)
+double jm_hours_expected_c(const jm_ccand *c, double job_min, double job_max)
 {
     double jmin, jmax;
-    if (!c->has_hours || !jm_hours_job_range(j->h_raw_min, j->h_raw_max, &jmin, &jmax))
+    if (!c->has_hours || !jm_hours_job_range(job_min, job_max, &jmin, &jmax))
         return NAN;
     return jm_clamp((double)c->h_ideal, jmin, jmax);
 }
@@ -209,8 +210,10 @@ static JM_ALWAYS_INLINE double hours_value(const jm_cpair *pc, const jm_cjob *j,
                                            const jm_thresholds *th, unsigned *excl)
 {
     const jm_ccand *c = pc->c;
+    const size_t at = (size_t)(j - pc->js->recs);
+    const double job_min = pc->js->hours_min[at], job_max = pc->js->hours_max[at];
     double jmin, jmax;
-    if (!c->has_hours || !jm_hours_job_range(j->h_raw_min, j->h_raw_max, &jmin, &jmax))
+    if (!c->has_hours || !jm_hours_job_range(job_min, job_max, &jmin, &jmax))
         return JM_KNODATA;
     /* single precision holds the candidate's range exactly (compile.c) */
     const double ideal = c->h_ideal, raw_min = c->h_raw_min, raw_max = c->h_raw_max;
@@ -218,15 +221,16 @@ static JM_ALWAYS_INLINE double hours_value(const jm_cpair *pc, const jm_cjob *j,
     const double v = jm_eval_clamped(hours_score_at(h, c->h_min, ideal, c->h_max, th->hours_inside_min,
                                               th->hours_falloff));
     if (c->hours_firm) {
-        *excl += !isnan(raw_max) && !isnan(j->h_raw_min) && j->h_raw_min > raw_max;
-        *excl += !isnan(raw_min) && !isnan(j->h_raw_max) && j->h_raw_max < raw_min;
+        *excl += !isnan(raw_max) && !isnan(job_min) && job_min > raw_max;
+        *excl += !isnan(raw_min) && !isnan(job_max) && job_max < raw_min;
     }
     return v;
 }
 JM_KERNEL_DEFINE_PAIR(hours, JM_FACTOR_HOURS)
 
 #if JM_HAVE_VEC
-/* hours_value for two jobs at once, a job per lane: jm_hours_job_range,
+/* hours_value for four jobs at once, a job per lane (their hours loaded
+ * from the set's columns): jm_hours_job_range,
  * the clamp of the ideal into the job's range and hours_score_at with
  * their cases as masks, each case's formula as written there (a case not
  * taken may divide by zero: its lanes are not selected). */
@@ -245,43 +249,59 @@ void jm_kblock_hours(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob 
     const double inside_min_s = jm_clamp(th->hours_inside_min, 0.0, 1.0);
     /* hours_score_at's test of its arguments: the candidate's are the row's */
     const bool row_nan = isnan(min_s) || isnan(ideal_s) || isnan(max_s);
-    const jm_vd ideal = jm_vsplat(ideal_s), min = jm_vsplat(min_s), max = jm_vsplat(max_s);
-    const jm_vd one = jm_vsplat(1.0), zero = jm_vsplat(0.0), nan = jm_vsplat(NAN);
-    const jm_vd inside_min = jm_vsplat(inside_min_s), falloff = jm_vsplat(falloff_s);
-    const jm_vd raw_min = jm_vsplat(raw_min_s), raw_max = jm_vsplat(raw_max_s);
-    const jm_vm falloff_ok = jm_vmask_of(falloff_s > 0.0), firm = jm_vmask_of(c->hours_firm);
-    const jm_vm has_raw_min = jm_vmask_of(!isnan(raw_min_s)), has_raw_max = jm_vmask_of(!isnan(raw_max_s));
-    for (size_t k = 0; k < n; k += JM_VLANES) {
-        const jm_cjob *j1 = k + 1 < n ? &jobs[k + 1] : &jobs[k];
-        const jm_vd jr_min = { jobs[k].h_raw_min, j1->h_raw_min };
-        const jm_vd jr_max = { jobs[k].h_raw_max, j1->h_raw_max };
-        const jm_vm known_min = jr_min == jr_min, known_max = jr_max == jr_max;
-        const jm_vm has_data = known_min | known_max;
-        const jm_vd jmin = jm_vsel(known_min, jr_min, jr_max);
-        jm_vd jmax = jm_vsel(known_max, jr_max, jr_min);
-        jmax = jm_vsel(jmax < jmin, jmin, jmax);
-        const jm_vd h = jm_vsel(ideal < jmin, jmin, jm_vsel(ideal > jmax, jmax, ideal));
-
-        const jm_vd below_ideal = one - (one - inside_min) * (ideal - h) / (ideal - min);
-        const jm_vd above_ideal = one - (one - inside_min) * (h - ideal) / (max - ideal);
-        const jm_vd beyond = jm_vsel(h < min, min - h, h - max);
-        const jm_vd outside =
-            jm_vand(falloff_ok & ~(beyond >= falloff), inside_min * (one - beyond / falloff));
-        jm_vd v = jm_vsel((h > ideal) & (h <= max), above_ideal, outside);
-        v = jm_vsel((h >= min) & (h < ideal), below_ideal, v);
-        v = jm_vsel(h == ideal, one, v);
-        v = jm_vsel(h == h, v, nan);
-        /* jm_eval_clamped */
-        v = jm_vsel(v == v, v, zero);
-        v = jm_vsel(v < zero, zero, jm_vsel(v > one, one, v));
-
-        const jm_vm over = has_raw_max & known_min & (jr_min > raw_max);
-        const jm_vm under = has_raw_min & known_max & (jr_max < raw_min);
-        const jm_vm excluded = firm & has_data & (over | under);
-        for (int lane = 0; lane < JM_VLANES && k + (size_t)lane < n; lane++) {
-            out[k + lane] = has_data[lane] ? (row_nan ? 0.0 : v[lane]) : JM_KNODATA;
-            excl[k + lane] |= (unsigned char)(excluded[lane] != 0);
+    const jm_vd4 ideal = jm_v4splat(ideal_s), min = jm_v4splat(min_s), max = jm_v4splat(max_s);
+    const jm_vd4 one = jm_v4splat(1.0), zero = jm_v4splat(0.0), nan = jm_v4splat(NAN);
+    const jm_vd4 inside_min = jm_v4splat(inside_min_s), falloff = jm_v4splat(falloff_s);
+    const jm_vd4 raw_min = jm_v4splat(raw_min_s), raw_max = jm_v4splat(raw_max_s);
+    const jm_vm4 falloff_ok = jm_v4mask_of(falloff_s > 0.0), firm = jm_v4mask_of(c->hours_firm);
+    const jm_vm4 has_raw_min = jm_v4mask_of(!isnan(raw_min_s)), has_raw_max = jm_v4mask_of(!isnan(raw_max_s));
+    const size_t first = (size_t)(jobs - pc->js->recs);
+    const double *col_min = pc->js->hours_min + first, *col_max = pc->js->hours_max + first;
+    for (size_t k = 0; k < n; k += JM_VLANES4) {
+        const size_t lanes = n - k < JM_VLANES4 ? n - k : JM_VLANES4;
+        jm_vd4 jr_min, jr_max;
+        if (lanes == JM_VLANES4) {
+            memcpy(&jr_min, col_min + k, sizeof jr_min);
+            memcpy(&jr_max, col_max + k, sizeof jr_max);
+        } else {
+            for (size_t i = 0; i < JM_VLANES4; i++) { /* the lanes past the block repeat its last job */
+                const size_t at = k + i < n ? k + i : n - 1;
+                jr_min[i] = col_min[at];
+                jr_max[i] = col_max[at];
+            }
         }
+        const jm_vm4 known_min = jr_min == jr_min, known_max = jr_max == jr_max;
+        const jm_vm4 has_data = known_min | known_max;
+        const jm_vd4 jmin = jm_v4sel(known_min, jr_min, jr_max);
+        jm_vd4 jmax = jm_v4sel(known_max, jr_max, jr_min);
+        jmax = jm_v4sel(jmax < jmin, jmin, jmax);
+        const jm_vd4 h = jm_v4sel(ideal < jmin, jmin, jm_v4sel(ideal > jmax, jmax, ideal));
+
+        const jm_vd4 below_ideal = one - (one - inside_min) * (ideal - h) / (ideal - min);
+        const jm_vd4 above_ideal = one - (one - inside_min) * (h - ideal) / (max - ideal);
+        const jm_vd4 beyond = jm_v4sel(h < min, min - h, h - max);
+        const jm_vd4 outside =
+            jm_v4and(falloff_ok & ~(beyond >= falloff), inside_min * (one - beyond / falloff));
+        jm_vd4 v = jm_v4sel((h > ideal) & (h <= max), above_ideal, outside);
+        v = jm_v4sel((h >= min) & (h < ideal), below_ideal, v);
+        v = jm_v4sel(h == ideal, one, v);
+        v = jm_v4sel(h == h, v, nan);
+        /* jm_eval_clamped */
+        v = jm_v4sel(v == v, v, zero);
+        v = jm_v4sel(v < zero, zero, jm_v4sel(v > one, one, v));
+        /* a row whose range hours_score_at rejects scores 0 where a job has data */
+        v = jm_v4sel(has_data, row_nan ? zero : v, nan);
+
+        const jm_vm4 over = has_raw_max & known_min & (jr_min > raw_max);
+        const jm_vm4 under = has_raw_min & known_max & (jr_max < raw_min);
+        const jm_vm4 excluded = firm & has_data & (over | under);
+        if (lanes == JM_VLANES4)
+            memcpy(out + k, &v, sizeof v);
+        else
+            for (size_t i = 0; i < lanes; i++)
+                out[k + i] = v[i];
+        for (size_t i = 0; i < lanes; i++)
+            excl[k + i] |= (unsigned char)(excluded[i] != 0);
     }
 }
 #else
