@@ -90,6 +90,7 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->cos_lat);
     free(j->hours_min);
     free(j->hours_max);
+    free(j->wage);
     free(j->skills);
     free(j->licences);
     free(j->demands);
@@ -520,13 +521,13 @@ static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, 
 {
     const jm_profile *p = k->p;
     memset(r, 0, sizeof *r);
-    r->wage = j->wage;
     const size_t idx = (size_t)(r - js->recs);
     js->lat[idx] = j->lat;
     js->lon[idx] = j->lon;
     js->cos_lat[idx] = isnan(j->lat) ? NAN : jm_cos_lat(j->lat);
     js->hours_min[idx] = j->hours_min;
     js->hours_max[idx] = j->hours_max;
+    js->wage[idx] = j->wage;
     r->area = str_id(k, j->area, 1);
     r->public_transport = (int8_t)j->public_transport;
     const jm_occ *o = &j->occ;
@@ -732,15 +733,15 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
     js->cos_lat = malloc(cells * sizeof *js->cos_lat);
     js->hours_min = malloc(cells * sizeof *js->hours_min);
     js->hours_max = malloc(cells * sizeof *js->hours_max);
-    compiler k = { in, p, 0,
-                   js->recs && js->lat && js->lon && js->cos_lat && js->hours_min && js->hours_max ? JM_OK
-                                                                                                 : JM_ENOMEM };
+    js->wage = malloc(cells * sizeof *js->wage);
+    const bool columns = js->lat && js->lon && js->cos_lat && js->hours_min && js->hours_max && js->wage;
+    compiler k = { in, p, 0, js->recs && columns ? JM_OK : JM_ENOMEM };
     grow skills = { NULL, 0, 0, sizeof(jm_cskill) }, lic = { NULL, 0, 0, sizeof(jm_clicence) },
          dem = { NULL, 0, 0, sizeof(jm_cdemand) }, prov = { NULL, 0, 0, 1 };
     for (size_t i = 0; i < js->n && k.rc == JM_OK; i++)
         compile_job(&k, js, jm_jobs_get(set, i), &js->recs[i], &skills, &lic, &dem, &prov);
     js->bytes = sizeof *js + js->n * (sizeof *js->recs + sizeof *js->lat + sizeof *js->lon + sizeof *js->cos_lat +
-                                      sizeof *js->hours_min + sizeof *js->hours_max);
+                                      sizeof *js->hours_min + sizeof *js->hours_max + sizeof *js->wage);
     js->n_skill_refs = skills.n;
     js->skills = grow_take(&skills, &js->bytes);
     js->licences = grow_take(&lic, &js->bytes);

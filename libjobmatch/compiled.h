@@ -262,7 +262,6 @@ typedef struct jm_ccand {
 
 /** A compiled job. */
 typedef struct jm_cjob {
-    double wage;
     double skills_none; /* the skills factor for a candidate with none of the skills */
     uint32_t occ;       /* occupation block, JM_NO_BLOCK unknown */
     uint32_t sched;     /* week block or JM_NO_BLOCK */
@@ -319,9 +318,9 @@ typedef struct jm_cjobs {
     /* By index, in columns (so that a kernel loads several jobs' at once):
      * where each job is, in degrees, NaN when unknown, and the cosine of
      * the latitude in radians (NaN when unknown); its weekly hours as
-     * stated, NaN when not given */
+     * stated and its hourly wage, NaN when not given */
     double *lat, *lon, *cos_lat;
-    double *hours_min, *hours_max;
+    double *hours_min, *hours_max, *wage;
     jm_blockpool weeks, envs, interests, values, occs;
     jm_cskill *skills;
     jm_clicence *licences;

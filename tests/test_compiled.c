@@ -116,7 +116,7 @@ static jm_candidate *rich_candidate(int i)
     if (coin())
         check(jm_candidate_set_area(c, AREAS[irange(0, 3)]));
     if (coin())
-        check(jm_candidate_set_wage_floor(c, unif(9, 14), coin()));
+        check(jm_candidate_set_wage_floor(c, coin() ? irange(9, 14) : unif(9, 14), coin())); /* whole: some wages equal it */
     for (int d = 0; d < JM_ENV_COUNT; d++)
         if (irange(0, 2) == 0) {
             /* now and then a bound that is not in hundredths: the factor code */
@@ -204,7 +204,7 @@ static jm_job *rich_job(int i)
     if (coin())
         check(jm_job_set_access(j, irange(-1, 1), irange(-1, 1)));
     if (irange(0, 3))
-        check(jm_job_set_wage(j, unif(8, 15)));
+        check(jm_job_set_wage(j, coin() ? irange(8, 15) : unif(8, 15)));
     for (int d = 0; d < JM_ENV_COUNT; d++)
         if (coin())
             check(jm_job_set_environment(j, d, coin() ? irange(0, 4) : unif(0, 4)));

@@ -184,7 +184,7 @@ static JM_ALWAYS_INLINE double benefits_value(const jm_cpair *pc, const jm_cjob 
         h = job_min;
     if (isnan(h))
         h = job_max;
-    const double wage = j->wage;
+    const double wage = pc->js->wage[at];
     const bool check_hours = !isnan(b->max_hours) && !isnan(h);
     const bool check_earn = !isnan(b->max_earnings) && !isnan(h) && !isnan(wage);
     if (!check_hours && !check_earn)
