@@ -105,6 +105,7 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->group_n_lat);
     free(j->group_jobs);
     free(j->group_lat);
+    free(j->occ_keys);
     interner_release(j->in);
     free(j);
 }

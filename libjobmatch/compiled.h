@@ -48,11 +48,26 @@ typedef struct jm_occ_codes {
     uint8_t has_isco, has_onet, onet_shape;
 } jm_occ_codes;
 
+/** An occupation key of a job set's group (jm_cjobs.occ_keys). */
+typedef struct jm_occ_key {
+    uint64_t key;
+    uint32_t group;
+} jm_occ_key;
+
 /** An occupation, compiled (a pooled block: records share it). */
 typedef struct jm_cocc {
     uint32_t esco, onet, isco, label; /* string ids (label ASCII-folded); 0 none */
     jm_occ_codes codes;
 } jm_cocc;
+
+/** What an occupation shares with every occupation it is alike to at all
+ *  (cocc similarity above 0), as keys (a kind in the high 32 bits): its
+ *  ESCO, O*NET, ISCO and label ids, its ISCO sub-major group (two leading
+ *  digits) and its O*NET-SOC minor group ("NN-N").  Two occupations with no
+ *  key in common have similarity 0.  Writes at most JM_OCC_KEYS keys to
+ *  keys and returns how many. */
+#define JM_OCC_KEYS 6
+size_t jm_cocc_keys(const jm_cocc *o, uint64_t keys[JM_OCC_KEYS]);
 
 /** A candidate's occupation reference: wanted (with a weight), avoided, or
  *  past job (liked or not). */
@@ -361,6 +376,10 @@ typedef struct jm_cjobs {
     uint32_t *group_n_lat;
     uint32_t *group_jobs;
     double *group_lat;
+    /* The groups by the keys of their occupation (jm_cocc_keys), sorted by
+     * key then group: the last group (unknown occupation) has none */
+    jm_occ_key *occ_keys;
+    size_t n_occ_keys;
     size_t bytes;       /* of the records, lists and blocks */
     size_t index_bytes; /* of the skill and occupation indexes */
     size_t strings;

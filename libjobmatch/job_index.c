@@ -77,6 +77,34 @@ static int by_occupation(jm_cjobs *js)
     return JM_OK;
 }
 
+static int occ_key_cmp(const void *a, const void *b)
+{
+    const jm_occ_key *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->group < y->group ? -1 : x->group > y->group;
+}
+
+/* The groups by occupation key (jm_cjobs.occ_keys). */
+static int by_occupation_key(jm_cjobs *js)
+{
+    const size_t groups = js->n_groups - 1;
+    js->occ_keys = malloc((groups ? groups : 1) * JM_OCC_KEYS * sizeof *js->occ_keys);
+    if (!js->occ_keys)
+        return JM_ENOMEM;
+    size_t n = 0;
+    for (size_t g = 0; g < groups; g++) {
+        uint64_t keys[JM_OCC_KEYS];
+        const size_t n_keys = jm_cocc_keys(jm_blockpool_at(&js->occs, (uint32_t)g), keys);
+        for (size_t k = 0; k < n_keys; k++)
+            js->occ_keys[n++] = (jm_occ_key){ keys[k], (uint32_t)g };
+    }
+    qsort(js->occ_keys, n, sizeof *js->occ_keys, occ_key_cmp);
+    js->n_occ_keys = n;
+    js->index_bytes += n * sizeof *js->occ_keys;
+    return JM_OK;
+}
+
 /* The skill index (jm_cjobs.skill_*). */
 static int by_skill(jm_cjobs *js)
 {
@@ -114,6 +142,8 @@ static int by_skill(jm_cjobs *js)
 int jm_cjobs_index(jm_cjobs *js)
 {
     int rc = by_occupation(js);
+    if (rc == JM_OK)
+        rc = by_occupation_key(js);
     return rc == JM_OK ? by_skill(js) : rc;
 }
 

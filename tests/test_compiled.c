@@ -44,19 +44,20 @@ static const char *const AREAS[] = { "Bury", "bury", "Wigan", "Bolton" };
 
 static jm_occupation random_occ(void)
 {
-    static const char *const isco[] = { "9329", "9412", "9112", "5223", "9411", "93" };
+    /* "9": one digit, alike to another only by the same code */
+    static const char *const isco[] = { "9329", "9412", "9112", "5223", "9411", "93", "9", "9412.1" };
     static const char *const onet[] = { "35-2021.00", "35-2014.00", "37-2011.00", "41-2031.00" };
     static const char *const label[] = { "Kitchen porter", "kitchen porter", "cleaner", "Cook" };
     static const char *const esco[] = { "http://data.europa.eu/esco/occupation/a",
                                         "http://data.europa.eu/esco/occupation/b" };
     jm_occupation o = { NULL, NULL, NULL, NULL };
     switch (irange(0, 4)) {
-    case 0: o.isco = isco[irange(0, 5)]; break;
+    case 0: o.isco = isco[irange(0, 7)]; break;
     case 1: o.onet = onet[irange(0, 3)]; break;
     case 2: o.label = label[irange(0, 3)]; break;
     case 3: o.esco_uri = esco[irange(0, 1)]; break;
     default:
-        o.isco = isco[irange(0, 5)];
+        o.isco = isco[irange(0, 7)];
         o.onet = onet[irange(0, 3)];
         o.label = label[irange(0, 3)];
     }

@@ -123,6 +123,31 @@ static double cocc_similarity(const jm_cocc *a, const jm_cocc *b)
     return jm_occ_partial_similarity(&a->codes, &b->codes);
 }
 
+size_t jm_cocc_keys(const jm_cocc *o, uint64_t keys[JM_OCC_KEYS])
+{
+    enum { ESCO = 1, ONET, ISCO, LABEL, ISCO_SUB_MAJOR, ONET_MINOR };
+    size_t n = 0;
+    /* (a valid O*NET code has the minor group's shape, so the minor group
+     * key covers its exact matches too; the id keeps the rule whole) */
+    const uint32_t ids[4] = { o->esco, o->onet, o->isco, o->label };
+    for (int k = 0; k < 4; k++)
+        if (ids[k])
+            keys[n++] = (uint64_t)(ESCO + k) << 32 | ids[k];
+    const jm_occ_codes *c = &o->codes;
+    /* isco_shared_digits counts two only over two digits */
+    if (c->has_isco && is_digit(c->isco[0]) && is_digit(c->isco[1]))
+        keys[n++] = (uint64_t)ISCO_SUB_MAJOR << 32 | (uint32_t)(unsigned char)c->isco[0] << 8 |
+                    (unsigned char)c->isco[1];
+    /* onet_similarity gives credit only where the first four bytes agree */
+    if (c->has_onet && c->onet_shape) {
+        uint32_t minor = 0;
+        for (int i = 0; i < 4; i++)
+            minor = minor << 8 | (unsigned char)c->onet[i];
+        keys[n++] = (uint64_t)ONET_MINOR << 32 | minor;
+    }
+    return n;
+}
+
 void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
                     const jm_thresholds *th, jm_job_type_value *out)
 {
@@ -167,6 +192,52 @@ void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
         s *= th->history_disliked;
     out->score = s;
     out->has_data = true;
+}
+
+/* The first of js's occupation keys not below key. */
+static size_t occ_key_lower(const jm_cjobs *js, uint64_t key)
+{
+    size_t lo = 0, hi = js->n_occ_keys;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (js->occ_keys[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void jm_job_types_fill(const jm_ccands *cs, const jm_ccand *c, const jm_cjobs *js, const jm_thresholds *th,
+                       jm_job_type_value *out, uint64_t *near)
+{
+    const size_t groups = js->n_groups - 1; /* the last: occupation unknown */
+    /* every similarity 0, as to an occupation with no id and no code */
+    static const jm_cocc ALIKE_TO_NONE;
+    jm_job_type_value base;
+    jm_job_type_of(cs, c, &ALIKE_TO_NONE, th, &base);
+    for (size_t g = 0; g < groups; g++)
+        out[g] = base;
+    jm_job_type_of(cs, c, NULL, th, &out[groups]);
+
+    const jm_cocc_ref *refs = cs->occ_refs + c->occs;
+    const size_t n_refs = (size_t)c->n_wanted + c->n_avoided + c->n_history;
+    for (size_t i = 0; i < n_refs; i++) {
+        uint64_t keys[JM_OCC_KEYS];
+        const size_t n_keys = jm_cocc_keys(jm_blockpool_at(&cs->occs, refs[i].occ), keys);
+        for (size_t k = 0; k < n_keys; k++)
+            for (size_t at = occ_key_lower(js, keys[k]); at < js->n_occ_keys && js->occ_keys[at].key == keys[k];
+                 at++)
+                near[js->occ_keys[at].group >> 6] |= (uint64_t)1 << (js->occ_keys[at].group & 63);
+    }
+    for (size_t w = 0; w <= groups >> 6; w++) {
+        uint64_t bits = near[w];
+        near[w] = 0;
+        for (; bits; bits &= bits - 1) {
+            const uint32_t g = (uint32_t)(w << 6 | (size_t)__builtin_ctzll(bits));
+            jm_job_type_of(cs, c, jm_blockpool_at(&js->occs, g), th, &out[g]);
+        }
+    }
 }
 
 static JM_ALWAYS_INLINE double job_type_value(const jm_cpair *pc, const jm_cjob *j,
