@@ -69,12 +69,25 @@ static void check(int rc) { ck_assert_msg(rc == JM_OK, "%s", jm_last_error()); }
 /* Records past what the block kernel of functional and support holds in
  * bits (compiled.h, jm_cdemand_bits): candidates with more stated needs than
  * a row holds, or a job set of more dimensions than demand bits hold; those
- * run the kernels' loops, to the same bits. */
-enum { WIDE_NONE, WIDE_NEEDS, WIDE_DIMS };
+ * run the kernels' loops, to the same bits.  And a job set of as many
+ * dimensions as the bits hold, those of DIMS last in each half of the
+ * third and fourth bytes, whose need types the block kernel looks up there. */
+enum { WIDE_NONE, WIDE_NEEDS, WIDE_DIMS, WIDE_BYTES };
 static int wide;
 enum { EXTRA_DIMS = JM_DEMAND_BITS_DIMS + 8, EXTRA_NEEDS = JM_ROW_NEEDS + 4 };
 
 static void extra_dim(char *buf, size_t size, int k) { snprintf(buf, size, "extra_dimension_%d", k); }
+
+/* The dimension at position pos of WIDE_BYTES, in the order in which the
+ * first candidate and the first job name them all: DIMS at positions 19,
+ * 23, 27 and 31 (bits of a demand bitset), the others extra. */
+static const char *bytes_dim(int pos, char *buf, size_t size)
+{
+    if (pos >= 16 && pos % 4 == 3)
+        return DIMS[(pos - 16) / 4];
+    extra_dim(buf, size, pos);
+    return buf;
+}
 
 static jm_candidate *rich_candidate(int i)
 {
@@ -143,9 +156,14 @@ static jm_candidate *rich_candidate(int i)
             /* 2.3 is not exact in single precision: those pairs run the factor code */
             check(jm_candidate_add_skill(c, SKILLS[k], NULL,
                                          irange(0, 9) == 0 ? 2.3 : (coin() ? NAN : irange(0, 6))));
-    for (int k = 0; k < 4; k++)
+    for (int k = 0; wide != WIDE_BYTES && k < 4; k++)
         if (coin())
             check(jm_candidate_set_ability(c, DIMS[k], irange(0, 2)));
+    for (int pos = 0; wide == WIDE_BYTES && pos < JM_DEMAND_BITS_DIMS; pos++)
+        if (i == 0 || coin()) {
+            char dim[32];
+            check(jm_candidate_set_ability(c, bytes_dim(pos, dim, sizeof dim), irange(0, 2)));
+        }
     if (coin()) {
         check(jm_candidate_set_no_support_needs(c));
         for (int k = 0; k < 5; k++)
@@ -224,9 +242,14 @@ static jm_job *rich_job(int i)
         if (coin())
             check(jm_job_add_skill(j, SKILLS[k], NULL, irange(0, 12) == 0 ? 3.3 : (coin() ? NAN : irange(1, 6)),
                                    coin(), irange(-1, 1)));
-    for (int k = 0; k < 4; k++)
+    for (int k = 0; wide != WIDE_BYTES && k < 4; k++)
         if (coin())
             check(jm_job_set_demand(j, DIMS[k], irange(0, 2)));
+    for (int pos = 0; wide == WIDE_BYTES && pos < JM_DEMAND_BITS_DIMS; pos++)
+        if (i == 0 || coin()) {
+            char dim[32];
+            check(jm_job_set_demand(j, bytes_dim(pos, dim, sizeof dim), irange(0, 2)));
+        }
     for (int k = 0; wide == WIDE_DIMS && k < EXTRA_DIMS; k++)
         if (irange(0, 3) == 0) {
             char dim[32];
@@ -411,12 +434,13 @@ static void check_top_jobs(jm_engine *e, const jm_candidates *cs, const jm_jobs 
 /* Whether the compiled job set has demand bits, and the most stated needs
  * a candidate has. */
 static void bits_and_needs(const jm_engine *e, const jm_candidates *cs, const jm_jobs *js, bool *bits,
-                           size_t *most_needs)
+                           size_t *most_needs, size_t *n_dims)
 {
     jm_ccands *ccs;
     jm_cjobs *cjs;
     check(jm_compiled_get(e, cs, js, &ccs, &cjs));
     *bits = cjs->demand_bits != NULL;
+    *n_dims = cjs->n_dims;
     *most_needs = 0;
     for (size_t i = 0; i < ccs->n; i++)
         if (ccs->recs[i].n_needs > *most_needs)
@@ -427,20 +451,23 @@ static void bits_and_needs(const jm_engine *e, const jm_candidates *cs, const jm
 
 START_TEST(compiled_batch_equals_pairwise_scoring)
 {
-    const uint64_t seeds[] = { 0x9e3779b97f4a7c15ull, 0xd1b54a32d192ed03ull, 0x8cb92ba72f3d8dd7ull };
+    const uint64_t seeds[] = { 0x9e3779b97f4a7c15ull, 0xd1b54a32d192ed03ull, 0x8cb92ba72f3d8dd7ull,
+                               0x2545f4914f6cdd1dull };
     size_t excluded = 0;
     for (size_t s = 0; s < sizeof seeds / sizeof *seeds; s++) {
         jm_candidates *cs;
         jm_jobs *js;
-        wide = (int)s; /* WIDE_NONE, WIDE_NEEDS, WIDE_DIMS */
+        wide = (int)s; /* WIDE_NONE, WIDE_NEEDS, WIDE_DIMS, WIDE_BYTES */
         rich_sets(seeds[s], &cs, &js);
         wide = WIDE_NONE;
         jm_engine *e;
         check(jm_engine_new(NULL, &e));
         bool bits;
-        size_t most_needs;
-        bits_and_needs(e, cs, js, &bits, &most_needs);
+        size_t most_needs, n_dims;
+        bits_and_needs(e, cs, js, &bits, &most_needs, &n_dims);
         ck_assert(bits == (s != WIDE_DIMS));
+        if (s == WIDE_BYTES)
+            ck_assert_uint_eq(n_dims, JM_DEMAND_BITS_DIMS);
         ck_assert(s == WIDE_NEEDS ? most_needs > JM_ROW_NEEDS : most_needs <= JM_ROW_NEEDS);
         compare(e, cs, js, &excluded); /* no rules: kernels, windows, pruning */
         check(jm_engine_add_rule(e, "half", 0.3, half_rule, NULL, NULL));

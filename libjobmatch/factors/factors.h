@@ -190,6 +190,11 @@ void jm_skill_sums_fill(jm_skill_sum *sums, const jm_cjobs *js, const jm_ccands 
 typedef struct jm_functional_counts {
     unsigned known, short1[2], short2[2];
 } jm_functional_counts;
+/** The credit of a demand one level short (short1_*) or two (short2_*),
+ *  with a support in place or not (the profile's thresholds). */
+typedef struct jm_functional_credits {
+    double short1_supported, short1_unsupported, short2_supported, short2_unsupported;
+} jm_functional_credits;
 /** Counts a demand known on both sides into n. */
 static inline void jm_functional_count(jm_functional_counts *n, int ability, int demand, bool supported)
 {
@@ -203,14 +208,26 @@ static inline void jm_functional_count(jm_functional_counts *n, int ability, int
  *  short with and without a support, then two), so it does not depend on
  *  the order of the job's demands and every way of counting gives the same
  *  bits. */
-static inline double jm_functional_mean(const jm_functional_counts *n, const jm_thresholds *th)
+static inline double jm_functional_mean_of(const jm_functional_counts *n, const jm_functional_credits *cr)
 {
     const unsigned met = n->known - n->short1[0] - n->short1[1] - n->short2[0] - n->short2[1];
-    const double sum = (double)met + (double)n->short1[1] * th->short1_supported +
-                       (double)n->short1[0] * th->short1_unsupported +
-                       (double)n->short2[1] * th->short2_supported +
-                       (double)n->short2[0] * th->short2_unsupported;
+    const double sum = (double)met + (double)n->short1[1] * cr->short1_supported +
+                       (double)n->short1[0] * cr->short1_unsupported +
+                       (double)n->short2[1] * cr->short2_supported +
+                       (double)n->short2[0] * cr->short2_unsupported;
     return sum / (double)n->known;
+}
+/** The credits of the profile's thresholds th. */
+static inline jm_functional_credits jm_functional_credits_of(const jm_thresholds *th)
+{
+    return (jm_functional_credits){ th->short1_supported, th->short1_unsupported, th->short2_supported,
+                                    th->short2_unsupported };
+}
+/** jm_functional_mean_of with the credits of th. */
+static inline double jm_functional_mean(const jm_functional_counts *n, const jm_thresholds *th)
+{
+    const jm_functional_credits cr = jm_functional_credits_of(th);
+    return jm_functional_mean_of(n, &cr);
 }
 void jm_factor_functional(jm_eval *ev);
 void jm_kernel_functional(jm_eval *ev);

@@ -323,13 +323,54 @@ void jm_support_need_type_bits(const jm_cjobs *js, const jm_cjob *j, jm_bits32 *
     }
 }
 
+/* What fs_bits reads of the row, the candidate and the profile, copied once
+ * per block into a local (which no store to the outputs can reach, so the
+ * loop keeps it in registers): the row's bits and stated needs, the sum of
+ * the stated needs' weights (the same for every job: added in the same
+ * order as tally_add adds them), the profile's functional credits and the
+ * weights of a derived need. */
+typedef struct fs_row {
+    jm_bits32 ab_known, ab_zero, ab_one, planned;
+    size_t n_needs;
+    uint16_t need_slot[JM_ROW_NEEDS];
+    double need_w[JM_ROW_NEEDS];
+    double stated_weight;
+    bool recorded; /* the candidate has needs recorded, none or some */
+    bool wide;     /* the job set has more than 16 dimensions (dim_types) */
+    const jm_bits32 (*dim_types)[256];
+    jm_functional_credits credits;
+    double medium_weight, high_weight; /* of a derived need */
+} fs_row;
+
+static JM_ALWAYS_INLINE void fs_row_of(const jm_cpair *pc, const jm_thresholds *th, fs_row *r)
+{
+    const jm_crow *row = pc->row;
+    r->ab_known = row->ab_known;
+    r->ab_zero = row->ab_zero;
+    r->ab_one = row->ab_one;
+    r->planned = row->planned;
+    r->n_needs = row->n_needs;
+    r->stated_weight = 0.0;
+    for (size_t i = 0; i < row->n_needs; i++) {
+        r->need_slot[i] = row->need_slot[i];
+        r->need_w[i] = row->need_w[i];
+        r->stated_weight += row->need_w[i];
+    }
+    r->recorded = pc->c->has_needs; /* set too where any need is stated (compile.c) */
+    r->wide = pc->js->n_dims > 16;
+    r->dim_types = pc->js->dim_types;
+    r->credits = jm_functional_credits_of(th);
+    r->medium_weight = jm_support_need_weight(th, JM_INTENSITY_MEDIUM, false);
+    r->high_weight = jm_support_need_weight(th, JM_INTENSITY_HIGH, false);
+}
+
 /* The need type bits of the dimensions in dims (demand bits). */
 _Static_assert(JM_DEMAND_BITS_DIMS == 32, "dim_types reads four bytes");
-static JM_ALWAYS_INLINE jm_bits32 dim_types(const jm_cjobs *js, jm_bits32 dims)
+static JM_ALWAYS_INLINE jm_bits32 dim_types(const fs_row *r, jm_bits32 dims, bool wide)
 {
-    const jm_bits32(*t)[256] = js->dim_types;
+    const jm_bits32(*t)[256] = r->dim_types;
     jm_bits32 types = t[0][dims & 0xff] | t[1][(dims >> 8) & 0xff];
-    if (js->n_dims > 16) /* the same way for every job of the set */
+    if (wide)
         types |= t[2][(dims >> 16) & 0xff] | t[3][dims >> 24];
     return types;
 }
@@ -339,50 +380,77 @@ static JM_ALWAYS_INLINE jm_bits32 dim_types(const jm_cjobs *js, jm_bits32 dims)
  * support_value, from bitsets and their popcounts, so the loop has no
  * branch on the data.  The stated needs are added in the candidate's order,
  * as tally_add does; a need type a shortfall derives is one need, high when
- * a shortfall of two levels derives it, unless the candidate states it. */
-static JM_ALWAYS_INLINE void fs_bits(const jm_cpair *pc, const jm_cjob *j, const jm_cdemand_bits *b,
-                                     const jm_thresholds *th, double *functional, double *support)
+ * a shortfall of two levels derives it, unless the candidate states it.
+ * The sums are those of jm_functional_mean, tally_derived and tally_value,
+ * term by term.  n_needs and wide: r's, as constants where the caller
+ * specialises the loop. */
+static JM_ALWAYS_INLINE void fs_bits(const fs_row *r, const uint8_t *prov, const jm_cdemand_bits *b,
+                                     double *functional, double *support, size_t n_needs, bool wide)
 {
-    const jm_crow *row = pc->row;
-    const jm_cjobs *js = pc->js;
-    const uint8_t *prov = js->providers + j->providers;
-    tally t = { 0 };
+    double met = 0.0;
     uint64_t counts = 0;
-    for (size_t i = 0; i < row->n_needs; i++) {
-        const unsigned p = prov[row->need_slot[i]];
-        const double w = row->need_w[i];
-        t.weight += w;
-        t.met += w * MET_SHARE[p];
+    for (size_t i = 0; i < n_needs; i++) {
+        const unsigned p = prov[r->need_slot[i]];
+        met += r->need_w[i] * MET_SHARE[p];
         counts += COUNTS[p];
     }
-    t.n = counts & 0xffffu;
-    t.n_met = (counts >> 16) & 0xffffu;
-    t.n_negotiate = counts >> 32;
+    const unsigned stated_n = counts & 0xffffu, stated_met = (counts >> 16) & 0xffffu,
+                   stated_negotiate = (unsigned)(counts >> 32);
 
-    const jm_bits32 short2 = b->level2 & row->ab_zero;
-    const jm_bits32 short1 = (b->level1 & row->ab_zero) | (b->level2 & row->ab_one);
+    const jm_bits32 short2 = b->level2 & r->ab_zero;
+    const jm_bits32 short1 = (b->level1 & r->ab_zero) | (b->level2 & r->ab_one);
     jm_functional_counts fc;
-    fc.known = (unsigned)__builtin_popcount(b->demanded & row->ab_known);
+    fc.known = (unsigned)__builtin_popcount(b->demanded & r->ab_known);
     fc.short1[1] = (unsigned)__builtin_popcount(short1 & b->supported);
     fc.short1[0] = (unsigned)__builtin_popcount(short1 & ~b->supported);
     fc.short2[1] = (unsigned)__builtin_popcount(short2 & b->supported);
     fc.short2[0] = (unsigned)__builtin_popcount(short2 & ~b->supported);
     /* jm_eval_clamped would change nothing: no credit is above 1 and
      * rounding is monotonic, so the sum is at most known; none is below 0 */
-    *functional = fc.known == 0 ? JM_KNODATA : jm_functional_mean(&fc, th);
+    *functional = fc.known == 0 ? JM_KNODATA : jm_functional_mean_of(&fc, &r->credits);
 
-    const jm_bits32 high = dim_types(js, short2) & ~row->planned;
-    const jm_bits32 medium = dim_types(js, short1) & ~row->planned & ~high;
-    derived_tally d;
-    d.n[0] = (unsigned)__builtin_popcount(medium);
-    d.n[1] = (unsigned)__builtin_popcount(high);
-    d.met[0] = (unsigned)__builtin_popcount(medium & b->meets);
-    d.met[1] = (unsigned)__builtin_popcount(high & b->meets);
-    d.negotiate[0] = (unsigned)__builtin_popcount(medium & b->negotiates);
-    d.negotiate[1] = (unsigned)__builtin_popcount(high & b->negotiates);
-    tally_derived(&t, &d, th);
-    const bool recorded = pc->c->has_needs || pc->c->n_needs != 0 || t.n != 0;
-    *support = recorded ? tally_value(&t) : JM_KNODATA;
+    const jm_bits32 high = dim_types(r, short2, wide) & ~r->planned;
+    const jm_bits32 medium = dim_types(r, short1, wide) & ~r->planned & ~high;
+    const unsigned n0 = (unsigned)__builtin_popcount(medium), n1 = (unsigned)__builtin_popcount(high);
+    const unsigned met0 = (unsigned)__builtin_popcount(medium & b->meets),
+                   met1 = (unsigned)__builtin_popcount(high & b->meets);
+    const unsigned neg0 = (unsigned)__builtin_popcount(medium & b->negotiates),
+                   neg1 = (unsigned)__builtin_popcount(high & b->negotiates);
+    /* tally_derived, then tally_value */
+    const unsigned n = stated_n + n0 + n1, n_met = stated_met + met0 + met1,
+                   n_negotiate = stated_negotiate + neg0 + neg1;
+    const double weight = r->stated_weight + n0 * r->medium_weight + n1 * r->high_weight;
+    met = met + (met0 + 0.5 * neg0) * r->medium_weight + (met1 + 0.5 * neg1) * r->high_weight;
+    double v;
+    if (n == 0)
+        v = 1.0;
+    else if (n_negotiate == n)
+        v = JM_KNODATA;
+    else
+        v = jm_eval_clamped(weight > 0.0 ? met / weight : (double)n_met / (double)n);
+    *support = r->recorded || n != 0 ? v : JM_KNODATA;
+}
+
+static JM_ALWAYS_INLINE void fs_loop(const fs_row *r, const jm_cjobs *js, const jm_cjob *jobs, size_t n,
+                                     double *restrict functional, double *restrict support, size_t n_needs,
+                                     bool wide)
+{
+    const jm_cdemand_bits *bits = js->demand_bits + (jobs - js->recs); /* jobs[k]'s */
+    for (size_t k = 0; k < n; k++)
+        fs_bits(r, js->providers + jobs[k].providers, &bits[k], &functional[k], &support[k], n_needs, wide);
+}
+
+/* fs_loop with r's needs and width as constants: none, one or two stated
+ * needs (most candidates), or any number. */
+static JM_ALWAYS_INLINE void fs_block(const fs_row *r, const jm_cjobs *js, const jm_cjob *jobs, size_t n,
+                                      double *restrict functional, double *restrict support, bool wide)
+{
+    switch (r->n_needs) {
+    case 0: fs_loop(r, js, jobs, n, functional, support, 0, wide); break;
+    case 1: fs_loop(r, js, jobs, n, functional, support, 1, wide); break;
+    case 2: fs_loop(r, js, jobs, n, functional, support, 2, wide); break;
+    default: fs_loop(r, js, jobs, n, functional, support, r->n_needs, wide); break;
+    }
 }
 
 JM_BLOCK_CLONES
@@ -390,9 +458,12 @@ void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, c
                                   double *restrict functional, double *restrict support)
 {
     if (pc->row->fs_bits) {
-        const jm_cdemand_bits *bits = pc->js->demand_bits + (jobs - pc->js->recs); /* jobs[k]'s */
-        for (size_t k = 0; k < n; k++)
-            fs_bits(pc, &jobs[k], &bits[k], th, &functional[k], &support[k]);
+        fs_row r;
+        fs_row_of(pc, th, &r);
+        if (r.wide)
+            fs_block(&r, pc->js, jobs, n, functional, support, true);
+        else
+            fs_block(&r, pc->js, jobs, n, functional, support, false);
         return;
     }
     jm_derived_need derived[JM_MAX_DERIVED_NEEDS];
