@@ -91,6 +91,8 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->hours_min);
     free(j->hours_max);
     free(j->wage);
+    free(j->legal);
+    free(j->licence_masks);
     free(j->skills);
     free(j->licences);
     free(j->demands);
@@ -594,6 +596,8 @@ static void compile_job(compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *r, 
     r->n_licences = (uint16_t)nl;
     r->right_to_work = j->right_to_work;
     r->background_check = j->background_check;
+    js->legal[idx] = (uint8_t)((nl ? JM_LEGAL_LICENCES : 0) | (j->right_to_work ? JM_LEGAL_RIGHT_TO_WORK : 0) |
+                               (j->background_check ? JM_LEGAL_BACKGROUND_CHECK : 0));
 
     jm_cdemand *d = grow_add(dem, j->n_demands, &r->demands);
     if (!d && j->n_demands) {
@@ -679,6 +683,47 @@ static int dim_table(compiler *k, jm_cjobs *js)
     return k->rc;
 }
 
+/* The bit of hard licence id in js->hard_licences, added when there is
+ * room; 0 when there is none. */
+static jm_bits32 hard_licence_bit(jm_cjobs *js, uint32_t id)
+{
+    size_t t = 0;
+    while (t < js->n_hard_licences && js->hard_licences[t] != id)
+        t++;
+    if (t == JM_HARD_LICENCES)
+        return 0;
+    if (t == js->n_hard_licences)
+        js->hard_licences[js->n_hard_licences++] = id;
+    return (jm_bits32)1 << t;
+}
+
+/* The licences each job requires and cannot obtain, as bits
+ * (jm_cjobs.licence_masks), for a set whose jobs require few. */
+static int licence_masks(jm_cjobs *js)
+{
+    _Static_assert(JM_HARD_LICENCES <= 32, "a licence mask is a jm_bits32");
+    js->n_hard_licences = 0;
+    for (size_t r = 0; r < js->n; r++) {
+        const jm_clicence *l = js->licences + js->recs[r].licences;
+        for (size_t i = 0; i < js->recs[r].n_licences; i++)
+            if (!l[i].obtainable && !hard_licence_bit(js, l[i].id)) {
+                js->n_hard_licences = 0; /* too many: the kernel's loop over the licences */
+                return JM_OK;
+            }
+    }
+    js->licence_masks = calloc(js->n ? js->n : 1, sizeof *js->licence_masks);
+    if (!js->licence_masks)
+        return JM_ENOMEM;
+    js->bytes += js->n * sizeof *js->licence_masks;
+    for (size_t r = 0; r < js->n; r++) {
+        const jm_clicence *l = js->licences + js->recs[r].licences;
+        for (size_t i = 0; i < js->recs[r].n_licences; i++)
+            if (!l[i].obtainable)
+                js->licence_masks[r] |= hard_licence_bit(js, l[i].id);
+    }
+    return JM_OK;
+}
+
 /* The jobs' demand bits and the dimensions' need type bits by byte
  * (jm_cjobs.demand_bits), for a set of few dimensions and need types. */
 static int demand_bits(jm_cjobs *js)
@@ -735,14 +780,17 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
     js->hours_min = malloc(cells * sizeof *js->hours_min);
     js->hours_max = malloc(cells * sizeof *js->hours_max);
     js->wage = malloc(cells * sizeof *js->wage);
-    const bool columns = js->lat && js->lon && js->cos_lat && js->hours_min && js->hours_max && js->wage;
+    js->legal = malloc(cells * sizeof *js->legal);
+    const bool columns =
+        js->lat && js->lon && js->cos_lat && js->hours_min && js->hours_max && js->wage && js->legal;
     compiler k = { in, p, 0, js->recs && columns ? JM_OK : JM_ENOMEM };
     grow skills = { NULL, 0, 0, sizeof(jm_cskill) }, lic = { NULL, 0, 0, sizeof(jm_clicence) },
          dem = { NULL, 0, 0, sizeof(jm_cdemand) }, prov = { NULL, 0, 0, 1 };
     for (size_t i = 0; i < js->n && k.rc == JM_OK; i++)
         compile_job(&k, js, jm_jobs_get(set, i), &js->recs[i], &skills, &lic, &dem, &prov);
     js->bytes = sizeof *js + js->n * (sizeof *js->recs + sizeof *js->lat + sizeof *js->lon + sizeof *js->cos_lat +
-                                      sizeof *js->hours_min + sizeof *js->hours_max + sizeof *js->wage);
+                                      sizeof *js->hours_min + sizeof *js->hours_max + sizeof *js->wage +
+                                      sizeof *js->legal);
     js->n_skill_refs = skills.n;
     js->skills = grow_take(&skills, &js->bytes);
     js->licences = grow_take(&lic, &js->bytes);
@@ -755,6 +803,8 @@ static int compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set
         k.rc = dim_table(&k, js);
     if (k.rc == JM_OK)
         k.rc = demand_bits(js);
+    if (k.rc == JM_OK)
+        k.rc = licence_masks(js);
     if (k.rc == JM_OK)
         k.rc = jm_cjobs_index(js);
     if (k.rc != JM_OK) {

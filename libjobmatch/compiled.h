@@ -168,6 +168,13 @@ typedef struct jm_clicence {
     uint32_t obtainable;
 } jm_clicence;
 
+/* What a job asks of the legal factor (jm_cjobs.legal): licences, the
+ * right to work, a background check. */
+enum { JM_LEGAL_LICENCES = 1, JM_LEGAL_RIGHT_TO_WORK = 2, JM_LEGAL_BACKGROUND_CHECK = 4 };
+/* The most licences a job set's jobs can require without a way to obtain
+ * them for the set to keep them as bits (jm_cjobs.licence_masks). */
+#define JM_HARD_LICENCES 32
+
 /* Numbers a candidate record keeps small: a whole count of hundredths
  * (int16), decoding to exactly the double it was made from.  A number with
  * at most two decimals parses to the double nearest it, and n / 100.0 is
@@ -336,6 +343,15 @@ typedef struct jm_cjobs {
      * stated and its hourly wage, NaN when not given */
     double *lat, *lon, *cos_lat;
     double *hours_min, *hours_max, *wage;
+    /* By index: what each job asks of the legal factor (JM_LEGAL_* bits);
+     * and when the set's jobs require at most JM_HARD_LICENCES distinct
+     * licences that cannot be obtained (hard_licences, string ids in the
+     * order of their bits), those each job requires, as bits (else
+     * licence_masks is NULL and n_hard_licences 0) */
+    uint8_t *legal;
+    jm_bits32 *licence_masks;
+    uint32_t hard_licences[JM_HARD_LICENCES];
+    size_t n_hard_licences;
     jm_blockpool weeks, envs, interests, values, occs;
     jm_cskill *skills;
     jm_clicence *licences;

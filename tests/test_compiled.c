@@ -78,6 +78,12 @@ enum { EXTRA_DIMS = JM_DEMAND_BITS_DIMS + 8, EXTRA_NEEDS = JM_ROW_NEEDS + 4 };
 
 static void extra_dim(char *buf, size_t size, int k) { snprintf(buf, size, "extra_dimension_%d", k); }
 
+/* And with WIDE_DIMS, more licences that cannot be obtained than a job set
+ * keeps as bits (jm_cjobs.licence_masks): the legal kernel's loop. */
+static const char *const LICENCES[] = { "driving_b", "forklift", "first_aid" };
+enum { EXTRA_LICENCES = 2 * JM_HARD_LICENCES + 8 };
+static void extra_licence(char *buf, size_t size, int k) { snprintf(buf, size, "extra_licence_%d", k); }
+
 /* The dimension at position pos of WIDE_BYTES, in the order in which the
  * first candidate and the first job name them all: DIMS at positions 19,
  * 23, 27 and 31 (bits of a demand bitset), the others extra. */
@@ -183,8 +189,14 @@ static jm_candidate *rich_candidate(int i)
     if (irange(0, 2) == 0)
         check(jm_candidate_set_benefits(c, coin() ? NAN : irange(10, 20), coin() ? NAN : unif(200, 900),
                                         coin() ? JM_PERIOD_WEEK : JM_PERIOD_MONTH, irange(0, 2), coin()));
-    if (coin())
-        check(jm_candidate_add_licence(c, coin() ? "driving_b" : "forklift"));
+    for (int k = irange(0, 2), first = irange(0, 2); k > 0; k--)
+        check(jm_candidate_add_licence(c, LICENCES[(first + k) % 3]));
+    for (int k = 0; wide == WIDE_DIMS && k < EXTRA_LICENCES; k++)
+        if (irange(0, 3) == 0) {
+            char lic[32];
+            extra_licence(lic, sizeof lic, k);
+            check(jm_candidate_add_licence(c, lic));
+        }
     check(jm_candidate_set_right_to_work(c, irange(-1, 1)));
     check(jm_candidate_set_background_check(c, irange(-1, 1)));
     return c;
@@ -264,8 +276,14 @@ static jm_job *rich_job(int i)
     }
     if (coin())
         check(jm_job_set_coach_on_site(j, irange(-1, 1)));
-    if (irange(0, 3) == 0)
-        check(jm_job_add_licence(j, coin() ? "driving_b" : "forklift", coin()));
+    for (int k = irange(0, 5) - 3, first = irange(0, 2); k > 0; k--)
+        check(jm_job_add_licence(j, LICENCES[(first + k) % 3], coin()));
+    for (int k = 0; wide == WIDE_DIMS && k < EXTRA_LICENCES; k++)
+        if (irange(0, 7) == 0) {
+            char lic[32];
+            extra_licence(lic, sizeof lic, k);
+            check(jm_job_add_licence(j, lic, coin()));
+        }
     if (irange(0, 3) == 0)
         check(jm_job_set_legal(j, coin(), coin()));
     return j;
@@ -308,11 +326,12 @@ static jm_engine *programme_engine(void)
 }
 
 /* The job type carries most of the weight: top jobs skip whole occupation
- * groups that are below the bar. */
+ * groups that are below the bar.  And the legal factor carries some (none
+ * by default), so its value counts, not only its exclusions. */
 static jm_engine *job_type_engine(void)
 {
     return profile_engine("{\"schema\":\"jobmatch/1\",\"type\":\"scoring_profile\",\"id\":\"types\","
-                          "\"weights\":{\"job_type\":3.0}}");
+                          "\"weights\":{\"job_type\":3.0,\"legal\":0.5}}");
 }
 
 /* No environment dimension carries weight: the environment factor is 1
@@ -431,16 +450,17 @@ static void check_top_jobs(jm_engine *e, const jm_candidates *cs, const jm_jobs 
         check_top_jobs_on(e, cs, js, K, counted, threads);
 }
 
-/* Whether the compiled job set has demand bits, and the most stated needs
- * a candidate has. */
+/* Whether the compiled job set has demand bits, the most stated needs a
+ * candidate has, the set's dimensions and whether it has licence bits. */
 static void bits_and_needs(const jm_engine *e, const jm_candidates *cs, const jm_jobs *js, bool *bits,
-                           size_t *most_needs, size_t *n_dims)
+                           size_t *most_needs, size_t *n_dims, bool *licence_bits)
 {
     jm_ccands *ccs;
     jm_cjobs *cjs;
     check(jm_compiled_get(e, cs, js, &ccs, &cjs));
     *bits = cjs->demand_bits != NULL;
     *n_dims = cjs->n_dims;
+    *licence_bits = cjs->licence_masks != NULL;
     *most_needs = 0;
     for (size_t i = 0; i < ccs->n; i++)
         if (ccs->recs[i].n_needs > *most_needs)
@@ -462,10 +482,11 @@ START_TEST(compiled_batch_equals_pairwise_scoring)
         wide = WIDE_NONE;
         jm_engine *e;
         check(jm_engine_new(NULL, &e));
-        bool bits;
+        bool bits, licence_bits;
         size_t most_needs, n_dims;
-        bits_and_needs(e, cs, js, &bits, &most_needs, &n_dims);
+        bits_and_needs(e, cs, js, &bits, &most_needs, &n_dims, &licence_bits);
         ck_assert(bits == (s != WIDE_DIMS));
+        ck_assert(licence_bits == (s != WIDE_DIMS));
         if (s == WIDE_BYTES)
             ck_assert_uint_eq(n_dims, JM_DEMAND_BITS_DIMS);
         ck_assert(s == WIDE_NEEDS ? most_needs > JM_ROW_NEEDS : most_needs <= JM_ROW_NEEDS);

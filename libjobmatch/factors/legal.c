@@ -101,6 +101,39 @@ static JM_ALWAYS_INLINE double legal_value(const jm_cpair *pc, const jm_cjob *j,
 }
 JM_KERNEL_DEFINE_PAIR(legal, JM_FACTOR_LEGAL)
 
+/* legal_value over a block of a set that keeps its jobs' licences as bits
+ * (jm_cjobs.licence_masks): the hard licences the candidate lacks (none
+ * when the candidate's licences do not count) and the job's requirements
+ * it fails worked out once, each job's from its columns.  A job asks
+ * nothing (no data) exactly when its legal bits are 0, and then nothing
+ * excludes. */
+static JM_ALWAYS_INLINE void legal_by_masks(const jm_cpair *pc, const jm_cjob *jobs, size_t n,
+                                            double *restrict out, unsigned char *restrict excl)
+{
+    const jm_cjobs *js = pc->js;
+    const jm_ccand *c = pc->c;
+    const size_t at = (size_t)(jobs - js->recs);
+    const uint8_t *legal = js->legal + at;
+    const jm_bits32 *required = js->licence_masks + at;
+    jm_bits32 lacks = 0;
+    if (c->has_licences || c->n_licences != 0) {
+        const uint32_t *held = pc->cs->licences + c->licences;
+        for (size_t t = 0; t < js->n_hard_licences; t++) {
+            unsigned has = 0;
+            for (size_t h = 0; h < c->n_licences; h++)
+                has |= held[h] == js->hard_licences[t];
+            lacks |= (jm_bits32)!has << t;
+        }
+    }
+    const unsigned fails = (c->right_to_work == JM_NO ? JM_LEGAL_RIGHT_TO_WORK : 0u) |
+                           (c->background_check == JM_NO ? JM_LEGAL_BACKGROUND_CHECK : 0u);
+    for (size_t k = 0; k < n; k++) {
+        const unsigned ex = ((legal[k] & fails) != 0) | ((required[k] & lacks) != 0);
+        out[k] = legal[k] == 0 ? JM_KNODATA : ex ? 0.0 : 1.0;
+        excl[k] |= (unsigned char)ex;
+    }
+}
+
 /* legal_value over a block, the row's tests worked out once and the job's
  * as integer masks: a licence excludes when the candidate's licences count
  * (stated), it is not held and cannot be obtained. */
@@ -109,6 +142,10 @@ void jm_kblock_legal(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob 
                      double *restrict out, unsigned char *restrict excl)
 {
     (void)th;
+    if (pc->js->licence_masks) {
+        legal_by_masks(pc, jobs, n, out, excl);
+        return;
+    }
     static const double VALUE[2][2] = { { 1.0, 0.0 }, { JM_KNODATA, JM_KNODATA } }; /* [no data][excluded] */
     const jm_ccand *c = pc->c;
     const uint32_t *held = pc->cs->licences + c->licences;
