@@ -169,14 +169,21 @@ void jm_factor_benefits(jm_eval *ev)
     }
 }
 
-static JM_ALWAYS_INLINE double benefits_value(const jm_cpair *pc, const jm_cjob *j,
-                                              const jm_thresholds *th, unsigned *excl)
+/* The benefit limits of pc's candidate, NULL when it has none: then the
+ * factor has no data for any job. */
+static JM_ALWAYS_INLINE const jm_cbenefits *row_limits(const jm_cpair *pc)
+{
+    const jm_ccand *c = pc->c;
+    const jm_cbenefits *b = c->benefits == JM_NO_BLOCK ? NULL : jm_blockpool_at(&pc->cs->benefits, c->benefits);
+    return !b || (isnan(b->max_hours) && isnan(b->max_earnings)) ? NULL : b;
+}
+
+/* The factor's value for pc's candidate, of limits b (row_limits), and job j. */
+static JM_ALWAYS_INLINE double limits_value(const jm_cpair *pc, const jm_cbenefits *b, const jm_cjob *j,
+                                            const jm_thresholds *th, unsigned *excl)
 {
     const jm_ccand *c = pc->c;
     const double falloff = th->benefits_falloff;
-    const jm_cbenefits *b = c->benefits == JM_NO_BLOCK ? NULL : jm_blockpool_at(&pc->cs->benefits, c->benefits);
-    if (!b || (isnan(b->max_hours) && isnan(b->max_earnings)))
-        return JM_KNODATA;
     const size_t at = (size_t)(j - pc->js->recs);
     const double job_min = pc->js->hours_min[at], job_max = pc->js->hours_max[at];
     double h = jm_hours_expected_c(c, job_min, job_max);
@@ -206,4 +213,30 @@ static JM_ALWAYS_INLINE double benefits_value(const jm_cpair *pc, const jm_cjob 
         *excl += (unsigned)over_hours + (unsigned)over_earn;
     return jm_eval_clamped(b->goal == JM_GOAL_EXIT ? 1.0 : score);
 }
-JM_KERNEL_DEFINE(benefits, JM_FACTOR_BENEFITS)
+
+static JM_ALWAYS_INLINE double benefits_value(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
+                                              unsigned *excl)
+{
+    const jm_cbenefits *b = row_limits(pc);
+    return b ? limits_value(pc, b, j, th, excl) : JM_KNODATA;
+}
+JM_KERNEL_DEFINE_PAIR(benefits, JM_FACTOR_BENEFITS)
+
+/* benefits_value over a block, the row's limits looked up once: most
+ * candidates have none, and no data for every job. */
+JM_BLOCK_CLONES
+void jm_kblock_benefits(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                        double *restrict out, unsigned char *restrict excl)
+{
+    const jm_cbenefits *b = row_limits(pc);
+    if (!b) {
+        for (size_t k = 0; k < n; k++)
+            out[k] = JM_KNODATA;
+        return;
+    }
+    for (size_t k = 0; k < n; k++) {
+        unsigned x = 0;
+        out[k] = limits_value(pc, b, &jobs[k], th, &x);
+        excl[k] |= (unsigned char)(x != 0);
+    }
+}
