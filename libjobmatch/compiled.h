@@ -419,8 +419,8 @@ typedef struct jm_job_type_value {
  *  share the value, so a row works it out once (jm_memo). */
 typedef struct jm_memo_entry {
     uint32_t stamp; /* the row's stamp when set */
-    uint8_t has_data, excluded;
-    double score;
+    uint8_t excluded; /* the exclusions the value brings */
+    double score;     /* the value (kernel.h: NaN without data) */
 } jm_memo_entry;
 
 /** What a memo table holds, by block id of the job set's pool: interest

@@ -150,37 +150,30 @@ void jm_factor_interests(jm_eval *ev)
                       a, letter_name(a), b, letter_name(b), d, d == 1 ? "" : "s");
 }
 
-static JM_ALWAYS_INLINE double interests_value(const jm_cpair *pc, const jm_cjob *j,
-                                               const jm_thresholds *th, unsigned *excl)
+static JM_ALWAYS_INLINE double interests_compute(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
+                                                 unsigned *excl)
 {
+    (void)th, (void)excl;
     if (pc->c->interests == JM_NO_BLOCK || j->interests == JM_NO_BLOCK)
         return JM_KNODATA;
-    bool fresh;
-    jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_INTERESTS, j->interests, &fresh);
-    if (!fresh) {
-        double score = NAN;
-        const jm_ccand_interests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
-        const jm_cinterests *ji = jm_blockpool_at(&pc->js->interests, j->interests);
-        if (ci->has_scores && ji->has_scores && ji->centred) {
-            /* centred as the job's were when compiled: the same bits as the factor code */
-            double a[JM_RIASEC_COUNT], dev[JM_RIASEC_COUNT], ss;
-            for (int i = 0; i < JM_RIASEC_COUNT; i++)
-                a[i] = jm_hundredths_value(ci->score[i]);
-            if (jm_riasec_centre(a, dev, &ss)) {
-                double r = correlation_centred(dev, ss, ji->dev, ji->ss);
-                if (!isnan(r))
-                    score = (r + 1.0) / 2.0;
-            }
+    double score = NAN;
+    const jm_ccand_interests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
+    const jm_cinterests *ji = jm_blockpool_at(&pc->js->interests, j->interests);
+    if (ci->has_scores && ji->has_scores && ji->centred) {
+        /* centred as the job's were when compiled: the same bits as the factor code */
+        double a[JM_RIASEC_COUNT], dev[JM_RIASEC_COUNT], ss;
+        for (int i = 0; i < JM_RIASEC_COUNT; i++)
+            a[i] = jm_hundredths_value(ci->score[i]);
+        if (jm_riasec_centre(a, dev, &ss)) {
+            double r = correlation_centred(dev, ss, ji->dev, ji->ss);
+            if (!isnan(r))
+                score = (r + 1.0) / 2.0;
         }
-        if (isnan(score) && ci->letter && ji->letter) {
-            int d = jm_riasec_hexagon_distance(ci->letter, ji->letter);
-            score = d == 0 ? 1.0 : 1.0 - d / 3.0;
-        }
-        if (!m)
-            return isnan(score) ? JM_KNODATA : jm_eval_clamped(score);
-        m->has_data = !isnan(score);
-        m->score = score;
     }
-    return m->has_data ? jm_eval_clamped(m->score) : JM_KNODATA;
+    if (isnan(score) && ci->letter && ji->letter) {
+        int d = jm_riasec_hexagon_distance(ci->letter, ji->letter);
+        score = d == 0 ? 1.0 : 1.0 - d / 3.0;
+    }
+    return isnan(score) ? JM_KNODATA : jm_eval_clamped(score);
 }
-JM_KERNEL_DEFINE(interests, JM_FACTOR_INTERESTS)
+JM_MEMO_KERNEL_DEFINE(interests, JM_FACTOR_INTERESTS, JM_MEMO_INTERESTS, interests)

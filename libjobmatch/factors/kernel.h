@@ -25,6 +25,9 @@
 
 #include "factors.h"
 
+#include <stddef.h>
+#include <string.h>
+
 /** What a value function returns for no data. */
 #define JM_KNODATA ((double)NAN)
 
@@ -61,5 +64,83 @@ static inline void jm_kernel_report(jm_eval *ev, int factor, double value, unsig
 #define JM_KERNEL_DEFINE(name, factor)                                                              \
     JM_KERNEL_DEFINE_PAIR(name, factor)                                                             \
     JM_KERNEL_DEFINE_BLOCK(jm_kblock_##name, name)
+
+/* A factor that has one value for a row and all the jobs of a block of the
+ * job set's pool (an interest profile, work values, a schedule): its file
+ * holds NAME_compute, a value function that needs no memo, and
+ * JM_MEMO_KERNEL_DEFINE(NAME, FACTOR, KIND, FIELD) makes of it NAME_value
+ * and both kernels, which keep what it returns for a job of block
+ * jobs->FIELD (the value and the exclusions) in the row's memo table KIND
+ * (jm_memo) and give it again for the block's other jobs: the same bits,
+ * computed once a row and block.  A job of no block (JM_NO_BLOCK) has no
+ * data and no exclusion: NAME_compute is not asked. */
+typedef double jm_value_fn(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th, unsigned *excl);
+
+/* The memo's value for job j of block `block`, from compute on the row's
+ * first job of the block (on j itself without a memo). */
+static JM_ALWAYS_INLINE double jm_memo_value(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
+                                             unsigned *excl, int kind, uint32_t block, jm_value_fn *compute)
+{
+    if (block == JM_NO_BLOCK)
+        return JM_KNODATA;
+    bool fresh;
+    jm_memo_entry *m = jm_memo_at(pc->memo, kind, block, &fresh);
+    if (!m)
+        return compute(pc, j, th, excl);
+    if (!fresh) {
+        unsigned x = 0;
+        m->score = compute(pc, j, th, &x);
+        m->excluded = (uint8_t)x; /* 0 or 1: a memo factor excludes once at most */
+    }
+    *excl += m->excluded;
+    return m->score;
+}
+
+/* The block form: the row's table and stamp loaded once (a restrict table:
+ * its stores do not touch the row). */
+static JM_ALWAYS_INLINE void jm_memo_block(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs,
+                                           size_t n, double *restrict out, unsigned char *restrict excl,
+                                           int kind, size_t field, jm_value_fn *compute)
+{
+    jm_memo_entry *restrict table = pc->memo ? pc->memo->table[kind] : NULL;
+    const uint32_t stamp = pc->memo ? pc->memo->stamp : 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t block;
+        memcpy(&block, (const char *)&jobs[k] + field, sizeof block);
+        if (block == JM_NO_BLOCK) {
+            out[k] = JM_KNODATA;
+            continue;
+        }
+        if (!table) {
+            unsigned x = 0;
+            out[k] = compute(pc, &jobs[k], th, &x);
+            excl[k] |= (unsigned char)(x != 0);
+            continue;
+        }
+        jm_memo_entry *e = &table[block];
+        if (e->stamp != stamp) {
+            unsigned x = 0;
+            e->score = compute(pc, &jobs[k], th, &x);
+            e->excluded = (uint8_t)x;
+            e->stamp = stamp;
+        }
+        out[k] = e->score;
+        excl[k] |= e->excluded;
+    }
+}
+
+#define JM_MEMO_KERNEL_DEFINE(name, factor, kind, field)                                            \
+    static JM_ALWAYS_INLINE double name##_value(const jm_cpair *pc, const jm_cjob *j,               \
+                                                const jm_thresholds *th, unsigned *excl)            \
+    {                                                                                               \
+        return jm_memo_value(pc, j, th, excl, kind, j->field, name##_compute);                      \
+    }                                                                                               \
+    JM_KERNEL_DEFINE_PAIR(name, factor)                                                             \
+    JM_BLOCK_CLONES void jm_kblock_##name(const jm_cpair *pc, const jm_thresholds *th,              \
+                                          const jm_cjob *jobs, size_t n, double *restrict out,      \
+                                          unsigned char *restrict excl)                             \
+    {                                                                                               \
+        jm_memo_block(pc, th, jobs, n, out, excl, kind, offsetof(jm_cjob, field), name##_compute);  \
+    }
 
 #endif /* JM_FACTORS_KERNEL_H */

@@ -143,31 +143,17 @@ void jm_factor_schedule(jm_eval *ev)
                         percent(share), jm_num(n2, th->schedule_min_share * 100.0));
 }
 
-static JM_ALWAYS_INLINE double schedule_value(const jm_cpair *pc, const jm_cjob *j,
-                                              const jm_thresholds *th, unsigned *excl)
+static JM_ALWAYS_INLINE double schedule_compute(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
+                                                unsigned *excl)
 {
     if (pc->c->avail == JM_NO_BLOCK || j->sched == JM_NO_BLOCK)
         return JM_KNODATA;
-    bool fresh;
-    jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_SCHEDULE, j->sched, &fresh);
-    double share;
-    bool excluded;
-    if (m && fresh) {
-        share = m->score;
-        excluded = m->excluded;
-    } else {
-        /* sched_slots is the count of the block's slots: the block settles it */
-        const int total = j->sched_slots;
-        const int covered = jm_week_overlap(jm_blockpool_at(&pc->cs->weeks, pc->c->avail),
-                                            jm_blockpool_at(&pc->js->weeks, j->sched));
-        share = (double)covered / (double)total;
-        excluded = covered == 0 || share < th->schedule_min_share;
-        if (m) {
-            m->score = share;
-            m->excluded = excluded;
-        }
-    }
-    *excl += excluded;
+    /* sched_slots is the count of the block's slots: the block settles it */
+    const int total = j->sched_slots;
+    const int covered =
+        jm_week_overlap(jm_blockpool_at(&pc->cs->weeks, pc->c->avail), jm_blockpool_at(&pc->js->weeks, j->sched));
+    const double share = (double)covered / (double)total;
+    *excl += covered == 0 || share < th->schedule_min_share;
     return jm_eval_clamped(share);
 }
-JM_KERNEL_DEFINE(schedule, JM_FACTOR_SCHEDULE)
+JM_MEMO_KERNEL_DEFINE(schedule, JM_FACTOR_SCHEDULE, JM_MEMO_SCHEDULE, sched)

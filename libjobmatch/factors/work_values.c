@@ -97,25 +97,17 @@ void jm_factor_work_values(jm_eval *ev)
     free(text);
 }
 
-static JM_ALWAYS_INLINE double work_values_value(const jm_cpair *pc, const jm_cjob *j,
-                                                 const jm_thresholds *th, unsigned *excl)
+static JM_ALWAYS_INLINE double work_values_compute(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
+                                                   unsigned *excl)
 {
-    double score = NAN;
-    if (pc->c->values != JM_NO_BLOCK && j->values != JM_NO_BLOCK) {
-        bool fresh;
-        jm_memo_entry *m = jm_memo_at(pc->memo, JM_MEMO_VALUES, j->values, &fresh);
-        if (m && fresh) {
-            score = m->score;
-        } else {
-            const jm_ccand_values *cv = jm_blockpool_at(&pc->cs->values, pc->c->values);
-            double importance[JM_VALUE_COUNT];
-            for (int i = 0; i < JM_VALUE_COUNT; i++)
-                importance[i] = jm_hundredths_value(cv->importance[i]);
-            score = values_score(importance, jm_blockpool_at(&pc->js->values, j->values));
-            if (m)
-                m->score = score;
-        }
-    }
+    (void)th, (void)excl;
+    if (pc->c->values == JM_NO_BLOCK || j->values == JM_NO_BLOCK)
+        return JM_KNODATA;
+    const jm_ccand_values *cv = jm_blockpool_at(&pc->cs->values, pc->c->values);
+    double importance[JM_VALUE_COUNT];
+    for (int i = 0; i < JM_VALUE_COUNT; i++)
+        importance[i] = jm_hundredths_value(cv->importance[i]);
+    const double score = values_score(importance, jm_blockpool_at(&pc->js->values, j->values));
     return isnan(score) ? JM_KNODATA : jm_eval_clamped(score);
 }
-JM_KERNEL_DEFINE(work_values, JM_FACTOR_WORK_VALUES)
+JM_MEMO_KERNEL_DEFINE(work_values, JM_FACTOR_WORK_VALUES, JM_MEMO_VALUES, values)
