@@ -474,6 +474,12 @@ typedef struct jm_crow {
     uint8_t n_needs;
     uint16_t need_slot[JM_ROW_NEEDS];
     double need_w[JM_ROW_NEEDS];
+    /* Interests and work values, decoded once: the candidate's interest
+     * scores centred by jm_riasec_centre (int_centred: it has scores, none
+     * unknown), and the importance of its work values (when it has them) */
+    bool int_centred;
+    double int_dev[JM_RIASEC_COUNT], int_ss;
+    double importance[JM_VALUE_COUNT];
 } jm_crow;
 #define JM_ABILITY_NONE (-1)
 

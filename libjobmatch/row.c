@@ -71,6 +71,23 @@ void jm_crow_fill(jm_crow *row, const jm_ccands *cs, const jm_cjobs *js, const j
 
     fs_bits(row, cs, js, c, th);
 
+    /* interests and work values: decoded, the interests centred */
+    row->int_centred = false;
+    if (c->interests != JM_NO_BLOCK) {
+        const jm_ccand_interests *ci = jm_blockpool_at(&cs->interests, c->interests);
+        if (ci->has_scores) {
+            double a[JM_RIASEC_COUNT];
+            for (int i = 0; i < JM_RIASEC_COUNT; i++)
+                a[i] = jm_hundredths_value(ci->score[i]);
+            row->int_centred = jm_riasec_centre(a, row->int_dev, &row->int_ss);
+        }
+    }
+    if (c->values != JM_NO_BLOCK) {
+        const jm_ccand_values *cv = jm_blockpool_at(&cs->values, c->values);
+        for (int i = 0; i < JM_VALUE_COUNT; i++)
+            row->importance[i] = jm_hundredths_value(cv->importance[i]);
+    }
+
     /* commute: beyond this distance every mode takes longer than the maximum */
     row->reach_haversine = jm_commute_reach_haversine(jm_commute_reach_km(c, th));
 }

@@ -159,16 +159,12 @@ static JM_ALWAYS_INLINE double interests_compute(const jm_cpair *pc, const jm_cj
     double score = NAN;
     const jm_ccand_interests *ci = jm_blockpool_at(&pc->cs->interests, pc->c->interests);
     const jm_cinterests *ji = jm_blockpool_at(&pc->js->interests, j->interests);
-    if (ci->has_scores && ji->has_scores && ji->centred) {
+    const jm_crow *row = pc->row; /* the candidate's scores centred once (jm_crow_fill) */
+    if (row->int_centred && ji->has_scores && ji->centred) {
         /* centred as the job's were when compiled: the same bits as the factor code */
-        double a[JM_RIASEC_COUNT], dev[JM_RIASEC_COUNT], ss;
-        for (int i = 0; i < JM_RIASEC_COUNT; i++)
-            a[i] = jm_hundredths_value(ci->score[i]);
-        if (jm_riasec_centre(a, dev, &ss)) {
-            double r = correlation_centred(dev, ss, ji->dev, ji->ss);
-            if (!isnan(r))
-                score = (r + 1.0) / 2.0;
-        }
+        const double r = correlation_centred(row->int_dev, row->int_ss, ji->dev, ji->ss);
+        if (!isnan(r))
+            score = (r + 1.0) / 2.0;
     }
     if (isnan(score) && ci->letter && ji->letter) {
         int d = jm_riasec_hexagon_distance(ci->letter, ji->letter);

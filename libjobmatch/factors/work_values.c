@@ -103,11 +103,8 @@ static JM_ALWAYS_INLINE double work_values_compute(const jm_cpair *pc, const jm_
     (void)th, (void)excl;
     if (pc->c->values == JM_NO_BLOCK || j->values == JM_NO_BLOCK)
         return JM_KNODATA;
-    const jm_ccand_values *cv = jm_blockpool_at(&pc->cs->values, pc->c->values);
-    double importance[JM_VALUE_COUNT];
-    for (int i = 0; i < JM_VALUE_COUNT; i++)
-        importance[i] = jm_hundredths_value(cv->importance[i]);
-    const double score = values_score(importance, jm_blockpool_at(&pc->js->values, j->values));
+    /* the importance decoded once (jm_crow_fill) */
+    const double score = values_score(pc->row->importance, jm_blockpool_at(&pc->js->values, j->values));
     return isnan(score) ? JM_KNODATA : jm_eval_clamped(score);
 }
 JM_MEMO_KERNEL_DEFINE(work_values, JM_FACTOR_WORK_VALUES, JM_MEMO_VALUES, values)
