@@ -119,6 +119,18 @@ typedef struct derived_tally {
     unsigned n[2], met[2], negotiate[2];
 } derived_tally;
 
+/* The weight of a derived need (never essential) of medium and of high
+ * intensity, by the profile's thresholds. */
+typedef struct derived_weights {
+    double medium, high;
+} derived_weights;
+
+static inline derived_weights derived_weights_of(const jm_thresholds *th)
+{
+    return (derived_weights){ jm_support_need_weight(th, JM_INTENSITY_MEDIUM, false),
+                              jm_support_need_weight(th, JM_INTENSITY_HIGH, false) };
+}
+
 static inline void derived_add(derived_tally *d, int intensity, int provider)
 {
     const int k = intensity >= JM_INTENSITY_HIGH;
@@ -131,14 +143,14 @@ static inline void derived_add(derived_tally *d, int intensity, int provider)
  * kind in a fixed order (medium, then high; `medium` and `high` are the
  * counts, or the shares met, of each): whatever order the needs were
  * derived in, the same bits. */
-static inline double derived_sum(double stated, double medium, double high, const jm_thresholds *th)
+static inline double derived_sum(double stated, double medium, double high, const derived_weights *w)
 {
-    return stated + medium * jm_support_need_weight(th, JM_INTENSITY_MEDIUM, false) +
-           high * jm_support_need_weight(th, JM_INTENSITY_HIGH, false);
+    return stated + medium * w->medium + high * w->high;
 }
 
-/* Adds the derived needs d to the stated needs' tally t. */
-static inline void tally_derived(tally *t, const derived_tally *d, const jm_thresholds *th)
+/* Adds the derived needs d to the stated needs' tally t, a derived need of
+ * each intensity weighing w's. */
+static inline void tally_derived(tally *t, const derived_tally *d, const derived_weights *w)
 {
     const unsigned n = d->n[0] + d->n[1], met = d->met[0] + d->met[1],
                    negotiate = d->negotiate[0] + d->negotiate[1];
@@ -146,8 +158,8 @@ static inline void tally_derived(tally *t, const derived_tally *d, const jm_thre
     t->n_met += met;
     t->n_negotiate += negotiate;
     t->n_unmet += n - met - negotiate;
-    t->weight = derived_sum(t->weight, d->n[0], d->n[1], th);
-    t->met = derived_sum(t->met, d->met[0] + 0.5 * d->negotiate[0], d->met[1] + 0.5 * d->negotiate[1], th);
+    t->weight = derived_sum(t->weight, d->n[0], d->n[1], w);
+    t->met = derived_sum(t->met, d->met[0] + 0.5 * d->negotiate[0], d->met[1] + 0.5 * d->negotiate[1], w);
 }
 
 /* The score of a tally with needs in it (t->n > 0): the weighted share met,
@@ -241,7 +253,8 @@ void jm_factor_support(jm_eval *ev)
         derived_add(&dt, d->intensity, plan_one(ev, d->type, d->intensity, false, origin));
         free(origin);
     }
-    tally_derived(&t, &dt, th);
+    const derived_weights w = derived_weights_of(th);
+    tally_derived(&t, &dt, &w);
 
     if (t.n == 0) {
         jm_eval_score(ev, F, 1.0, "no support needs stated");
@@ -302,7 +315,8 @@ static JM_ALWAYS_INLINE double support_value(const jm_cpair *pc, const jm_cjob *
         if (!planned)
             derived_add(&dt, derived[i].intensity, prov[derived[i].slot]);
     }
-    tally_derived(&t, &dt, th);
+    const derived_weights w = derived_weights_of(th);
+    tally_derived(&t, &dt, &w);
     return tally_value(&t);
 }
 
@@ -339,7 +353,7 @@ typedef struct fs_row {
     bool wide;     /* the job set has more than 16 dimensions (dim_types) */
     const jm_bits32 (*dim_types)[256];
     jm_functional_credits credits;
-    double medium_weight, high_weight; /* of a derived need */
+    derived_weights derived_w;
 } fs_row;
 
 static JM_ALWAYS_INLINE void fs_row_of(const jm_cpair *pc, const jm_thresholds *th, fs_row *r)
@@ -360,8 +374,7 @@ static JM_ALWAYS_INLINE void fs_row_of(const jm_cpair *pc, const jm_thresholds *
     r->wide = pc->js->n_dims > 16;
     r->dim_types = pc->js->dim_types;
     r->credits = jm_functional_credits_of(th);
-    r->medium_weight = jm_support_need_weight(th, JM_INTENSITY_MEDIUM, false);
-    r->high_weight = jm_support_need_weight(th, JM_INTENSITY_HIGH, false);
+    r->derived_w = derived_weights_of(th);
 }
 
 /* The need type bits of the dimensions in dims (demand bits). */
@@ -381,9 +394,8 @@ static JM_ALWAYS_INLINE jm_bits32 dim_types(const fs_row *r, jm_bits32 dims, boo
  * branch on the data.  The stated needs are added in the candidate's order,
  * as tally_add does; a need type a shortfall derives is one need, high when
  * a shortfall of two levels derives it, unless the candidate states it.
- * The sums are those of jm_functional_mean, tally_derived and tally_value,
- * term by term.  n_needs and wide: r's, as constants where the caller
- * specialises the loop. */
+ * n_needs and wide: r's, as constants where the caller specialises the
+ * loop. */
 static JM_ALWAYS_INLINE void fs_bits(const fs_row *r, const uint8_t *prov, const jm_cdemand_bits *b,
                                      double *functional, double *support, size_t n_needs, bool wide)
 {
@@ -394,8 +406,10 @@ static JM_ALWAYS_INLINE void fs_bits(const fs_row *r, const uint8_t *prov, const
         met += r->need_w[i] * MET_SHARE[p];
         counts += COUNTS[p];
     }
-    const unsigned stated_n = counts & 0xffffu, stated_met = (counts >> 16) & 0xffffu,
-                   stated_negotiate = (unsigned)(counts >> 32);
+    tally t = { .weight = r->stated_weight, .met = met };
+    t.n = counts & 0xffffu;
+    t.n_met = (counts >> 16) & 0xffffu;
+    t.n_negotiate = counts >> 32;
 
     const jm_bits32 short2 = b->level2 & r->ab_zero;
     const jm_bits32 short1 = (b->level1 & r->ab_zero) | (b->level2 & r->ab_one);
@@ -411,24 +425,15 @@ static JM_ALWAYS_INLINE void fs_bits(const fs_row *r, const uint8_t *prov, const
 
     const jm_bits32 high = dim_types(r, short2, wide) & ~r->planned;
     const jm_bits32 medium = dim_types(r, short1, wide) & ~r->planned & ~high;
-    const unsigned n0 = (unsigned)__builtin_popcount(medium), n1 = (unsigned)__builtin_popcount(high);
-    const unsigned met0 = (unsigned)__builtin_popcount(medium & b->meets),
-                   met1 = (unsigned)__builtin_popcount(high & b->meets);
-    const unsigned neg0 = (unsigned)__builtin_popcount(medium & b->negotiates),
-                   neg1 = (unsigned)__builtin_popcount(high & b->negotiates);
-    /* tally_derived, then tally_value */
-    const unsigned n = stated_n + n0 + n1, n_met = stated_met + met0 + met1,
-                   n_negotiate = stated_negotiate + neg0 + neg1;
-    const double weight = r->stated_weight + n0 * r->medium_weight + n1 * r->high_weight;
-    met = met + (met0 + 0.5 * neg0) * r->medium_weight + (met1 + 0.5 * neg1) * r->high_weight;
-    double v;
-    if (n == 0)
-        v = 1.0;
-    else if (n_negotiate == n)
-        v = JM_KNODATA;
-    else
-        v = jm_eval_clamped(weight > 0.0 ? met / weight : (double)n_met / (double)n);
-    *support = r->recorded || n != 0 ? v : JM_KNODATA;
+    derived_tally d;
+    d.n[0] = (unsigned)__builtin_popcount(medium);
+    d.n[1] = (unsigned)__builtin_popcount(high);
+    d.met[0] = (unsigned)__builtin_popcount(medium & b->meets);
+    d.met[1] = (unsigned)__builtin_popcount(high & b->meets);
+    d.negotiate[0] = (unsigned)__builtin_popcount(medium & b->negotiates);
+    d.negotiate[1] = (unsigned)__builtin_popcount(high & b->negotiates);
+    tally_derived(&t, &d, &r->derived_w);
+    *support = r->recorded || t.n != 0 ? tally_value(&t) : JM_KNODATA;
 }
 
 static JM_ALWAYS_INLINE void fs_loop(const fs_row *r, const jm_cjobs *js, const jm_cjob *jobs, size_t n,
