@@ -205,9 +205,13 @@ size_t jm_jr_push_key(jm_jr *r, const char *key)
 size_t jm_jr_push_index(jm_jr *r, size_t i)
 {
     size_t mark = r->path_len;
-    char buf[32];
-    snprintf(buf, sizeof buf, "[%zu]", i);
-    path_append(r, buf, strlen(buf));
+    char buf[24], *p = buf + sizeof buf;
+    *--p = ']';
+    do
+        *--p = (char)('0' + i % 10);
+    while (i /= 10);
+    *--p = '[';
+    path_append(r, p, (size_t)(buf + sizeof buf - p));
     return mark;
 }
 
@@ -495,30 +499,29 @@ static void range_text(char *out, size_t n, const char *noun, double lo, double 
         snprintf(out, n, "%s", noun);
 }
 
-static void found_number(char *out, size_t n, double x)
+/* The error for v, which is not noun in [lo, hi] (integer: nor whole);
+ * the range's text is made only here, on the error path. */
+static void number_error(jm_jr *r, const cJSON *v, const char *noun, double lo, double hi)
 {
-    snprintf(out, n, "%.10g", x);
+    char expect[96], found[40];
+    range_text(expect, sizeof expect, noun, lo, hi);
+    if (!cJSON_IsNumber(v)) {
+        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expect, jm_json_type_name(v));
+    } else if (!isfinite(v->valuedouble)) {
+        jm_jr_error(r, JM_EINVAL, "expected %s, found a number that is not finite", expect);
+    } else {
+        snprintf(found, sizeof found, "%.10g", v->valuedouble);
+        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expect, found);
+    }
 }
 
 bool jm_jr_value_number(jm_jr *r, const cJSON *v, double lo, double hi, double *out)
 {
-    char expect[96], found[40];
-    range_text(expect, sizeof expect, "a number", lo, hi);
-    if (!cJSON_IsNumber(v)) {
-        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expect, jm_json_type_name(v));
+    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < lo || v->valuedouble > hi) {
+        number_error(r, v, "a number", lo, hi);
         return false;
     }
-    double x = v->valuedouble;
-    if (!isfinite(x)) {
-        jm_jr_error(r, JM_EINVAL, "expected %s, found a number that is not finite", expect);
-        return false;
-    }
-    if (x < lo || x > hi) {
-        found_number(found, sizeof found, x);
-        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expect, found);
-        return false;
-    }
-    *out = x;
+    *out = v->valuedouble;
     return true;
 }
 
@@ -538,23 +541,15 @@ bool jm_jr_int(jm_jr *r, const cJSON *obj, const char *key, int lo, int hi, int 
     const cJSON *v = member(obj, key);
     if (!v)
         return false;
-    size_t m = jm_jr_push_key(r, key);
-    char expect[96], found[40];
-    range_text(expect, sizeof expect, "an integer", (double)lo, (double)hi);
-    bool ok = false;
-    if (!cJSON_IsNumber(v)) {
-        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expect, jm_json_type_name(v));
-    } else if (!isfinite(v->valuedouble)) {
-        jm_jr_error(r, JM_EINVAL, "expected %s, found a number that is not finite", expect);
-    } else if (v->valuedouble != floor(v->valuedouble) || v->valuedouble < lo || v->valuedouble > hi) {
-        found_number(found, sizeof found, v->valuedouble);
-        jm_jr_error(r, JM_EINVAL, "expected %s, found %s", expect, found);
-    } else {
-        *out = (int)v->valuedouble;
-        ok = true;
+    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble != floor(v->valuedouble) ||
+        v->valuedouble < lo || v->valuedouble > hi) {
+        size_t m = jm_jr_push_key(r, key);
+        number_error(r, v, "an integer", (double)lo, (double)hi);
+        jm_jr_pop(r, m);
+        return false;
     }
-    jm_jr_pop(r, m);
-    return ok;
+    *out = (int)v->valuedouble;
+    return true;
 }
 
 bool jm_jr_bool(jm_jr *r, const cJSON *obj, const char *key, bool *out)

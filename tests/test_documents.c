@@ -95,6 +95,39 @@ START_TEST(type_checking)
 }
 END_TEST
 
+START_TEST(integer_errors_and_long_index_paths)
+{
+    /* a job zone is an integer from 1 to 5: each way of missing it says so */
+    ck_assert_int_eq(load_j("[" JOB("j0", ", \"job_zone\": 2.5") ", " JOB("j1", ", \"job_zone\": 6") ", "
+                            JOB("j2", ", \"job_zone\": \"3\"") ", " JOB("j3", ", \"job_zone\": 5") "]"),
+                     JM_EINVAL);
+    ck_assert_uint_eq(jm_diags_count(D), 3);
+    ck_assert(tu_diags_has(D, "[0].job_zone", "expected an integer from 1 to 5, found 2.5"));
+    ck_assert(tu_diags_has(D, "[1].job_zone", "expected an integer from 1 to 5, found 6"));
+    ck_assert(tu_diags_has(D, "[2].job_zone", "expected an integer from 1 to 5, found a string"));
+    ck_assert_uint_eq(jm_jobs_count(J), 0);
+    /* indices of several digits, and 0, in paths */
+    static char doc[16384];
+    strcpy(doc, "[");
+    for (int i = 0; i < 120; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "c%d", i);
+        strcat(doc, i ? ", " : "");
+        strcat(doc, i == 107 ? "{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": \"c107\", "
+                               "\"skills\": [{\"id\": \"s\", \"level\": \"x\"}]}"
+                             : "{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": \"");
+        if (i != 107) {
+            strcat(doc, id);
+            strcat(doc, "\"}");
+        }
+    }
+    strcat(doc, "]");
+    ck_assert_int_eq(load_c(doc), JM_EINVAL);
+    ck_assert_uint_eq(jm_diags_count(D), 1);
+    ck_assert_str_eq(diag(0).path, "[107].skills[0].level");
+}
+END_TEST
+
 static const char *COLLECTION =
     "{\"schema\": \"jobmatch/1\",\n"
     " \"candidates\": [{\"id\": \"c1\"}, {\"id\": \"c2\", \"type\": \"candidate\"}],\n"
@@ -504,6 +537,7 @@ static Suite *suite(void)
     tcase_add_test(t, array_of_records);
     tcase_add_test(t, array_errors_have_index_paths);
     tcase_add_test(t, type_checking);
+    tcase_add_test(t, integer_errors_and_long_index_paths);
     tcase_add_test(t, collection);
     tcase_add_test(t, collection_errors);
     tcase_add_test(t, json_lines);
