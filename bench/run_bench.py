@@ -51,13 +51,22 @@ def read_records(path, n):
     return out
 
 
-def best_time(fn, reps):
+def best_time(fn, reps, seconds=0.0):
+    """The shortest of at least reps runs of fn, run again until seconds
+    have passed: the same rule for both sides of a ratio, so a side whose
+    run is short is not timed on a handful of runs a busy moment spoils."""
     best = math.inf
-    for _ in range(reps):
+    start = time.perf_counter()
+    done = 0
+    while done < reps or time.perf_counter() - start < seconds:
         t0 = time.perf_counter()
         fn()
         best = min(best, time.perf_counter() - t0)
+        done += 1
     return best
+
+
+PEER_REPS, PEER_SECONDS = 3, 2.0  # each side of a peer ratio
 
 
 def main(argv):
@@ -109,13 +118,12 @@ def main(argv):
 
     # The peers and the library on the same records.
     ratios = {}
-    for name, peer, (nc, nj), reps in (("numpy", peer_numpy, sc["numpy"], 3),
-                                        ("python", peer_python, sc["python"], 1)):
+    for name, peer, (nc, nj) in (("numpy", peer_numpy, sc["numpy"]), ("python", peer_python, sc["python"])):
         cs, js = read_records(cand_file, nc), read_records(job_file, nj)
-        t_peer = best_time(lambda: peer.score_matrix(cs, js), reps)
+        t_peer = best_time(lambda: peer.score_matrix(cs, js), PEER_REPS, PEER_SECONDS)
         with jobmatch.Engine() as e:
             jc, jj = jobmatch.Candidates(cs), jobmatch.Jobs(js)
-            t_lib = best_time(lambda: e.score_matrix(jc, jj, threads=1), 3)
+            t_lib = best_time(lambda: e.score_matrix(jc, jj, threads=1), PEER_REPS, PEER_SECONDS)
             mine = e.score_matrix(jc, jj, threads=1)
         theirs = peer.score_matrix(cs, js)[0]
         worst = max(abs(a - b) for ra, rb in zip(mine.tolist(), [list(r) for r in theirs])

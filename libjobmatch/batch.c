@@ -62,7 +62,8 @@ typedef struct scratch {
     double *levels;
     uint64_t *touched; /* top k: a bit per job, it lists a skill of the candidate's; all clear between rows */
     jm_job_type_value *job_type;
-    uint64_t *near; /* a bit per occupation group (jm_job_types_fill), all clear between rows */
+    uint64_t *near;      /* a bit per occupation group (jm_job_types_fill), all clear between rows */
+    uint64_t *near_refs; /* a word per occupation group (jm_job_types_fill), all clear between rows */
     group_bound *hot;
     uint32_t *cold;
     jm_memo memo; /* for candidate rows */
@@ -145,6 +146,7 @@ static void work(batch *b, const jm_batch_options *progress)
     scratch s = { { .ability = malloc(js->n_dims + 1) }, malloc(b->n_levels * sizeof *s.levels),
                   b->skill_sums ? NULL : calloc(js->n / 64 + 1, sizeof *s.touched),
                   malloc(groups * sizeof *s.job_type), calloc(groups / 64 + 1, sizeof *s.near),
+                  calloc(groups ? groups : 1, sizeof *s.near_refs),
                   malloc(groups * sizeof *s.hot), malloc(groups * sizeof *s.cold), { 0, { NULL } },
                   b->skill_sums ? calloc(js->n ? js->n : 1, sizeof *s.sums) : NULL };
     bool memo_ok = true;
@@ -152,7 +154,7 @@ static void work(batch *b, const jm_batch_options *progress)
         s.memo.table[kind] = calloc(memo_entries(js, kind), sizeof(jm_memo_entry));
         memo_ok = memo_ok && s.memo.table[kind];
     }
-    if (!s.row.ability || !s.levels || (b->skill_sums ? !s.sums : !s.touched) || !s.job_type || !s.near || !s.hot ||
+    if (!s.row.ability || !s.levels || (b->skill_sums ? !s.sums : !s.touched) || !s.job_type || !s.near || !s.near_refs || !s.hot ||
         !s.cold || !memo_ok) {
         jm_fail(JM_ENOMEM, "out of memory for a batch thread");
         record_error(b, 0, JM_ENOMEM);
@@ -168,6 +170,7 @@ static void work(batch *b, const jm_batch_options *progress)
     free(s.touched);
     free(s.job_type);
     free(s.near);
+    free(s.near_refs);
     free(s.hot);
     free(s.cold);
     for (int kind = 0; kind < JM_MEMO_KINDS; kind++)
@@ -288,7 +291,7 @@ static int run(batch *b, const jm_batch_options *opts, const char *fn)
 /* The candidate's job-type factor for every occupation group of the jobs. */
 static void job_types(const batch *b, const jm_ccand *c, scratch *s)
 {
-    jm_job_types_fill(b->ccs, c, b->cjs, &b->e->profile->th, s->job_type, s->near);
+    jm_job_types_fill(b->ccs, c, b->cjs, &b->e->profile->th, s->job_type, s->near, s->near_refs);
 }
 
 /* The candidate's skill levels and row (compiled.h), and clearing them. */

@@ -71,10 +71,12 @@ static void check(int rc) { ck_assert_msg(rc == JM_OK, "%s", jm_last_error()); }
  * a row holds, or a job set of more dimensions than demand bits hold; those
  * run the kernels' loops, to the same bits.  And a job set of as many
  * dimensions as the bits hold, those of DIMS last in each half of the
- * third and fourth bytes, whose need types the block kernel looks up there. */
+ * third and fourth bytes, whose need types the block kernel looks up there.
+ * With WIDE_NEEDS some candidates also have more than 64 occupation
+ * references. */
 enum { WIDE_NONE, WIDE_NEEDS, WIDE_DIMS, WIDE_BYTES };
 static int wide;
-enum { EXTRA_DIMS = JM_DEMAND_BITS_DIMS + 8, EXTRA_NEEDS = JM_ROW_NEEDS + 4 };
+enum { EXTRA_DIMS = JM_DEMAND_BITS_DIMS + 8, EXTRA_NEEDS = JM_ROW_NEEDS + 4, EXTRA_OCC_REFS = 66 };
 
 static void extra_dim(char *buf, size_t size, int k) { snprintf(buf, size, "extra_dimension_%d", k); }
 
@@ -112,6 +114,19 @@ static jm_candidate *rich_candidate(int i)
     for (int k = irange(0, 2); k > 0; k--) {
         jm_occupation o = random_occ();
         check(jm_candidate_add_history(c, &o, irange(1, 30), irange(-1, 1), JM_ENDING_UNKNOWN));
+    }
+    if (wide == WIDE_NEEDS && i % 4 == 0) {
+        /* more occupation references than a row marks one by one
+         * (jm_job_types_fill): past jobs alike to no job's occupation,
+         * then one that may be alike to some */
+        for (int k = 0; k < EXTRA_OCC_REFS; k++) {
+            char label[32];
+            snprintf(label, sizeof label, "padding occupation %d", k);
+            jm_occupation o = { label, NULL, NULL, NULL };
+            check(jm_candidate_add_history(c, &o, 6, JM_UNKNOWN, JM_ENDING_UNKNOWN));
+        }
+        jm_occupation o = random_occ();
+        check(jm_candidate_add_history(c, &o, 12, coin() ? JM_YES : JM_NO, JM_ENDING_UNKNOWN));
     }
     switch (irange(0, 3)) {
     case 0: /* now and then an ideal single precision cannot hold: the factor code */
@@ -450,10 +465,11 @@ static void check_top_jobs(jm_engine *e, const jm_candidates *cs, const jm_jobs 
         check_top_jobs_on(e, cs, js, K, counted, threads);
 }
 
-/* Whether the compiled job set has demand bits, the most stated needs a
- * candidate has, the set's dimensions and whether it has licence bits. */
+/* Whether the compiled job set has demand bits, the most stated needs and
+ * occupation references a candidate has, the set's dimensions and whether
+ * it has licence bits. */
 static void bits_and_needs(const jm_engine *e, const jm_candidates *cs, const jm_jobs *js, bool *bits,
-                           size_t *most_needs, size_t *n_dims, bool *licence_bits)
+                           size_t *most_needs, size_t *most_refs, size_t *n_dims, bool *licence_bits)
 {
     jm_ccands *ccs;
     jm_cjobs *cjs;
@@ -461,10 +477,15 @@ static void bits_and_needs(const jm_engine *e, const jm_candidates *cs, const jm
     *bits = cjs->demand_bits != NULL;
     *n_dims = cjs->n_dims;
     *licence_bits = cjs->licence_masks != NULL;
-    *most_needs = 0;
-    for (size_t i = 0; i < ccs->n; i++)
-        if (ccs->recs[i].n_needs > *most_needs)
-            *most_needs = ccs->recs[i].n_needs;
+    *most_needs = *most_refs = 0;
+    for (size_t i = 0; i < ccs->n; i++) {
+        const jm_ccand *c = &ccs->recs[i];
+        const size_t refs = (size_t)c->n_wanted + c->n_avoided + c->n_history;
+        if (c->n_needs > *most_needs)
+            *most_needs = c->n_needs;
+        if (refs > *most_refs)
+            *most_refs = refs;
+    }
     jm_ccands_release(ccs);
     jm_cjobs_release(cjs);
 }
@@ -483,13 +504,14 @@ START_TEST(compiled_batch_equals_pairwise_scoring)
         jm_engine *e;
         check(jm_engine_new(NULL, &e));
         bool bits, licence_bits;
-        size_t most_needs, n_dims;
-        bits_and_needs(e, cs, js, &bits, &most_needs, &n_dims, &licence_bits);
+        size_t most_needs, most_refs, n_dims;
+        bits_and_needs(e, cs, js, &bits, &most_needs, &most_refs, &n_dims, &licence_bits);
         ck_assert(bits == (s != WIDE_DIMS));
         ck_assert(licence_bits == (s != WIDE_DIMS));
         if (s == WIDE_BYTES)
             ck_assert_uint_eq(n_dims, JM_DEMAND_BITS_DIMS);
         ck_assert(s == WIDE_NEEDS ? most_needs > JM_ROW_NEEDS : most_needs <= JM_ROW_NEEDS);
+        ck_assert(s == WIDE_NEEDS ? most_refs > 64 : most_refs <= 64);
         compare(e, cs, js, &excluded); /* no rules: kernels, windows, pruning */
         check(jm_engine_add_rule(e, "half", 0.3, half_rule, NULL, NULL));
         compare(e, cs, js, &excluded); /* rules after the kernels */

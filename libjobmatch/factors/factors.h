@@ -44,10 +44,11 @@ void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
  *  (out: js->n_groups entries), as jm_job_type_of gives it for each: in
  *  full for the groups that share an occupation key (jm_cocc_keys) with
  *  one of the candidate's occupations, and once for all the others, which
- *  are alike to none of them.  near: a bit per group, all clear, and clear
- *  again on return. */
+ *  are alike to none of them (and, for those that do, from the candidate's
+ *  occupations that share a key with them alone).  near: a bit per group;
+ *  near_refs: a word per group; both all clear, and clear again on return. */
 void jm_job_types_fill(const jm_ccands *cs, const jm_ccand *c, const jm_cjobs *js, const jm_thresholds *th,
-                       jm_job_type_value *out, uint64_t *near);
+                       jm_job_type_value *out, uint64_t *near, uint64_t *near_refs);
 /** The codes jm_occ_partial_similarity reads, from an occupation. */
 void jm_occ_codes_of(const jm_occ *o, jm_occ_codes *out);
 /** Partial credit by the shared ISCO or O*NET-SOC hierarchy (the part of

@@ -148,50 +148,81 @@ size_t jm_cocc_keys(const jm_cocc *o, uint64_t keys[JM_OCC_KEYS])
     return n;
 }
 
-void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
-                    const jm_thresholds *th, jm_job_type_value *out)
+/* What a candidate's occupation references tell of one job's occupation,
+ * added one reference at a time (ref_evidence) and then scored
+ * (evidence_value). */
+typedef struct evidence {
+    double best;         /* the best of weight x similarity and history_liked x similarity */
+    bool disliked;       /* resembles a past job the person disliked */
+    unsigned exclusions; /* avoided job types it resembles */
+} evidence;
+
+/* Adds reference i of c's (wanted, then avoided, then past jobs), of
+ * similarity sim to the job's occupation, to e.  A reference of
+ * similarity 0 adds nothing: an avoided type excludes and a disliked past
+ * job lowers only above 0, and a product of 0 is not above best (at least
+ * 0); the liked past jobs are counted apart (positive_evidence). */
+static JM_ALWAYS_INLINE void ref_evidence(const jm_ccands *cs, const jm_ccand *c, const jm_cocc_ref *ref, size_t i,
+                                          double sim, const jm_thresholds *th, evidence *e)
 {
-    out->score = NAN;
-    out->has_data = false;
-    out->exclusions = 0;
-    if (!jo)
-        return; /* the job's occupation is unknown */
-    const jm_cocc_ref *refs = cs->occ_refs + c->occs;
-    const jm_cocc_ref *wanted = refs, *avoided = refs + c->n_wanted,
-                      *history = refs + c->n_wanted + c->n_avoided;
-    for (size_t i = 0; i < c->n_avoided; i++) {
-        double sim = cocc_similarity(jm_blockpool_at(&cs->occs, avoided[i].occ), jo);
+    double s = 0.0;
+    if (i < c->n_wanted) {
+        s = *(const double *)jm_blockpool_at(&cs->weights, ref->weight) * sim; /* usable */
+    } else if (i < (size_t)c->n_wanted + c->n_avoided) {
         if (sim > 0.0 && sim >= th->avoid_similarity)
-            out->exclusions++;
+            e->exclusions++;
+    } else if (ref->liked == JM_YES) {
+        s = th->history_liked * sim;
+    } else if (ref->liked == JM_NO && sim >= JM_DISLIKED_SIMILARITY) {
+        e->disliked = true;
     }
-    double best = 0.0;
-    size_t n_liked = 0;
-    for (size_t i = 0; i < c->n_wanted; i++) {
-        const double w = *(const double *)jm_blockpool_at(&cs->weights, wanted[i].weight); /* usable */
-        double s = w * cocc_similarity(jm_blockpool_at(&cs->occs, wanted[i].occ), jo);
-        if (s > best)
-            best = s;
+    if (s > e->best)
+        e->best = s;
+}
+
+/* Whether c has positive evidence at all: a wanted type or a liked past job. */
+static bool positive_evidence(const jm_ccands *cs, const jm_ccand *c)
+{
+    if (c->n_wanted > 0)
+        return true;
+    const jm_cocc_ref *history = cs->occ_refs + c->occs + c->n_wanted + c->n_avoided;
+    for (size_t i = 0; i < c->n_history; i++)
+        if (history[i].liked == JM_YES)
+            return true;
+    return false;
+}
+
+static JM_ALWAYS_INLINE void evidence_value(const evidence *e, bool positive, const jm_thresholds *th,
+                                            jm_job_type_value *out)
+{
+    out->exclusions = e->exclusions;
+    if (!positive && !e->disliked) {
+        out->score = NAN; /* no preference data */
+        out->has_data = false;
+        return;
     }
-    bool disliked = false;
-    for (size_t i = 0; i < c->n_history; i++) {
-        double sim = cocc_similarity(jm_blockpool_at(&cs->occs, history[i].occ), jo);
-        if (history[i].liked == JM_YES) {
-            n_liked++;
-            double s = th->history_liked * sim;
-            if (s > best)
-                best = s;
-        } else if (history[i].liked == JM_NO && sim >= JM_DISLIKED_SIMILARITY) {
-            disliked = true;
-        }
-    }
-    const bool positive = c->n_wanted > 0 || n_liked > 0;
-    if (!positive && !disliked)
-        return; /* no preference data */
-    double s = !positive ? 0.5 * th->history_disliked : best;
-    if (positive && disliked)
+    double s = !positive ? 0.5 * th->history_disliked : e->best;
+    if (positive && e->disliked)
         s *= th->history_disliked;
     out->score = s;
     out->has_data = true;
+}
+
+void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
+                    const jm_thresholds *th, jm_job_type_value *out)
+{
+    if (!jo) { /* the job's occupation is unknown */
+        out->score = NAN;
+        out->has_data = false;
+        out->exclusions = 0;
+        return;
+    }
+    const jm_cocc_ref *refs = cs->occ_refs + c->occs;
+    const size_t n_refs = (size_t)c->n_wanted + c->n_avoided + c->n_history;
+    evidence e = { 0.0, false, 0 };
+    for (size_t i = 0; i < n_refs; i++)
+        ref_evidence(cs, c, &refs[i], i, cocc_similarity(jm_blockpool_at(&cs->occs, refs[i].occ), jo), th, &e);
+    evidence_value(&e, positive_evidence(cs, c), th, out);
 }
 
 /* The first of js's occupation keys not below key. */
@@ -209,7 +240,7 @@ static size_t occ_key_lower(const jm_cjobs *js, uint64_t key)
 }
 
 void jm_job_types_fill(const jm_ccands *cs, const jm_ccand *c, const jm_cjobs *js, const jm_thresholds *th,
-                       jm_job_type_value *out, uint64_t *near)
+                       jm_job_type_value *out, uint64_t *near, uint64_t *near_refs)
 {
     const size_t groups = js->n_groups - 1; /* the last: occupation unknown */
     /* every similarity 0, as to an occupation with no id and no code */
@@ -220,22 +251,43 @@ void jm_job_types_fill(const jm_ccands *cs, const jm_ccand *c, const jm_cjobs *j
         out[g] = base;
     jm_job_type_of(cs, c, NULL, th, &out[groups]);
 
+    /* the groups alike to a reference, and which references they are (of
+     * the first 64; a group alike to a later one is scored in full) */
     const jm_cocc_ref *refs = cs->occ_refs + c->occs;
     const size_t n_refs = (size_t)c->n_wanted + c->n_avoided + c->n_history;
     for (size_t i = 0; i < n_refs; i++) {
         uint64_t keys[JM_OCC_KEYS];
+        const uint64_t bit = i < 64 ? (uint64_t)1 << i : ~(uint64_t)0;
         const size_t n_keys = jm_cocc_keys(jm_blockpool_at(&cs->occs, refs[i].occ), keys);
         for (size_t k = 0; k < n_keys; k++)
             for (size_t at = occ_key_lower(js, keys[k]); at < js->n_occ_keys && js->occ_keys[at].key == keys[k];
-                 at++)
-                near[js->occ_keys[at].group >> 6] |= (uint64_t)1 << (js->occ_keys[at].group & 63);
+                 at++) {
+                const uint32_t g = js->occ_keys[at].group;
+                near[g >> 6] |= (uint64_t)1 << (g & 63);
+                near_refs[g] |= bit;
+            }
     }
+    const bool positive = positive_evidence(cs, c);
     for (size_t w = 0; w <= groups >> 6; w++) {
         uint64_t bits = near[w];
         near[w] = 0;
         for (; bits; bits &= bits - 1) {
             const uint32_t g = (uint32_t)(w << 6 | (size_t)__builtin_ctzll(bits));
-            jm_job_type_of(cs, c, jm_blockpool_at(&js->occs, g), th, &out[g]);
+            const jm_cocc *jo = jm_blockpool_at(&js->occs, g);
+            const uint64_t alike = near_refs[g];
+            near_refs[g] = 0;
+            if (alike == ~(uint64_t)0) {
+                jm_job_type_of(cs, c, jo, th, &out[g]);
+                continue;
+            }
+            /* the other references' similarity is 0: they add nothing */
+            evidence e = { 0.0, false, 0 };
+            for (uint64_t left = alike; left; left &= left - 1) {
+                const size_t i = (size_t)__builtin_ctzll(left);
+                ref_evidence(cs, c, &refs[i], i, cocc_similarity(jm_blockpool_at(&cs->occs, refs[i].occ), jo), th,
+                             &e);
+            }
+            evidence_value(&e, positive, th, &out[g]);
         }
     }
 }
