@@ -154,8 +154,8 @@ static void work(batch *b, const jm_batch_options *progress)
         s.memo.table[kind] = calloc(memo_entries(js, kind), sizeof(jm_memo_entry));
         memo_ok = memo_ok && s.memo.table[kind];
     }
-    if (!s.row.ability || !s.levels || (b->skill_sums ? !s.sums : !s.touched) || !s.job_type || !s.near || !s.near_refs || !s.hot ||
-        !s.cold || !memo_ok) {
+    if (!s.row.ability || !s.levels || (b->skill_sums ? !s.sums : !s.touched) || !s.job_type || !s.near ||
+        !s.near_refs || !s.hot || !s.cold || !memo_ok) {
         jm_fail(JM_ENOMEM, "out of memory for a batch thread");
         record_error(b, 0, JM_ENOMEM);
     } else {

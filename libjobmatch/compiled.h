@@ -22,9 +22,10 @@
  * the candidate alone is worked out once per row of a batch (jm_crow, the
  * skill sums).
  *
- * Compiled sets are made and cached by the engine (compile.c): it keeps the
- * last candidate set and the last job set it compiled, keyed by the sets'
- * serial numbers, which change with every change to a set.
+ * Compiled sets are made (compile_candidates.c, compile_jobs.c) and cached
+ * by the engine (compile_cache.c): it keeps the last candidate set and the
+ * last job set it compiled, keyed by the sets' serial numbers, which change
+ * with every change to a set.
  */
 #ifndef JM_COMPILED_H
 #define JM_COMPILED_H

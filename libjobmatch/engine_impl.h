@@ -21,7 +21,7 @@ struct jm_engine {
     jm_travel_fn travel;
     void *travel_payload;
     jm_payload_free_fn travel_free;
-    jm_compile_cache *cache; /* compiled sets for batch scoring (compile.c) */
+    jm_compile_cache *cache; /* compiled sets for batch scoring (compile_cache.c) */
     /* from the profile's weights, for numbers-only scoring (engine.c) */
     double weight_all;                  /* jm_combine.all once every factor is added */
     double positive[JM_FACTOR_COUNT];   /* each factor's weight when positive, else 0 */

@@ -215,7 +215,7 @@ static JM_ALWAYS_INLINE double hours_value(const jm_cpair *pc, const jm_cjob *j,
     double jmin, jmax;
     if (!c->has_hours || !jm_hours_job_range(job_min, job_max, &jmin, &jmax))
         return JM_KNODATA;
-    /* single precision holds the candidate's range exactly (compile.c) */
+    /* single precision holds the candidate's range exactly (compile_candidates.c) */
     const double ideal = c->h_ideal, raw_min = c->h_raw_min, raw_max = c->h_raw_max;
     const double h = jm_clamp(ideal, jmin, jmax);
     const double v = jm_eval_clamped(hours_score_at(h, c->h_min, ideal, c->h_max, th->hours_inside_min,

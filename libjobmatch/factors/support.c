@@ -370,7 +370,7 @@ static JM_ALWAYS_INLINE void fs_row_of(const jm_cpair *pc, const jm_thresholds *
         r->need_w[i] = row->need_w[i];
         r->stated_weight += row->need_w[i];
     }
-    r->recorded = pc->c->has_needs; /* set too where any need is stated (compile.c) */
+    r->recorded = pc->c->has_needs; /* set too where any need is stated (compile_candidates.c) */
     r->wide = pc->js->n_dims > 16;
     r->dim_types = pc->js->dim_types;
     r->credits = jm_functional_credits_of(th);
