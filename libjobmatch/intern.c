@@ -5,16 +5,22 @@
 #include "intern.h"
 #include "jobmatch.h"
 
-static uint64_t fnv(const unsigned char *s, size_t n, int fold)
+/* A hash of n bytes, eight at a time (a multiply and a shift each, the
+ * last bytes zero-padded, the length mixed in): strings of ids and codes
+ * are long (an ESCO URI is some 70 bytes) and blocks are tens of bytes,
+ * which a byte at a time would spend most of compiling on. */
+static uint64_t hash_bytes(const unsigned char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = s[i];
-        if (fold && c >= 'A' && c <= 'Z')
-            c += 'a' - 'A';
-        h ^= c;
-        h *= 1099511628211ull;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ (uint64_t)n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
     }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
 }
 
@@ -55,7 +61,7 @@ void jm_strpool_free(jm_strpool *p)
 static size_t str_slot(const jm_strpool *p, const char *s, size_t len, uint32_t *found)
 {
     size_t mask = p->nslots - 1;
-    size_t i = (size_t)fnv((const unsigned char *)s, len, 0) & mask;
+    size_t i = (size_t)hash_bytes((const unsigned char *)s, len) & mask;
     for (;; i = (i + 1) & mask) {
         uint32_t id = p->slots[i];
         if (!id || strcmp(p->strs[id - 1], s) == 0) {
@@ -99,7 +105,7 @@ int jm_strpool_intern(jm_strpool *p, const char *s, int fold, uint32_t *id)
             return JM_ENOMEM;
         }
         for (uint32_t k = 0; k < p->n; k++)
-            slot_place(slots, nslots, fnv((const unsigned char *)p->strs[k], strlen(p->strs[k]), 0), k);
+            slot_place(slots, nslots, hash_bytes((const unsigned char *)p->strs[k], strlen(p->strs[k])), k);
         free(p->slots);
         p->slots = slots;
         p->nslots = nslots;
@@ -161,13 +167,13 @@ int jm_blockpool_intern(jm_blockpool *p, const void *b, uint32_t *index)
         if (!slots)
             return JM_ENOMEM;
         for (uint32_t k = 0; k < p->n; k++)
-            slot_place(slots, nslots, fnv(p->data + (size_t)k * p->size, p->size, 0), k);
+            slot_place(slots, nslots, hash_bytes(p->data + (size_t)k * p->size, p->size), k);
         free(p->slots);
         p->slots = slots;
         p->nslots = nslots;
     }
     size_t mask = p->nslots - 1;
-    size_t i = (size_t)fnv(b, p->size, 0) & mask;
+    size_t i = (size_t)hash_bytes(b, p->size) & mask;
     for (; p->slots[i]; i = (i + 1) & mask) {
         uint32_t k = p->slots[i] - 1;
         if (memcmp(p->data + (size_t)k * p->size, b, p->size) == 0) {

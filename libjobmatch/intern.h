@@ -5,8 +5,9 @@
  * "none"), so compiled records compare ids instead of strings.  A block pool
  * does the same for fixed-size byte blocks (a weekly grid, an interest
  * profile): records that share a block share one copy.  Both are open-
- * addressing hash tables (FNV-1a, linear probing, load factor <= 1/2) over
- * append-only storage; neither is thread-safe for adding.
+ * addressing hash tables (a multiplicative hash of eight bytes at a time,
+ * linear probing, load factor <= 1/2) over append-only storage; neither is
+ * thread-safe for adding.
  */
 #ifndef JM_INTERN_H
 #define JM_INTERN_H
