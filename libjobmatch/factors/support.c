@@ -397,7 +397,8 @@ static JM_ALWAYS_INLINE jm_bits32 dim_types(const fs_row *r, jm_bits32 dims, boo
  * n_needs and wide: r's, as constants where the caller specialises the
  * loop. */
 static JM_ALWAYS_INLINE void fs_bits(const fs_row *r, const uint8_t *prov, const jm_cdemand_bits *b,
-                                     double *functional, double *support, size_t n_needs, bool wide)
+                                     double *functional, double *support, size_t n_needs, bool wide,
+                                     bool abilities)
 {
     double met = 0.0;
     uint64_t counts = 0;
@@ -411,6 +412,14 @@ static JM_ALWAYS_INLINE void fs_bits(const fs_row *r, const uint8_t *prov, const
     t.n_met = (counts >> 16) & 0xffffu;
     t.n_negotiate = counts >> 32;
 
+    derived_tally d = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
+    if (!abilities) {
+        /* no ability known: no data, and no shortfall derives a need */
+        *functional = JM_KNODATA;
+        tally_derived(&t, &d, &r->derived_w);
+        *support = r->recorded || t.n != 0 ? tally_value(&t) : JM_KNODATA;
+        return;
+    }
     const jm_bits32 short2 = b->level2 & r->ab_zero;
     const jm_bits32 short1 = (b->level1 & r->ab_zero) | (b->level2 & r->ab_one);
     jm_functional_counts fc;
@@ -425,7 +434,6 @@ static JM_ALWAYS_INLINE void fs_bits(const fs_row *r, const uint8_t *prov, const
 
     const jm_bits32 high = dim_types(r, short2, wide) & ~r->planned;
     const jm_bits32 medium = dim_types(r, short1, wide) & ~r->planned & ~high;
-    derived_tally d;
     d.n[0] = (unsigned)__builtin_popcount(medium);
     d.n[1] = (unsigned)__builtin_popcount(high);
     d.met[0] = (unsigned)__builtin_popcount(medium & b->meets);
@@ -438,23 +446,26 @@ static JM_ALWAYS_INLINE void fs_bits(const fs_row *r, const uint8_t *prov, const
 
 static JM_ALWAYS_INLINE void fs_loop(const fs_row *r, const jm_cjobs *js, const jm_cjob *jobs, size_t n,
                                      double *restrict functional, double *restrict support, size_t n_needs,
-                                     bool wide)
+                                     bool wide, bool abilities)
 {
     const jm_cdemand_bits *bits = js->demand_bits + (jobs - js->recs); /* jobs[k]'s */
     for (size_t k = 0; k < n; k++)
-        fs_bits(r, js->providers + jobs[k].providers, &bits[k], &functional[k], &support[k], n_needs, wide);
+        fs_bits(r, js->providers + jobs[k].providers, &bits[k], &functional[k], &support[k], n_needs, wide,
+                abilities);
 }
 
-/* fs_loop with r's needs and width as constants: none, one or two stated
- * needs (most candidates), or any number. */
+/* fs_loop with r's needs, width and abilities as constants: none, one or
+ * two stated needs (most candidates), or any number; a candidate without
+ * a known ability (about a quarter) reads no demand. */
 static JM_ALWAYS_INLINE void fs_block(const fs_row *r, const jm_cjobs *js, const jm_cjob *jobs, size_t n,
-                                      double *restrict functional, double *restrict support, bool wide)
+                                      double *restrict functional, double *restrict support, bool wide,
+                                      bool abilities)
 {
     switch (r->n_needs) {
-    case 0: fs_loop(r, js, jobs, n, functional, support, 0, wide); break;
-    case 1: fs_loop(r, js, jobs, n, functional, support, 1, wide); break;
-    case 2: fs_loop(r, js, jobs, n, functional, support, 2, wide); break;
-    default: fs_loop(r, js, jobs, n, functional, support, r->n_needs, wide); break;
+    case 0: fs_loop(r, js, jobs, n, functional, support, 0, wide, abilities); break;
+    case 1: fs_loop(r, js, jobs, n, functional, support, 1, wide, abilities); break;
+    case 2: fs_loop(r, js, jobs, n, functional, support, 2, wide, abilities); break;
+    default: fs_loop(r, js, jobs, n, functional, support, r->n_needs, wide, abilities); break;
     }
 }
 
@@ -465,10 +476,12 @@ void jm_kblock_functional_support(const jm_cpair *pc, const jm_thresholds *th, c
     if (pc->row->fs_bits) {
         fs_row r;
         fs_row_of(pc, th, &r);
-        if (r.wide)
-            fs_block(&r, pc->js, jobs, n, functional, support, true);
+        if ((r.ab_known | r.ab_zero | r.ab_one) == 0)
+            fs_block(&r, pc->js, jobs, n, functional, support, false, false);
+        else if (r.wide)
+            fs_block(&r, pc->js, jobs, n, functional, support, true, true);
         else
-            fs_block(&r, pc->js, jobs, n, functional, support, false);
+            fs_block(&r, pc->js, jobs, n, functional, support, false, true);
         return;
     }
     jm_derived_need derived[JM_MAX_DERIVED_NEEDS];
