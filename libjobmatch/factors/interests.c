@@ -172,4 +172,4 @@ static JM_ALWAYS_INLINE double interests_compute(const jm_cpair *pc, const jm_cj
     }
     return isnan(score) ? JM_KNODATA : jm_eval_clamped(score);
 }
-JM_MEMO_KERNEL_DEFINE(interests, JM_FACTOR_INTERESTS, JM_MEMO_INTERESTS, interests)
+JM_MEMO_KERNEL_DEFINE(interests, JM_FACTOR_INTERESTS, JM_MEMO_INTERESTS, interests, interests)

@@ -68,20 +68,23 @@ static inline void jm_kernel_report(jm_eval *ev, int factor, double value, unsig
 /* A factor that has one value for a row and all the jobs of a block of the
  * job set's pool (an interest profile, work values, a schedule): its file
  * holds NAME_compute, a value function that needs no memo, and
- * JM_MEMO_KERNEL_DEFINE(NAME, FACTOR, KIND, FIELD) makes of it NAME_value
- * and both kernels, which keep what it returns for a job of block
- * jobs->FIELD (the value and the exclusions) in the row's memo table KIND
- * (jm_memo) and give it again for the block's other jobs: the same bits,
- * computed once a row and block.  A job of no block (JM_NO_BLOCK) has no
- * data and no exclusion: NAME_compute is not asked. */
+ * JM_MEMO_KERNEL_DEFINE(NAME, FACTOR, KIND, FIELD, CFIELD) makes of it
+ * NAME_value and both kernels, which keep what it returns for a job of
+ * block jobs->FIELD (the value and the exclusions) in the row's memo table
+ * KIND (jm_memo) and give it again for the block's other jobs: the same
+ * bits, computed once a row and block.  A job of no block (JM_NO_BLOCK) has
+ * no data and no exclusion, nor has any job for a candidate whose CFIELD
+ * (the candidate's side of the factor, a block of the candidate set) is
+ * JM_NO_BLOCK: NAME_compute, which must say the same, is not asked. */
 typedef double jm_value_fn(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th, unsigned *excl);
 
 /* The memo's value for job j of block `block`, from compute on the row's
  * first job of the block (on j itself without a memo). */
 static JM_ALWAYS_INLINE double jm_memo_value(const jm_cpair *pc, const jm_cjob *j, const jm_thresholds *th,
-                                             unsigned *excl, int kind, uint32_t block, jm_value_fn *compute)
+                                             unsigned *excl, int kind, uint32_t block, uint32_t cand_block,
+                                             jm_value_fn *compute)
 {
-    if (block == JM_NO_BLOCK)
+    if (block == JM_NO_BLOCK || cand_block == JM_NO_BLOCK)
         return JM_KNODATA;
     bool fresh;
     jm_memo_entry *m = jm_memo_at(pc->memo, kind, block, &fresh);
@@ -100,8 +103,13 @@ static JM_ALWAYS_INLINE double jm_memo_value(const jm_cpair *pc, const jm_cjob *
  * its stores do not touch the row). */
 static JM_ALWAYS_INLINE void jm_memo_block(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs,
                                            size_t n, double *restrict out, unsigned char *restrict excl,
-                                           int kind, size_t field, jm_value_fn *compute)
+                                           int kind, size_t field, uint32_t cand_block, jm_value_fn *compute)
 {
+    if (cand_block == JM_NO_BLOCK) {
+        for (size_t k = 0; k < n; k++)
+            out[k] = JM_KNODATA;
+        return;
+    }
     jm_memo_entry *restrict table = pc->memo ? pc->memo->table[kind] : NULL;
     const uint32_t stamp = pc->memo ? pc->memo->stamp : 0;
     for (size_t k = 0; k < n; k++) {
@@ -129,18 +137,19 @@ static JM_ALWAYS_INLINE void jm_memo_block(const jm_cpair *pc, const jm_threshol
     }
 }
 
-#define JM_MEMO_KERNEL_DEFINE(name, factor, kind, field)                                            \
+#define JM_MEMO_KERNEL_DEFINE(name, factor, kind, field, cfield)                                    \
     static JM_ALWAYS_INLINE double name##_value(const jm_cpair *pc, const jm_cjob *j,               \
                                                 const jm_thresholds *th, unsigned *excl)            \
     {                                                                                               \
-        return jm_memo_value(pc, j, th, excl, kind, j->field, name##_compute);                      \
+        return jm_memo_value(pc, j, th, excl, kind, j->field, pc->c->cfield, name##_compute);       \
     }                                                                                               \
     JM_KERNEL_DEFINE_PAIR(name, factor)                                                             \
     JM_BLOCK_CLONES void jm_kblock_##name(const jm_cpair *pc, const jm_thresholds *th,              \
                                           const jm_cjob *jobs, size_t n, double *restrict out,      \
                                           unsigned char *restrict excl)                             \
     {                                                                                               \
-        jm_memo_block(pc, th, jobs, n, out, excl, kind, offsetof(jm_cjob, field), name##_compute);  \
+        jm_memo_block(pc, th, jobs, n, out, excl, kind, offsetof(jm_cjob, field), pc->c->cfield,    \
+                      name##_compute);                                                              \
     }
 
 #endif /* JM_FACTORS_KERNEL_H */

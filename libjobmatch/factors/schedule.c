@@ -156,4 +156,4 @@ static JM_ALWAYS_INLINE double schedule_compute(const jm_cpair *pc, const jm_cjo
     *excl += covered == 0 || share < th->schedule_min_share;
     return jm_eval_clamped(share);
 }
-JM_MEMO_KERNEL_DEFINE(schedule, JM_FACTOR_SCHEDULE, JM_MEMO_SCHEDULE, sched)
+JM_MEMO_KERNEL_DEFINE(schedule, JM_FACTOR_SCHEDULE, JM_MEMO_SCHEDULE, sched, avail)

@@ -107,4 +107,4 @@ static JM_ALWAYS_INLINE double work_values_compute(const jm_cpair *pc, const jm_
     const double score = values_score(pc->row->importance, jm_blockpool_at(&pc->js->values, j->values));
     return isnan(score) ? JM_KNODATA : jm_eval_clamped(score);
 }
-JM_MEMO_KERNEL_DEFINE(work_values, JM_FACTOR_WORK_VALUES, JM_MEMO_VALUES, values)
+JM_MEMO_KERNEL_DEFINE(work_values, JM_FACTOR_WORK_VALUES, JM_MEMO_VALUES, values, values)
