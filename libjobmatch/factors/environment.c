@@ -226,10 +226,11 @@ static inline const double *job_levels(const jm_cpair *pc, const jm_cjob *j)
     return j->env == JM_NO_BLOCK ? NO_LEVELS : jm_blockpool_at(&pc->js->envs, j->env);
 }
 
-/* environment_value for two jobs at once, a job per lane: each lane adds
+/* environment_value for four jobs at once, a job per lane: each lane adds
  * the same terms in the same order (a term left out adds +0.0), with
  * env_bounded_score's cases as masks.  Outside the bounds the excess is
- * positive, so the score is the span's; inside it is 1. */
+ * positive, so the score is the span's; inside it is 1.  The lanes past a
+ * block's last job read NO_LEVELS, and nothing is stored for them. */
 JM_BLOCK_CLONES
 void jm_kblock_environment(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                            double *restrict out, unsigned char *restrict excl)
@@ -241,40 +242,45 @@ void jm_kblock_environment(const jm_cpair *pc, const jm_thresholds *th, const jm
         return;
     }
     const double span = th->env_excess_span;
-    const jm_vm span_ok = jm_vmask_of(span > 0.0);
-    const jm_vd zero = jm_vsplat(0.0), one = jm_vsplat(1.0), vspan = jm_vsplat(span);
-    for (size_t k = 0; k < n; k += JM_VLANES) {
-        const double *l0 = job_levels(pc, &jobs[k]);
-        const double *l1 = k + 1 < n ? job_levels(pc, &jobs[k + 1]) : NO_LEVELS;
-        jm_vd wsum = zero, sum = zero, outside = zero, rated = zero;
-        jm_vm must = { 0, 0 };
+    const jm_vm4 span_ok = jm_v4mask_of(span > 0.0);
+    const jm_vd4 zero = jm_v4splat(0.0), one = jm_v4splat(1.0), vspan = jm_v4splat(span);
+    for (size_t k = 0; k < n; k += JM_VLANES4) {
+        const size_t lanes = n - k < JM_VLANES4 ? n - k : JM_VLANES4;
+        const double *l[JM_VLANES4];
+        for (size_t i = 0; i < JM_VLANES4; i++)
+            l[i] = i < lanes ? job_levels(pc, &jobs[k + i]) : NO_LEVELS;
+        jm_vd4 wsum = zero, sum = zero, outside = zero, rated = zero;
+        jm_vm4 must = { 0, 0, 0, 0 };
         for (int d = 0; d < row->env_n; d++) {
             const int dim = row->env_dim[d];
-            const jm_vd level = { l0[dim], l1[dim] };
-            const jm_vd lo = jm_vsplat(row->env_lo[d]), hi = jm_vsplat(row->env_hi[d]);
-            const jm_vd w = jm_vsplat(row->env_w[d]);
-            const jm_vm known = level == level, below = level < lo, above = level > hi;
-            const jm_vd excess = jm_vsel(below, lo - level, level - hi);
-            jm_vd s = one - excess / vspan;
-            s = jm_vand(span_ok & (s > zero), s);
-            s = jm_vsel(below | above, s, one);
-            wsum += jm_vand(known, w);
-            sum += jm_vand(known, w * s);
-            outside += jm_vand(known, s - one);
-            rated += jm_vand(known, one); /* a count, exact in a double */
-            must |= (below | above) & jm_vmask_of(row->env_must[d]);
+            const jm_vd4 level = { l[0][dim], l[1][dim], l[2][dim], l[3][dim] };
+            const jm_vd4 lo = jm_v4splat(row->env_lo[d]), hi = jm_v4splat(row->env_hi[d]);
+            const jm_vd4 w = jm_v4splat(row->env_w[d]);
+            const jm_vm4 known = level == level, below = level < lo, above = level > hi;
+            const jm_vd4 excess = jm_v4sel(below, lo - level, level - hi);
+            jm_vd4 s = one - excess / vspan;
+            s = jm_v4and(span_ok & (s > zero), s);
+            s = jm_v4sel(below | above, s, one);
+            wsum += jm_v4and(known, w);
+            sum += jm_v4and(known, w * s);
+            outside += jm_v4and(known, s - one);
+            rated += jm_v4and(known, one); /* a count, exact in a double */
+            must |= (below | above) & jm_v4mask_of(row->env_must[d]);
         }
         /* the weighted mean, or 1 less the mean shortfall without weights;
          * jm_eval_clamped; no data when nothing is rated (and then no must
          * is outside its bounds: a comparison with NaN is false) */
-        jm_vd v = jm_vsel(wsum > zero, sum / wsum, one + outside / rated);
-        v = jm_vsel(v == v, v, zero);
-        v = jm_vsel(v < zero, zero, jm_vsel(v > one, one, v));
-        v = jm_vsel(rated > zero, v, jm_vsplat(JM_KNODATA));
-        for (int lane = 0; lane < JM_VLANES && k + (size_t)lane < n; lane++) {
-            out[k + lane] = v[lane];
-            excl[k + lane] |= (unsigned char)(must[lane] != 0);
-        }
+        jm_vd4 v = jm_v4sel(wsum > zero, sum / wsum, one + outside / rated);
+        v = jm_v4sel(v == v, v, zero);
+        v = jm_v4sel(v < zero, zero, jm_v4sel(v > one, one, v));
+        v = jm_v4sel(rated > zero, v, jm_v4splat(JM_KNODATA));
+        if (lanes == JM_VLANES4)
+            memcpy(out + k, &v, sizeof v);
+        else
+            for (size_t i = 0; i < lanes; i++)
+                out[k + i] = v[i];
+        for (size_t i = 0; i < lanes; i++)
+            excl[k + i] |= (unsigned char)(must[i] != 0);
     }
 }
 #else
