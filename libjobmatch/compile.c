@@ -76,6 +76,8 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->hours_max);
     free(j->wage);
     free(j->legal);
+    free(j->area);
+    free(j->public_transport);
     free(j->licence_masks);
     free(j->skills);
     free(j->licences);

@@ -44,8 +44,8 @@ static void compile_job(jm_compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *
     js->hours_min[idx] = j->hours_min;
     js->hours_max[idx] = j->hours_max;
     js->wage[idx] = j->wage;
-    r->area = jm_compile_str(k, j->area, 1);
-    r->public_transport = (int8_t)j->public_transport;
+    js->area[idx] = jm_compile_str(k, j->area, 1);
+    js->public_transport[idx] = (int8_t)j->public_transport;
     const jm_occ *o = &j->occ;
     const bool known = (o->label && *o->label) || (o->esco_uri && *o->esco_uri) ||
                        (o->isco && *o->isco) || (o->onet && *o->onet);
@@ -107,8 +107,6 @@ static void compile_job(jm_compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *
         nl++;
     }
     r->n_licences = (uint16_t)nl;
-    r->right_to_work = j->right_to_work;
-    r->background_check = j->background_check;
     js->legal[idx] = (uint8_t)((nl ? JM_LEGAL_LICENCES : 0) | (j->right_to_work ? JM_LEGAL_RIGHT_TO_WORK : 0) |
                                (j->background_check ? JM_LEGAL_BACKGROUND_CHECK : 0));
 
@@ -294,8 +292,10 @@ int jm_compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set, jm
     js->hours_max = malloc(cells * sizeof *js->hours_max);
     js->wage = malloc(cells * sizeof *js->wage);
     js->legal = malloc(cells * sizeof *js->legal);
-    const bool columns =
-        js->lat && js->lon && js->cos_lat && js->hours_min && js->hours_max && js->wage && js->legal;
+    js->area = malloc(cells * sizeof *js->area);
+    js->public_transport = malloc(cells * sizeof *js->public_transport);
+    const bool columns = js->lat && js->lon && js->cos_lat && js->hours_min && js->hours_max && js->wage &&
+                         js->legal && js->area && js->public_transport;
     jm_compiler k = { in, p, 0, js->recs && columns ? JM_OK : JM_ENOMEM };
     jm_array skills = { NULL, 0, 0, sizeof(jm_cskill) }, lic = { NULL, 0, 0, sizeof(jm_clicence) },
          dem = { NULL, 0, 0, sizeof(jm_cdemand) }, prov = { NULL, 0, 0, 1 };
@@ -303,7 +303,7 @@ int jm_compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set, jm
         compile_job(&k, js, jm_jobs_get(set, i), &js->recs[i], &skills, &lic, &dem, &prov);
     js->bytes = sizeof *js + js->n * (sizeof *js->recs + sizeof *js->lat + sizeof *js->lon + sizeof *js->cos_lat +
                                       sizeof *js->hours_min + sizeof *js->hours_max + sizeof *js->wage +
-                                      sizeof *js->legal);
+                                      sizeof *js->legal + sizeof *js->area + sizeof *js->public_transport);
     js->n_skill_refs = skills.n;
     js->skills = jm_array_take(&skills, &js->bytes);
     js->licences = jm_array_take(&lic, &js->bytes);

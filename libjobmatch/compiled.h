@@ -291,7 +291,6 @@ typedef struct jm_cjob {
     uint32_t env;       /* block of JM_ENV_COUNT doubles */
     uint32_t interests; /* jm_cinterests block */
     uint32_t values;    /* block of JM_VALUE_COUNT doubles */
-    uint32_t area;
     uint32_t skills;    /* first jm_cskill */
     uint32_t licences;  /* first jm_clicence */
     uint32_t demands;   /* first jm_cdemand */
@@ -299,8 +298,6 @@ typedef struct jm_cjob {
     uint16_t n_skills, n_licences, n_demands, sched_slots;
     uint16_t n_essential; /* the first n_essential skills are the essential ones */
     uint16_t n_trainable_ess, n_trainable_opt; /* of the essential and the optional skills */
-    int8_t public_transport;
-    uint8_t right_to_work, background_check;
     uint8_t prog_data, prog_excluded, prog_exclusions; /* the programme factor, worked out */
     jm_generic_bits generic;
 } jm_cjob;
@@ -344,6 +341,11 @@ typedef struct jm_cjobs {
      * stated and its hourly wage, NaN when not given */
     double *lat, *lon, *cos_lat;
     double *hours_min, *hours_max, *wage;
+    /* By index, for the commute kernel four at a time: the job's area
+     * (folded string id, 0 none) and whether it is reached by public
+     * transport (jm_tristate) */
+    uint32_t *area;
+    int8_t *public_transport;
     /* By index: what each job asks of the legal factor (JM_LEGAL_* bits);
      * and when the set's jobs require at most JM_HARD_LICENCES distinct
      * licences that cannot be obtained (hard_licences, string ids in the

@@ -53,9 +53,11 @@ static inline int jm_vany(jm_vm m)
  * values, the job set's coordinates): AVX2 in the x86-64-v3 clones, two
  * SSE2 or NEON registers elsewhere; the same IEEE operations lane by lane.
  * The helpers are jm_vd's, for four lanes.  They are inline and never
- * cross an ABI boundary, so GCC's note that the default clones pass such
- * vectors differently from AVX code (-Wpsabi) does not apply. */
-#if !defined(__clang__)
+ * cross an ABI boundary, so GCC's and Clang's note that the default clones
+ * pass such vectors differently from AVX code (-Wpsabi) does not apply. */
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wpsabi"
+#else
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 #define JM_VLANES4 4

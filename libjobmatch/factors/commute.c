@@ -311,7 +311,8 @@ static JM_ALWAYS_INLINE double commute_value(const jm_cpair *pc, const jm_cjob *
                                              const jm_thresholds *th, unsigned *excl)
 {
     const jm_ccand *c = pc->c;
-    const unsigned modes = pair_modes(c->transport, j->public_transport);
+    const size_t at = (size_t)(j - pc->js->recs);
+    const unsigned modes = pair_modes(c->transport, pc->js->public_transport[at]);
     const bool has_max = !isnan(c->max_commute);
     if (modes == 0) {
         if (!has_max)
@@ -319,7 +320,6 @@ static JM_ALWAYS_INLINE double commute_value(const jm_cpair *pc, const jm_cjob *
         ++*excl;
         return 0.0;
     }
-    const size_t at = (size_t)(j - pc->js->recs);
     const double lat = pc->js->lat[at], lon = pc->js->lon[at];
     const bool coords = !isnan(c->lat) && !isnan(c->lon) && !isnan(lat) && !isnan(lon);
     double best = INFINITY;
@@ -345,7 +345,7 @@ static JM_ALWAYS_INLINE double commute_value(const jm_cpair *pc, const jm_cjob *
         }
     }
     if (!found) {
-        const bool same_area = c->area && c->area == j->area;
+        const bool same_area = c->area && c->area == pc->js->area[at];
         return same_area && has_max ? 1.0 : JM_KNODATA;
     }
     if (!has_max)
@@ -374,13 +374,24 @@ static inline jm_vd4 vasin_small(jm_vd4 y)
     return y + y * y2 * (1.0 / 6.0 + y2 * (3.0 / 40.0 + y2 * (15.0 / 336.0)));
 }
 
-/* Bits 0 to 3 of b as the masks of four lanes. */
-#define LANE_MASK(b) \
-    { -(long long)((b) & 1), -(long long)(((b) >> 1) & 1), -(long long)(((b) >> 2) & 1), -(long long)(((b) >> 3) & 1) }
-static const jm_vm4 LANE_MASKS[16] = { LANE_MASK(0),  LANE_MASK(1),  LANE_MASK(2),  LANE_MASK(3),
-                                       LANE_MASK(4),  LANE_MASK(5),  LANE_MASK(6),  LANE_MASK(7),
-                                       LANE_MASK(8),  LANE_MASK(9),  LANE_MASK(10), LANE_MASK(11),
-                                       LANE_MASK(12), LANE_MASK(13), LANE_MASK(14), LANE_MASK(15) };
+/* Four jobs' places, from the set's columns (jm_cjobs.area and
+ * public_transport): the lanes whose job is not reached by public
+ * transport, and those in the candidate's area (none when the candidate's
+ * is unknown), as masks. */
+typedef uint32_t jm_vu32x4 __attribute__((vector_size(4 * sizeof(uint32_t))));
+typedef int8_t jm_vi8x4 __attribute__((vector_size(4 * sizeof(int8_t))));
+static JM_ALWAYS_INLINE void place_masks(const uint32_t *area, const int8_t *public_transport, uint32_t cand_area,
+                                         jm_vm4 *no_public, jm_vm4 *here)
+{
+    jm_vu32x4 a;
+    jm_vi8x4 pt;
+    memcpy(&a, area, sizeof a);
+    memcpy(&pt, public_transport, sizeof pt);
+    const jm_vi8x4 no = { JM_NO, JM_NO, JM_NO, JM_NO };
+    *no_public = __builtin_convertvector(pt == no, jm_vm4);
+    const jm_vu32x4 mine = { cand_area, cand_area, cand_area, cand_area };
+    *here = cand_area ? __builtin_convertvector(a == mine, jm_vm4) : (jm_vm4){ 0, 0, 0, 0 };
+}
 
 /* What the commute kernel works out once per row and block. */
 typedef struct commute_row {
@@ -393,13 +404,14 @@ typedef struct commute_row {
 /* commute_value for four jobs at once, a job per lane, as the series in
  * haversine_of and km_of_haversine give it: each step the same IEEE
  * operation as there, the cases as masks.  jobs[0 .. lanes) are the jobs,
- * lat, lon and cos their coordinates (four lanes, those past lanes any
- * job's).  When a lane would call sin or asin (points farther apart than
+ * lat, lon and cos their coordinates, no_public and here their places
+ * (place_masks; four lanes, those past lanes any job's).  When a lane would call sin or asin (points farther apart than
  * about 100 km that are not beyond the row's reach), commute_value scores
  * the four jobs instead. */
 static JM_ALWAYS_INLINE void commute_lanes(const jm_cpair *pc, const jm_thresholds *th, const commute_row *r,
                                            const jm_cjob *jobs, size_t lanes, jm_vd4 lat2, jm_vd4 lon2,
-                                           jm_vd4 cos2, double *out, unsigned char *excl)
+                                           jm_vd4 cos2, jm_vm4 no_public, jm_vm4 here, double *out,
+                                           unsigned char *excl)
 {
     const jm_vd4 zero = jm_v4splat(0.0), one = jm_v4splat(1.0), small = jm_v4splat(JM_SMALL_ANGLE);
     const double rad = JM_PI / 180.0;
@@ -423,16 +435,10 @@ static JM_ALWAYS_INLINE void commute_lanes(const jm_cpair *pc, const jm_threshol
     }
     const jm_vd4 km = 2.0 * JM_EARTH_RADIUS_KM * vasin_small(root);
 
-    /* the lanes' jobs without public transport, and in the candidate's area */
-    unsigned no_pt = 0, here = 0;
-    for (size_t i = 0; i < lanes; i++) {
-        no_pt |= (unsigned)(jobs[i].public_transport == JM_NO) << i;
-        here |= (unsigned)(jobs[i].area == r->area) << i;
-    }
-    if (!r->area)
-        here = 0;
-    const jm_vm4 no_public = LANE_MASKS[no_pt];
-    const jm_vm4 modes0 = LANE_MASKS[(r->modes_no == 0 ? no_pt : 0u) | (r->modes_yes == 0 ? ~no_pt & 15u : 0u)];
+    /* no mode for the pair (pair_modes): the candidate names none but
+     * public transport and the job has none, or names none at all */
+    const jm_vm4 none = { 0, 0, 0, 0 };
+    const jm_vm4 modes0 = (r->modes_no == 0 ? no_public : none) | (r->modes_yes == 0 ? ~no_public : none);
     jm_vd4 best = jm_v4splat(INFINITY);
     jm_vm4 found = { 0, 0, 0, 0 };
     for (unsigned left = r->modes_yes & r->usable; left; left &= left - 1) {
@@ -449,7 +455,7 @@ static JM_ALWAYS_INLINE void commute_lanes(const jm_cpair *pc, const jm_threshol
     jm_vd4 v = jm_v4sel(best <= full, one, jm_v4sel(best >= max, zero, (max - best) / (max - full)));
     v = jm_v4sel(v == v, v, zero);
     v = jm_v4sel(v < zero, zero, jm_v4sel(v > one, one, v));
-    v = jm_v4sel(found, v, jm_v4sel(LANE_MASKS[here], one, jm_v4splat(NAN)));
+    v = jm_v4sel(found, v, jm_v4sel(here, one, jm_v4splat(NAN)));
     const jm_vm4 far = coords & beyond;
     v = jm_v4sel(far | modes0, zero, v);
     const jm_vm4 excluded = modes0 | far | (found & (best > max));
@@ -508,24 +514,34 @@ void jm_kblock_commute(const jm_cpair *pc, const jm_thresholds *th, const jm_cjo
     const size_t first = (size_t)(jobs - pc->js->recs);
     const double *col_lat = pc->js->lat + first, *col_lon = pc->js->lon + first;
     const double *col_cos = pc->js->cos_lat + first;
+    const uint32_t *col_area = pc->js->area + first;
+    const int8_t *col_pt = pc->js->public_transport + first;
     size_t k = 0;
     for (; k + JM_VLANES4 <= n; k += JM_VLANES4) {
         jm_vd4 lat2, lon2, cos2;
+        jm_vm4 no_public, here;
         memcpy(&lat2, col_lat + k, sizeof lat2);
         memcpy(&lon2, col_lon + k, sizeof lon2);
         memcpy(&cos2, col_cos + k, sizeof cos2);
-        commute_lanes(pc, th, &r, jobs + k, JM_VLANES4, lat2, lon2, cos2, out + k, excl + k);
+        place_masks(col_area + k, col_pt + k, r.area, &no_public, &here);
+        commute_lanes(pc, th, &r, jobs + k, JM_VLANES4, lat2, lon2, cos2, no_public, here, out + k, excl + k);
     }
     if (k < n) {
         /* the last jobs, the lanes past them repeating the last */
         jm_vd4 lat2, lon2, cos2;
+        jm_vm4 no_public, here;
+        uint32_t area[JM_VLANES4];
+        int8_t pt[JM_VLANES4];
         for (size_t i = 0; i < JM_VLANES4; i++) {
             const size_t at = k + i < n ? k + i : n - 1;
             lat2[i] = col_lat[at];
             lon2[i] = col_lon[at];
             cos2[i] = col_cos[at];
+            area[i] = col_area[at];
+            pt[i] = col_pt[at];
         }
-        commute_lanes(pc, th, &r, jobs + k, n - k, lat2, lon2, cos2, out + k, excl + k);
+        place_masks(area, pt, r.area, &no_public, &here);
+        commute_lanes(pc, th, &r, jobs + k, n - k, lat2, lon2, cos2, no_public, here, out + k, excl + k);
     }
 }
 #else

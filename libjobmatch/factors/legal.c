@@ -75,7 +75,8 @@ static JM_ALWAYS_INLINE double legal_value(const jm_cpair *pc, const jm_cjob *j,
                                            const jm_thresholds *th, unsigned *excl)
 {
     const jm_ccand *c = pc->c;
-    if (j->n_licences == 0 && !j->right_to_work && !j->background_check)
+    const unsigned asks = pc->js->legal[j - pc->js->recs]; /* JM_LEGAL_* */
+    if (asks == 0)
         return JM_KNODATA;
     const jm_clicence *req = pc->js->licences + j->licences;
     const uint32_t *held = pc->cs->licences + c->licences;
@@ -89,11 +90,11 @@ static JM_ALWAYS_INLINE double legal_value(const jm_cpair *pc, const jm_cjob *j,
         ++*excl;
         excluded = true;
     }
-    if (j->right_to_work && c->right_to_work == JM_NO) {
+    if ((asks & JM_LEGAL_RIGHT_TO_WORK) && c->right_to_work == JM_NO) {
         ++*excl;
         excluded = true;
     }
-    if (j->background_check && c->background_check == JM_NO) {
+    if ((asks & JM_LEGAL_BACKGROUND_CHECK) && c->background_check == JM_NO) {
         ++*excl;
         excluded = true;
     }
@@ -150,10 +151,12 @@ void jm_kblock_legal(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob 
     const jm_ccand *c = pc->c;
     const uint32_t *held = pc->cs->licences + c->licences;
     const bool licences_count = c->has_licences || c->n_licences != 0;
-    const unsigned rtw_no = c->right_to_work == JM_NO, check_no = c->background_check == JM_NO;
+    const unsigned fails = (c->right_to_work == JM_NO ? JM_LEGAL_RIGHT_TO_WORK : 0u) |
+                           (c->background_check == JM_NO ? JM_LEGAL_BACKGROUND_CHECK : 0u);
+    const uint8_t *legal = pc->js->legal + (jobs - pc->js->recs);
     for (size_t k = 0; k < n; k++) {
         const jm_cjob *j = &jobs[k];
-        unsigned ex = ((j->right_to_work != 0) & rtw_no) | ((j->background_check != 0) & check_no);
+        unsigned ex = (legal[k] & fails) != 0;
         if (licences_count) {
             const jm_clicence *req = pc->js->licences + j->licences;
             for (size_t i = 0; i < j->n_licences; i++) {
@@ -163,7 +166,7 @@ void jm_kblock_legal(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob 
                 ex |= !has & !req[i].obtainable;
             }
         }
-        const unsigned nodata = (j->n_licences == 0) & !j->right_to_work & !j->background_check;
+        const unsigned nodata = legal[k] == 0;
         out[k] = VALUE[nodata][ex];
         excl[k] |= (unsigned char)(ex & !nodata);
     }
