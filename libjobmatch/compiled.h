@@ -413,6 +413,7 @@ static inline size_t jm_cjob_group(const jm_cjobs *js, const jm_cjob *r)
 /** The job-type factor of a candidate for an occupation (jm_job_type_of). */
 typedef struct jm_job_type_value {
     double score;        /* NaN without data */
+    double value;        /* what the kernel reports: the score clamped, NaN without data (kernel.h) */
     bool has_data;
     unsigned exclusions; /* avoided job types it resembles */
 } jm_job_type_value;

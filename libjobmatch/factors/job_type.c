@@ -197,7 +197,7 @@ static JM_ALWAYS_INLINE void evidence_value(const evidence *e, bool positive, co
 {
     out->exclusions = e->exclusions;
     if (!positive && !e->disliked) {
-        out->score = NAN; /* no preference data */
+        out->score = out->value = NAN; /* no preference data */
         out->has_data = false;
         return;
     }
@@ -205,6 +205,7 @@ static JM_ALWAYS_INLINE void evidence_value(const evidence *e, bool positive, co
     if (positive && e->disliked)
         s *= th->history_disliked;
     out->score = s;
+    out->value = jm_eval_clamped(s);
     out->has_data = true;
 }
 
@@ -212,7 +213,7 @@ void jm_job_type_of(const jm_ccands *cs, const jm_ccand *c, const jm_cocc *jo,
                     const jm_thresholds *th, jm_job_type_value *out)
 {
     if (!jo) { /* the job's occupation is unknown */
-        out->score = NAN;
+        out->score = out->value = NAN;
         out->has_data = false;
         out->exclusions = 0;
         return;
@@ -303,9 +304,31 @@ static JM_ALWAYS_INLINE double job_type_value(const jm_cpair *pc, const jm_cjob 
         jm_job_type_of(pc->cs, pc->c, jo, th, &v);
     }
     *excl += v.exclusions;
-    return v.has_data ? jm_eval_clamped(v.score) : JM_KNODATA;
+    return v.value;
 }
-JM_KERNEL_DEFINE(job_type, JM_FACTOR_JOB_TYPE)
+JM_KERNEL_DEFINE_PAIR(job_type, JM_FACTOR_JOB_TYPE)
+
+/* The block form: with the row's values by group (pc->job_types, the
+ * usual case) a load a job; else job_type_value job by job. */
+JM_BLOCK_CLONES
+void jm_kblock_job_type(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                        double *restrict out, unsigned char *restrict excl)
+{
+    const jm_job_type_value *by_group = pc->job_types;
+    if (!by_group) {
+        for (size_t k = 0; k < n; k++) {
+            unsigned x = 0;
+            out[k] = job_type_value(pc, &jobs[k], th, &x);
+            excl[k] |= (unsigned char)(x != 0);
+        }
+        return;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const jm_job_type_value *v = &by_group[jm_cjob_group(pc->js, &jobs[k])];
+        out[k] = v->value;
+        excl[k] |= (unsigned char)(v->exclusions != 0);
+    }
+}
 
 /* A readable name for an occupation: its label, else a code. */
 static const char *occ_name(const jm_occ *o, char *buf, size_t size)
