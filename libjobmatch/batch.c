@@ -73,8 +73,7 @@ typedef struct scratch {
 /* Entries of a memo table: the blocks of the job set's pool of that kind. */
 static size_t memo_entries(const jm_cjobs *js, int kind)
 {
-    const jm_blockpool *pool[JM_MEMO_KINDS] = { &js->interests, &js->values, &js->weeks };
-    return (size_t)pool[kind]->n + 1;
+    return (size_t)jm_memo_pool(js, kind)->n + 1;
 }
 
 /* A new row for the memo: entries of earlier rows no longer hold. */
@@ -85,6 +84,8 @@ static jm_memo *memo_row(const jm_cjobs *js, scratch *s)
             memset(s->memo.table[kind], 0, memo_entries(js, kind) * sizeof(jm_memo_entry));
         s->memo.stamp = 1;
     }
+    for (int kind = 0; kind < JM_MEMO_KINDS; kind++)
+        s->memo.full[kind] = false;
     return &s->memo;
 }
 
@@ -147,7 +148,7 @@ static void work(batch *b, const jm_batch_options *progress)
                   b->skill_sums ? NULL : calloc(js->n / 64 + 1, sizeof *s.touched),
                   malloc(groups * sizeof *s.job_type), calloc(groups / 64 + 1, sizeof *s.near),
                   calloc(groups ? groups : 1, sizeof *s.near_refs),
-                  malloc(groups * sizeof *s.hot), malloc(groups * sizeof *s.cold), { 0, { NULL } },
+                  malloc(groups * sizeof *s.hot), malloc(groups * sizeof *s.cold), { 0, { NULL }, { false } },
                   b->skill_sums ? calloc(js->n ? js->n : 1, sizeof *s.sums) : NULL };
     bool memo_ok = true;
     for (int kind = 0; kind < JM_MEMO_KINDS; kind++) {
@@ -325,6 +326,7 @@ static int matrix_row(batch *b, size_t i, scratch *s)
     }
     int rc = JM_OK;
     if (jm_score_block_ready(b->e, &pc)) {
+        jm_score_memo_fill(b->e, &pc, b->cols);
         for (size_t k = 0; k < b->cols && rc == JM_OK; k += JM_BLOCK_JOBS) {
             const size_t n = b->cols - k < JM_BLOCK_JOBS ? b->cols - k : JM_BLOCK_JOBS;
             rc = jm_score_block(b->e, c, b->jobs, &pc, k, n, t + k, f ? f + k : NULL);

@@ -81,6 +81,18 @@ static void block_totals(const double (*value)[JM_BLOCK_JOBS], const double *pos
 }
 #endif
 
+void jm_score_memo_fill(const jm_engine *e, const jm_cpair *pc, size_t jobs)
+{
+    static void (*const FILL[JM_MEMO_KINDS])(const jm_cpair *, const jm_thresholds *) = {
+        [JM_MEMO_INTERESTS] = jm_kmemo_interests,
+        [JM_MEMO_VALUES] = jm_kmemo_work_values,
+        [JM_MEMO_SCHEDULE] = jm_kmemo_schedule,
+    };
+    for (int kind = 0; kind < JM_MEMO_KINDS; kind++)
+        if ((size_t)jm_memo_pool(pc->js, kind)->n * 4 <= jobs)
+            FILL[kind](pc, &e->profile->th);
+}
+
 bool jm_score_block_ready(const jm_engine *e, const jm_cpair *pc)
 {
     return e->n_rules == 0 && jm_score_row_generic(e, pc) == 0;

@@ -83,6 +83,8 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->licences);
     free(j->demands);
     free(j->demand_bits);
+    for (int kind = 0; kind < JM_MEMO_KINDS; kind++)
+        free(j->memo_rep[kind]);
     free(j->dim_types);
     free(j->dims);
     free(j->providers);

@@ -268,6 +268,30 @@ static int demand_bits(jm_cjobs *js)
     return JM_OK;
 }
 
+/* A job of each block of the memo factors' pools (jm_cjobs.memo_rep). */
+static int memo_reps(jm_cjobs *js)
+{
+    for (int kind = 0; kind < JM_MEMO_KINDS; kind++) {
+        const size_t n = jm_memo_pool(js, kind)->n;
+        uint32_t *rep = malloc((n ? n : 1) * sizeof *rep);
+        if (!rep)
+            return JM_ENOMEM;
+        js->memo_rep[kind] = rep;
+        js->bytes += n * sizeof *rep;
+        for (size_t b = 0; b < n; b++)
+            rep[b] = UINT32_MAX;
+        for (size_t r = js->n; r-- > 0;) { /* the first job of each block is the last set */
+            const jm_cjob *j = &js->recs[r];
+            const uint32_t block = kind == JM_MEMO_INTERESTS ? j->interests
+                                   : kind == JM_MEMO_VALUES  ? j->values
+                                                             : j->sched;
+            if (block != JM_NO_BLOCK)
+                rep[block] = (uint32_t)r;
+        }
+    }
+    return JM_OK;
+}
+
 int jm_compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set, jm_cjobs **out)
 {
     if (jm_jobs_count(set) > UINT32_MAX)
@@ -318,6 +342,8 @@ int jm_compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set, jm
         k.rc = demand_bits(js);
     if (k.rc == JM_OK)
         k.rc = licence_masks(js);
+    if (k.rc == JM_OK)
+        k.rc = memo_reps(js);
     if (k.rc == JM_OK)
         k.rc = jm_cjobs_index(js);
     if (k.rc != JM_OK) {

@@ -329,6 +329,10 @@ typedef struct jm_ccands {
     size_t strings;       /* string references made */
 } jm_ccands;
 
+/** What a memo table holds, by block id of the job set's pool: interest
+ *  profiles, work values, weeks (schedules). */
+enum { JM_MEMO_INTERESTS, JM_MEMO_VALUES, JM_MEMO_SCHEDULE, JM_MEMO_KINDS };
+
 typedef struct jm_cjobs {
     atomic_int refs;
     uint64_t serial;
@@ -356,6 +360,10 @@ typedef struct jm_cjobs {
     uint32_t hard_licences[JM_HARD_LICENCES];
     size_t n_hard_licences;
     jm_blockpool weeks, envs, interests, values, occs;
+    /* For each block of the pools the memo factors read (jm_memo_pool), a
+     * job of that block (its first, by index): a row can work out every
+     * block's value at once (jm_memo.full) */
+    uint32_t *memo_rep[JM_MEMO_KINDS];
     jm_cskill *skills;
     jm_clicence *licences;
     jm_cdemand *demands;
@@ -427,15 +435,21 @@ typedef struct jm_memo_entry {
     double score;     /* the value (kernel.h: NaN without data) */
 } jm_memo_entry;
 
-/** What a memo table holds, by block id of the job set's pool: interest
- *  profiles, work values, weeks (schedules). */
-enum { JM_MEMO_INTERESTS, JM_MEMO_VALUES, JM_MEMO_SCHEDULE, JM_MEMO_KINDS };
 
-/** A thread's memo: a table per kind; an entry holds for the row whose
- *  stamp it carries. */
+/** The pool of the job set's blocks a memo kind is by. */
+static inline const jm_blockpool *jm_memo_pool(const jm_cjobs *js, int kind)
+{
+    return kind == JM_MEMO_INTERESTS ? &js->interests : kind == JM_MEMO_VALUES ? &js->values : &js->weeks;
+}
+
+/** A thread's memo: a table per kind, of the kind's pool's blocks and one
+ *  more; an entry holds for the row whose stamp it carries.  full[kind]:
+ *  every block's entry holds for the row, and the one past them is no
+ *  data (the entry of a job of no block), so a job's value is a load. */
 typedef struct jm_memo {
     uint32_t stamp; /* the current row's, never 0 */
     jm_memo_entry *table[JM_MEMO_KINDS];
+    bool full[JM_MEMO_KINDS];
 } jm_memo;
 
 /** The memo entry of block k of a kind, or NULL without a memo; *fresh:

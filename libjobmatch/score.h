@@ -51,6 +51,12 @@ jm_generic_bits jm_score_row_generic(const jm_engine *e, const jm_cpair *pc);
  *  no factor of the row runs the factor code (jm_score_row_generic). */
 bool jm_score_block_ready(const jm_engine *e, const jm_cpair *pc);
 
+/** Before a row of `jobs` jobs is scored by blocks: each memo factor whose
+ *  job set's pool has at most a quarter as many blocks as that works out
+ *  the row's value of every block at once (jm_memo.full), so that each
+ *  job's is a load.  pc->memo is this row's (or NULL: nothing to do). */
+void jm_score_memo_fill(const jm_engine *e, const jm_cpair *pc, size_t jobs);
+
 /** Scores candidate c (source record; pc its compiled row, made ready as
  *  jm_score_block_ready says) against the jobs first .. first + n - 1 of
  *  the job set (jobs, compiled in pc->js), n at most JM_BLOCK_JOBS: their

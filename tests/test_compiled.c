@@ -78,6 +78,10 @@ enum { WIDE_NONE, WIDE_NEEDS, WIDE_DIMS, WIDE_BYTES };
 static int wide;
 enum { EXTRA_DIMS = JM_DEMAND_BITS_DIMS + 8, EXTRA_NEEDS = JM_ROW_NEEDS + 4, EXTRA_OCC_REFS = 66 };
 
+/* Jobs of few schedules, interest profiles and work values: a row works
+ * out the memo factors for every block at once (jm_score_memo_fill). */
+static bool few_blocks;
+
 static void extra_dim(char *buf, size_t size, int k) { snprintf(buf, size, "extra_dimension_%d", k); }
 
 /* And with WIDE_DIMS, more licences that cannot be obtained than a job set
@@ -239,10 +243,14 @@ static jm_job *rich_job(int i)
     }
     default: break;
     }
-    if (coin())
+    if (few_blocks) {
+        for (int k = irange(0, 3), d = 0; d < k; d++) /* four weeks, one of them empty */
+            check(jm_job_add_shift(j, d, 6 * 60 + 60 * k, 14 * 60 + 90 * k));
+    } else if (coin()) {
         for (int d = 0; d < 7; d++)
             if (coin())
                 check(jm_job_add_shift(j, d, irange(0, 12) * 60, irange(13, 24) * 60));
+    }
     if (irange(0, 4))
         check(jm_job_set_location(j, unif(53.3, 53.7), unif(-2.6, -2.0)));
     if (coin())
@@ -254,17 +262,28 @@ static jm_job *rich_job(int i)
     for (int d = 0; d < JM_ENV_COUNT; d++)
         if (coin())
             check(jm_job_set_environment(j, d, coin() ? irange(0, 4) : unif(0, 4)));
-    if (coin()) {
-        double r[6];
-        for (int k = 0; k < 6; k++)
-            r[k] = unif(1, 7);
-        check(jm_job_set_interests(j, r, 6));
-    } else if (coin()) {
-        check(jm_job_set_interest_code(j, coin() ? "ES" : "ICA"));
+    if (few_blocks) { /* three interest profiles and work values, and none */
+        const int k = irange(0, 3);
+        const double r[6] = { 1 + k, 7 - k, 2, 4 + k / 2.0, 3, 5 };
+        if (k == 3)
+            check(jm_job_set_interest_code(j, "ES"));
+        else if (k)
+            check(jm_job_set_interests(j, r, 6));
+        for (int v = 0, w = irange(0, 3); w && v < JM_VALUE_COUNT; v++)
+            check(jm_job_set_value(j, v, 1 + (v * w) % 7));
+    } else {
+        if (coin()) {
+            double r[6];
+            for (int k = 0; k < 6; k++)
+                r[k] = unif(1, 7);
+            check(jm_job_set_interests(j, r, 6));
+        } else if (coin()) {
+            check(jm_job_set_interest_code(j, coin() ? "ES" : "ICA"));
+        }
+        for (int v = 0; v < JM_VALUE_COUNT; v++)
+            if (coin())
+                check(jm_job_set_value(j, v, unif(1, 7)));
     }
-    for (int v = 0; v < JM_VALUE_COUNT; v++)
-        if (coin())
-            check(jm_job_set_value(j, v, unif(1, 7)));
     for (int k = 0; k < 10; k++)
         if (coin())
             check(jm_job_add_skill(j, SKILLS[k], NULL, irange(0, 12) == 0 ? 3.3 : (coin() ? NAN : irange(1, 6)),
@@ -534,6 +553,35 @@ START_TEST(compiled_batch_equals_pairwise_scoring)
 }
 END_TEST
 
+START_TEST(memo_factors_filled_for_a_row_equal_pairwise_scoring)
+{
+    jm_candidates *cs;
+    jm_jobs *js;
+    few_blocks = true;
+    rich_sets(0x51ed270b27b7fd1dull, &cs, &js);
+    few_blocks = false;
+    jm_engine *e;
+    check(jm_engine_new(NULL, &e));
+    jm_ccands *ccs;
+    jm_cjobs *cjs;
+    check(jm_compiled_get(e, cs, js, &ccs, &cjs));
+    for (int kind = 0; kind < JM_MEMO_KINDS; kind++) /* few enough that a row fills them */
+        ck_assert_uint_le((size_t)jm_memo_pool(cjs, kind)->n * 4, COLS);
+    ck_assert_uint_ge(cjs->weeks.n, 3);
+    jm_ccands_release(ccs);
+    jm_cjobs_release(cjs);
+    size_t excluded = 0;
+    compare(e, cs, js, &excluded);
+    jm_engine_free(e);
+    e = job_type_engine();
+    compare(e, cs, js, &excluded);
+    jm_engine_free(e);
+    ck_assert_uint_gt(excluded, 100);
+    jm_candidates_free(cs);
+    jm_jobs_free(js);
+}
+END_TEST
+
 START_TEST(a_changed_set_is_compiled_again)
 {
     jm_candidates *cs;
@@ -610,6 +658,7 @@ int main(void)
     TCase *tc = tcase_create("compiled");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, compiled_batch_equals_pairwise_scoring);
+    tcase_add_test(tc, memo_factors_filled_for_a_row_equal_pairwise_scoring);
     tcase_add_test(tc, a_changed_set_is_compiled_again);
     tcase_add_test(tc, hundredths_give_back_the_same_double);
     suite_add_tcase(s, tc);

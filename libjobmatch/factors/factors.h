@@ -85,6 +85,9 @@ void jm_factor_schedule(jm_eval *ev);
 void jm_kernel_schedule(jm_eval *ev);
 void jm_kblock_schedule(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                         double *restrict out, unsigned char *restrict excl);
+/** The row's value of every block of a memo factor (kernel.h, jm_memo_fill):
+ *  the schedule's, the interests' and the work values'. */
+void jm_kmemo_schedule(const jm_cpair *pc, const jm_thresholds *th);
 
 /* --- commute.c ---------------------------------------------------------- */
 /** Great-circle distance in km (haversine, mean Earth radius 6371.0088 km). */
@@ -130,6 +133,7 @@ void jm_factor_interests(jm_eval *ev);
 void jm_kernel_interests(jm_eval *ev);
 void jm_kblock_interests(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                          double *restrict out, unsigned char *restrict excl);
+void jm_kmemo_interests(const jm_cpair *pc, const jm_thresholds *th);
 /** Centres six scores on their mean: dev and the sum of squares ss; false
  *  (nothing set) when a score is NaN. */
 bool jm_riasec_centre(const double *a, double *dev, double *ss);
@@ -145,6 +149,7 @@ void jm_factor_work_values(jm_eval *ev);
 void jm_kernel_work_values(jm_eval *ev);
 void jm_kblock_work_values(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                            double *restrict out, unsigned char *restrict excl);
+void jm_kmemo_work_values(const jm_cpair *pc, const jm_thresholds *th);
 
 /* --- wage.c ------------------------------------------------------------- */
 /** 1 at or above the floor, linear to 0 at floor * (1 - falloff). */

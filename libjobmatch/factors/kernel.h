@@ -110,6 +110,18 @@ static JM_ALWAYS_INLINE void jm_memo_block(const jm_cpair *pc, const jm_threshol
             out[k] = JM_KNODATA;
         return;
     }
+    if (pc->memo && pc->memo->full[kind]) { /* every block's value: a load a job */
+        const jm_memo_entry *restrict full = pc->memo->table[kind];
+        const uint32_t none = jm_memo_pool(pc->js, kind)->n; /* the entry past the blocks */
+        for (size_t k = 0; k < n; k++) {
+            uint32_t block;
+            memcpy(&block, (const char *)&jobs[k] + field, sizeof block);
+            const jm_memo_entry *e = &full[block == JM_NO_BLOCK ? none : block];
+            out[k] = e->score;
+            excl[k] |= e->excluded;
+        }
+        return;
+    }
     jm_memo_entry *restrict table = pc->memo ? pc->memo->table[kind] : NULL;
     const uint32_t stamp = pc->memo ? pc->memo->stamp : 0;
     for (size_t k = 0; k < n; k++) {
@@ -137,6 +149,28 @@ static JM_ALWAYS_INLINE void jm_memo_block(const jm_cpair *pc, const jm_threshol
     }
 }
 
+/* Works out the row's value of every block of the kind's pool at once
+ * (jm_memo.full), from a job of each (jm_cjobs.memo_rep). */
+static inline void jm_memo_fill(const jm_cpair *pc, const jm_thresholds *th, int kind, uint32_t cand_block,
+                                jm_value_fn *compute)
+{
+    jm_memo *m = pc->memo;
+    if (!m || cand_block == JM_NO_BLOCK)
+        return; /* no memo; or no data for any job (jm_memo_block) */
+    const jm_cjobs *js = pc->js;
+    const size_t n = jm_memo_pool(js, kind)->n;
+    const uint32_t *rep = js->memo_rep[kind];
+    jm_memo_entry *table = m->table[kind];
+    for (size_t b = 0; b < n; b++) {
+        unsigned x = 0;
+        table[b].score = rep[b] == UINT32_MAX ? JM_KNODATA : compute(pc, &js->recs[rep[b]], th, &x);
+        table[b].excluded = (uint8_t)x;
+        table[b].stamp = m->stamp;
+    }
+    table[n] = (jm_memo_entry){ .stamp = m->stamp, .excluded = 0, .score = JM_KNODATA };
+    m->full[kind] = true;
+}
+
 #define JM_MEMO_KERNEL_DEFINE(name, factor, kind, field, cfield)                                    \
     static JM_ALWAYS_INLINE double name##_value(const jm_cpair *pc, const jm_cjob *j,               \
                                                 const jm_thresholds *th, unsigned *excl)            \
@@ -150,6 +184,10 @@ static JM_ALWAYS_INLINE void jm_memo_block(const jm_cpair *pc, const jm_threshol
     {                                                                                               \
         jm_memo_block(pc, th, jobs, n, out, excl, kind, offsetof(jm_cjob, field), pc->c->cfield,    \
                       name##_compute);                                                              \
+    }                                                                                               \
+    JM_BLOCK_CLONES void jm_kmemo_##name(const jm_cpair *pc, const jm_thresholds *th)              \
+    {                                                                                               \
+        jm_memo_fill(pc, th, kind, pc->c->cfield, name##_compute);                                  \
     }
 
 #endif /* JM_FACTORS_KERNEL_H */
