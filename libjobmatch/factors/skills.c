@@ -248,4 +248,30 @@ static JM_ALWAYS_INLINE double skills_value(const jm_cpair *pc, const jm_cjob *j
     return jm_eval_clamped(
         cskills_score(pc->js->skills + j->skills, j->n_skills, j->n_essential, pc->levels, th));
 }
-JM_KERNEL_DEFINE(skills, JM_FACTOR_SKILLS)
+JM_KERNEL_DEFINE_PAIR(skills, JM_FACTOR_SKILLS)
+
+/* The block form: with the row's sums by job (the score matrix) the
+ * loop reads them straight, the credit of a trainable skill not held
+ * worked out once; else skills_value job by job. */
+JM_BLOCK_CLONES
+void jm_kblock_skills(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                      double *restrict out, unsigned char *restrict excl)
+{
+    if (!pc->sums) {
+        for (size_t k = 0; k < n; k++) {
+            unsigned x = 0;
+            out[k] = skills_value(pc, &jobs[k], th, &x);
+            excl[k] |= (unsigned char)(x != 0);
+        }
+        return;
+    }
+    const jm_skill_sum *sums = pc->sums + (jobs - pc->js->recs);
+    const jm_credits tr = not_held_credits(true, th->trainable_credit);
+    for (size_t k = 0; k < n; k++) {
+        const jm_cjob *j = &jobs[k];
+        out[k] = j->n_skills == 0 ? JM_KNODATA
+                                  : jm_eval_clamped(combine(th, j->n_trainable_ess * tr + sums[k].ess, j->n_essential,
+                                                            j->n_trainable_opt * tr + sums[k].opt,
+                                                            j->n_skills - j->n_essential));
+    }
+}
