@@ -582,6 +582,67 @@ START_TEST(memo_factors_filled_for_a_row_equal_pairwise_scoring)
 }
 END_TEST
 
+/* Benefit limits of every kind (hours, earnings by week or month, firm or
+ * not, each goal), of candidates with and without hours, against jobs with
+ * and without hours (a bound left out equals the other) and wage: the
+ * benefits kernel's lanes equal pairwise scoring. */
+START_TEST(benefit_limits_over_every_shape_of_job_equal_pairwise_scoring)
+{
+    static char text[1 << 16];
+    size_t len = 0;
+    state = 0x7f4a7c159e3779b9ull;
+    for (int i = 0; i < ROWS; i++) {
+        static const char *const goals[] = { "undecided", "stay", "exit" };
+        char hours[96] = "", limits[160] = "";
+        if (irange(0, 3))
+            snprintf(hours, sizeof hours, ", \"hours\": {\"min\": %d, \"max\": %d, \"firm\": %s}", irange(5, 20),
+                     irange(21, 40), coin() ? "true" : "false");
+        int at = snprintf(limits, sizeof limits, "\"goal\": \"%s\", \"period\": \"%s\", \"firm\": %s",
+                          goals[irange(0, 2)], coin() ? "week" : "month", coin() ? "true" : "false");
+        if (irange(0, 2))
+            at += snprintf(limits + at, sizeof limits - (size_t)at, ", \"max_hours_per_week\": %d", irange(10, 30));
+        if (irange(0, 2))
+            snprintf(limits + at, sizeof limits - (size_t)at, ", \"max_earnings\": %d", irange(50, 900));
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": \"c%03d\", "
+                                "\"preferences\": {\"job_types\": {\"wanted\": [{\"label\": \"cleaner\"}]}%s}, "
+                                "\"benefits\": {%s}}\n",
+                                i, hours, limits);
+    }
+    jm_candidates *cs;
+    check(jm_candidates_new(&cs));
+    check(jm_candidates_load(cs, text, len, NULL, NULL));
+    len = 0;
+    for (int i = 0; i < COLS; i++) {
+        char hours[64] = "", wage[32] = "";
+        const int lo = irange(0, 25), hi = lo + irange(0, 20);
+        switch (i % 4) {
+        case 1: snprintf(hours, sizeof hours, ", \"hours\": {\"min\": %d}", lo); break;
+        case 2: snprintf(hours, sizeof hours, ", \"hours\": {\"max\": %d}", hi); break;
+        case 3: snprintf(hours, sizeof hours, ", \"hours\": {\"min\": %d, \"max\": %d}", lo, hi); break;
+        default: break;
+        }
+        if (irange(0, 3))
+            snprintf(wage, sizeof wage, ", \"wage\": %d.%02d", irange(6, 15), irange(0, 99));
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "{\"schema\": \"jobmatch/1\", \"type\": \"job\", \"id\": \"j%03d\", "
+                                "\"occupation\": {\"label\": \"cleaner\"}%s%s}\n",
+                                i, hours, wage);
+    }
+    jm_jobs *js;
+    check(jm_jobs_new(&js));
+    check(jm_jobs_load(js, text, len, NULL, NULL));
+    jm_engine *e;
+    check(jm_engine_new(NULL, &e));
+    size_t excluded = 0;
+    compare(e, cs, js, &excluded);
+    ck_assert_uint_gt(excluded, 100); /* firm limits exclude */
+    jm_engine_free(e);
+    jm_candidates_free(cs);
+    jm_jobs_free(js);
+}
+END_TEST
+
 START_TEST(a_changed_set_is_compiled_again)
 {
     jm_candidates *cs;
@@ -659,6 +720,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, compiled_batch_equals_pairwise_scoring);
     tcase_add_test(tc, memo_factors_filled_for_a_row_equal_pairwise_scoring);
+    tcase_add_test(tc, benefit_limits_over_every_shape_of_job_equal_pairwise_scoring);
     tcase_add_test(tc, a_changed_set_is_compiled_again);
     tcase_add_test(tc, hundredths_give_back_the_same_double);
     suite_add_tcase(s, tc);

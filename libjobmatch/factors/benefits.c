@@ -13,6 +13,7 @@
  * constraint excludes the pair, with what would lift it.
  */
 #include "kernel.h"
+#include "vec.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -222,8 +223,64 @@ static JM_ALWAYS_INLINE double benefits_value(const jm_cpair *pc, const jm_cjob 
 }
 JM_KERNEL_DEFINE_PAIR(benefits, JM_FACTOR_BENEFITS)
 
+#if JM_HAVE_VEC
+/* jm_benefits_limit_score in four lanes (falloff_ok: falloff > 0). */
+static JM_ALWAYS_INLINE jm_vd4 limit_score4(jm_vd4 value, jm_vd4 limit, jm_vd4 falloff, jm_vm4 falloff_ok)
+{
+    const jm_vd4 one = jm_v4splat(1.0);
+    const jm_vd4 top = limit * (one + falloff);
+    const jm_vd4 within = jm_v4and(falloff_ok & (value < top), (top - value) / (top - limit));
+    return jm_v4sel((limit != limit) | (value != value) | (value <= limit), one, within);
+}
+
+/* limits_value for four jobs at once, a job per lane, from the set's
+ * columns (hours and wage): each step the same IEEE operation as there,
+ * the cases as masks (the scores are never NaN, so fmin is a selection). */
+static JM_ALWAYS_INLINE void limits_lanes(const jm_ccand *c, const jm_cbenefits *b, const jm_thresholds *th,
+                                          jm_vd4 jr_min, jm_vd4 jr_max, jm_vd4 wage, jm_vd4 *value,
+                                          jm_vm4 *excluded)
+{
+    const jm_vd4 one = jm_v4splat(1.0), zero = jm_v4splat(0.0), nan = jm_v4splat(NAN);
+    const jm_vd4 falloff = jm_v4splat(th->benefits_falloff);
+    const jm_vm4 falloff_ok = jm_v4mask_of(th->benefits_falloff > 0.0);
+    /* jm_hours_expected_c, then the job's minimum, then its maximum */
+    const jm_vm4 known_min = jr_min == jr_min, known_max = jr_max == jr_max;
+    const jm_vd4 jmin = jm_v4sel(known_min, jr_min, jr_max);
+    jm_vd4 jmax = jm_v4sel(known_max, jr_max, jr_min);
+    jmax = jm_v4sel(jmax < jmin, jmin, jmax);
+    const jm_vd4 ideal = jm_v4splat(c->h_ideal);
+    jm_vd4 h = jm_v4sel(ideal < jmin, jmin, jm_v4sel(ideal > jmax, jmax, ideal));
+    h = jm_v4sel(jm_v4mask_of(c->has_hours) & (known_min | known_max), h, nan);
+    h = jm_v4sel(h == h, h, jr_min);
+    h = jm_v4sel(h == h, h, jr_max);
+
+    const jm_vd4 max_hours = jm_v4splat(b->max_hours), max_earnings = jm_v4splat(b->max_earnings);
+    const jm_vm4 check_hours = jm_v4mask_of(!isnan(b->max_hours)) & (h == h);
+    const jm_vm4 check_earn = jm_v4mask_of(!isnan(b->max_earnings)) & (h == h) & (wage == wage);
+    jm_vd4 score = one;
+    const jm_vd4 s_hours = limit_score4(h, max_hours, falloff, falloff_ok);
+    score = jm_v4sel(check_hours & (s_hours < score), s_hours, score);
+    const jm_vm4 over_hours = check_hours & (h > max_hours);
+    jm_vd4 earnings = h * wage;
+    if (b->period == JM_PERIOD_MONTH)
+        earnings = earnings * 52.0 / 12.0;
+    const jm_vd4 s_earn = limit_score4(earnings, max_earnings, falloff, falloff_ok);
+    score = jm_v4sel(check_earn & (s_earn < score), s_earn, score);
+    const jm_vm4 over_earn = check_earn & (earnings > max_earnings);
+    const bool exit = b->goal == JM_GOAL_EXIT;
+    *excluded = jm_v4mask_of(!exit && b->firm) & (over_hours | over_earn);
+    /* jm_eval_clamped; no data when neither limit can be checked */
+    jm_vd4 v = exit ? one : score;
+    v = jm_v4sel(v == v, v, zero);
+    v = jm_v4sel(v < zero, zero, jm_v4sel(v > one, one, v));
+    *value = jm_v4sel(check_hours | check_earn, v, nan);
+}
+#endif
+
 /* benefits_value over a block, the row's limits looked up once: most
- * candidates have none, and no data for every job. */
+ * candidates have none, and no data for every job; the others run four
+ * jobs at a time (limits_lanes), the lanes past the block repeating its
+ * last job and stored nowhere. */
 JM_BLOCK_CLONES
 void jm_kblock_benefits(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
                         double *restrict out, unsigned char *restrict excl)
@@ -234,9 +291,31 @@ void jm_kblock_benefits(const jm_cpair *pc, const jm_thresholds *th, const jm_cj
             out[k] = JM_KNODATA;
         return;
     }
+#if JM_HAVE_VEC
+    const size_t first = (size_t)(jobs - pc->js->recs);
+    const double *col_min = pc->js->hours_min + first, *col_max = pc->js->hours_max + first;
+    const double *col_wage = pc->js->wage + first;
+    for (size_t k = 0; k < n; k += JM_VLANES4) {
+        const size_t lanes = n - k < JM_VLANES4 ? n - k : JM_VLANES4;
+        jm_vd4 jr_min, jr_max, wage, v;
+        jm_vm4 excluded;
+        for (size_t i = 0; i < JM_VLANES4; i++) {
+            const size_t at = k + i < n ? k + i : n - 1;
+            jr_min[i] = col_min[at];
+            jr_max[i] = col_max[at];
+            wage[i] = col_wage[at];
+        }
+        limits_lanes(pc->c, b, th, jr_min, jr_max, wage, &v, &excluded);
+        for (size_t i = 0; i < lanes; i++) {
+            out[k + i] = v[i];
+            excl[k + i] |= (unsigned char)(excluded[i] != 0);
+        }
+    }
+#else
     for (size_t k = 0; k < n; k++) {
         unsigned x = 0;
         out[k] = limits_value(pc, b, &jobs[k], th, &x);
         excl[k] |= (unsigned char)(x != 0);
     }
+#endif
 }
