@@ -78,6 +78,8 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->legal);
     free(j->area);
     free(j->public_transport);
+    free(j->prog_value);
+    free(j->prog_exclusions);
     free(j->licence_masks);
     free(j->skills);
     free(j->licences);

@@ -148,9 +148,8 @@ static void compile_job(jm_compiler *k, jm_cjobs *js, const jm_job *j, jm_cjob *
     bool has_data, excluded;
     int exclusions;
     jm_programme_outcome(j, p, &has_data, &excluded, &exclusions);
-    r->prog_data = has_data;
-    r->prog_excluded = excluded;
-    r->prog_exclusions = (uint8_t)exclusions;
+    js->prog_value[idx] = !has_data ? NAN : excluded ? 0.0 : 1.0; /* JM_KNODATA, 0 or 1 */
+    js->prog_exclusions[idx] = has_data ? (uint8_t)exclusions : 0;
 }
 
 /* What the profile makes of each dimension a job demands. */
@@ -318,8 +317,10 @@ int jm_compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set, jm
     js->legal = malloc(cells * sizeof *js->legal);
     js->area = malloc(cells * sizeof *js->area);
     js->public_transport = malloc(cells * sizeof *js->public_transport);
+    js->prog_value = malloc(cells * sizeof *js->prog_value);
+    js->prog_exclusions = malloc(cells * sizeof *js->prog_exclusions);
     const bool columns = js->lat && js->lon && js->cos_lat && js->hours_min && js->hours_max && js->wage &&
-                         js->legal && js->area && js->public_transport;
+                         js->legal && js->area && js->public_transport && js->prog_value && js->prog_exclusions;
     jm_compiler k = { in, p, 0, js->recs && columns ? JM_OK : JM_ENOMEM };
     jm_array skills = { NULL, 0, 0, sizeof(jm_cskill) }, lic = { NULL, 0, 0, sizeof(jm_clicence) },
          dem = { NULL, 0, 0, sizeof(jm_cdemand) }, prov = { NULL, 0, 0, 1 };
@@ -327,7 +328,8 @@ int jm_compile_jobs(jm_interner *in, const jm_profile *p, const jm_jobs *set, jm
         compile_job(&k, js, jm_jobs_get(set, i), &js->recs[i], &skills, &lic, &dem, &prov);
     js->bytes = sizeof *js + js->n * (sizeof *js->recs + sizeof *js->lat + sizeof *js->lon + sizeof *js->cos_lat +
                                       sizeof *js->hours_min + sizeof *js->hours_max + sizeof *js->wage +
-                                      sizeof *js->legal + sizeof *js->area + sizeof *js->public_transport);
+                                      sizeof *js->legal + sizeof *js->area + sizeof *js->public_transport +
+                                      sizeof *js->prog_value + sizeof *js->prog_exclusions);
     js->n_skill_refs = skills.n;
     js->skills = jm_array_take(&skills, &js->bytes);
     js->licences = jm_array_take(&lic, &js->bytes);

@@ -298,7 +298,6 @@ typedef struct jm_cjob {
     uint16_t n_skills, n_licences, n_demands, sched_slots;
     uint16_t n_essential; /* the first n_essential skills are the essential ones */
     uint16_t n_trainable_ess, n_trainable_opt; /* of the essential and the optional skills */
-    uint8_t prog_data, prog_excluded, prog_exclusions; /* the programme factor, worked out */
     jm_generic_bits generic;
 } jm_cjob;
 
@@ -350,6 +349,11 @@ typedef struct jm_cjobs {
      * transport (jm_tristate) */
     uint32_t *area;
     int8_t *public_transport;
+    /* By index: the programme factor, which depends on the job and the
+     * profile alone, worked out (what its kernel reports: 1, 0 or no data,
+     * and the exclusions) */
+    double *prog_value;
+    uint8_t *prog_exclusions;
     /* By index: what each job asks of the legal factor (JM_LEGAL_* bits);
      * and when the set's jobs require at most JM_HARD_LICENCES distinct
      * licences that cannot be obtained (hard_licences, string ids in the

@@ -340,7 +340,6 @@ static void rich_sets(uint64_t seed, jm_candidates **cs, jm_jobs **js)
     }
 }
 
-/* A programme with every rule, so the programme factor scores. */
 /* An engine on a scoring profile given as JSON. */
 static jm_engine *profile_engine(const char *text)
 {
@@ -352,9 +351,12 @@ static jm_engine *profile_engine(const char *text)
     return e;
 }
 
+/* A programme with every rule, so the programme factor scores, and a
+ * weight for it (none by default), so its value counts. */
 static jm_engine *programme_engine(void)
 {
     return profile_engine("{\"schema\":\"jobmatch/1\",\"type\":\"scoring_profile\",\"id\":\"strict\","
+                          "\"weights\":{\"programme\":0.3},"
                           "\"programme_rules\":{\"competitive_only\":true,\"integrated_only\":true,"
                           "\"min_wage\":10.5}}");
 }

@@ -63,12 +63,42 @@ void jm_programme_outcome(const jm_job *j, const jm_profile *p, bool *has_data, 
     *excluded = *exclusions > 0;
 }
 
+/* Worked out for each job when the set is compiled (jm_cjobs.prog_value):
+ * the rules read the job and the profile, never the candidate. */
 static JM_ALWAYS_INLINE double programme_value(const jm_cpair *pc, const jm_cjob *j,
                                                const jm_thresholds *th, unsigned *excl)
 {
-    if (!j->prog_data)
-        return JM_KNODATA;
-    *excl += j->prog_exclusions;
-    return j->prog_excluded ? 0.0 : 1.0;
+    const size_t at = (size_t)(j - pc->js->recs);
+    *excl += pc->js->prog_exclusions[at];
+    return pc->js->prog_value[at];
 }
-JM_KERNEL_DEFINE(programme, JM_FACTOR_PROGRAMME)
+JM_KERNEL_DEFINE_PAIR(programme, JM_FACTOR_PROGRAMME)
+
+/* 1 in each byte of w that is not 0, else 0. */
+static inline uint64_t bytes_nonzero(uint64_t w)
+{
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
+    return ((((w & low7) + low7) | w) >> 7) & 0x0101010101010101ull;
+}
+
+/* The block form: the block's stretch of the columns, the exclusions
+ * eight jobs at a time. */
+JM_BLOCK_CLONES
+void jm_kblock_programme(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,
+                         double *restrict out, unsigned char *restrict excl)
+{
+    (void)th;
+    const size_t first = (size_t)(jobs - pc->js->recs);
+    const uint8_t *exclusions = pc->js->prog_exclusions + first;
+    memcpy(out, pc->js->prog_value + first, n * sizeof *out);
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t e, x;
+        memcpy(&e, excl + k, sizeof e);
+        memcpy(&x, exclusions + k, sizeof x);
+        e |= bytes_nonzero(x);
+        memcpy(excl + k, &e, sizeof e);
+    }
+    for (; k < n; k++)
+        excl[k] |= (unsigned char)(exclusions[k] != 0);
+}
