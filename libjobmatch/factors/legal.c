@@ -128,6 +128,11 @@ static JM_ALWAYS_INLINE void legal_by_masks(const jm_cpair *pc, const jm_cjob *j
     }
     const unsigned fails = (c->right_to_work == JM_NO ? JM_LEGAL_RIGHT_TO_WORK : 0u) |
                            (c->background_check == JM_NO ? JM_LEGAL_BACKGROUND_CHECK : 0u);
+    if (!fails && !lacks) { /* nothing can exclude: 1 where the job asks anything */
+        for (size_t k = 0; k < n; k++)
+            out[k] = legal[k] == 0 ? JM_KNODATA : 1.0;
+        return;
+    }
     for (size_t k = 0; k < n; k++) {
         const unsigned ex = ((legal[k] & fails) != 0) | ((required[k] & lacks) != 0);
         out[k] = legal[k] == 0 ? JM_KNODATA : ex ? 0.0 : 1.0;
