@@ -25,10 +25,11 @@ static uint32_t interests_block(jm_compiler *k, jm_blockpool *pool, const jm_int
     return jm_compile_block(k, pool, &ci);
 }
 
+/* A job's work values as the terms the factor weighs (jm_values_terms). */
 static uint32_t values_block(jm_compiler *k, jm_blockpool *pool, const double *values)
 {
     double v[JM_VALUE_COUNT];
-    memcpy(v, values, sizeof v);
+    jm_values_terms(values, v);
     return jm_compile_block(k, pool, v);
 }
 

@@ -290,7 +290,7 @@ typedef struct jm_cjob {
     uint32_t sched;     /* week block or JM_NO_BLOCK */
     uint32_t env;       /* block of JM_ENV_COUNT doubles */
     uint32_t interests; /* jm_cinterests block */
-    uint32_t values;    /* block of JM_VALUE_COUNT doubles */
+    uint32_t values;    /* block of JM_VALUE_COUNT doubles: the terms (jm_values_terms) */
     uint32_t skills;    /* first jm_cskill */
     uint32_t licences;  /* first jm_clicence */
     uint32_t demands;   /* first jm_cdemand */

@@ -145,6 +145,9 @@ char jm_riasec_leading_letter(const jm_interests *in);
 /** Importance-weighted mean of (extent - 1) / 6 over values known on both
  *  sides; NaN when none is. */
 double jm_values_score(const double *importance, const double *extent);
+/** The terms the score weighs, from a job's extents: (extent - 1) / 6 in
+ *  [0, 1], NaN unknown (a compiled job keeps its values so). */
+void jm_values_terms(const double *extent, double *term);
 void jm_factor_work_values(jm_eval *ev);
 void jm_kernel_work_values(jm_eval *ev);
 void jm_kblock_work_values(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *jobs, size_t n,

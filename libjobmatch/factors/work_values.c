@@ -14,18 +14,33 @@
 #include <stdlib.h>
 
 /* The formula, inlined where the factor code and the kernel use it;
- * jm_values_score is its entry for the tests. */
-static inline double values_score(const double *importance, const double *extent)
+ * jm_values_score is its entry for the tests.  A job's extents become
+ * terms (jm_values_terms) before they are weighed: a compiled job keeps
+ * them so (compile_jobs.c), and the kernel weighs them (terms_score). */
+static inline double terms_score(const double *importance, const double *term)
 {
     double wsum = 0.0, sum = 0.0;
     for (int i = 0; i < JM_VALUE_COUNT; i++) {
-        const double w = importance[i], e = extent[i];
-        if (isnan(w) || isnan(e) || w <= 0.0)
+        const double w = importance[i], t = term[i];
+        if (isnan(w) || isnan(t) || w <= 0.0)
             continue;
         wsum += w;
-        sum += w * jm_clamp((e - 1.0) / 6.0, 0.0, 1.0);
+        sum += w * t;
     }
     return wsum > 0.0 ? sum / wsum : NAN;
+}
+
+void jm_values_terms(const double *extent, double *term)
+{
+    for (int i = 0; i < JM_VALUE_COUNT; i++)
+        term[i] = isnan(extent[i]) ? NAN : jm_clamp((extent[i] - 1.0) / 6.0, 0.0, 1.0);
+}
+
+static inline double values_score(const double *importance, const double *extent)
+{
+    double term[JM_VALUE_COUNT];
+    jm_values_terms(extent, term);
+    return terms_score(importance, term);
 }
 
 double jm_values_score(const double *importance, const double *extent)
@@ -104,7 +119,7 @@ static JM_ALWAYS_INLINE double work_values_compute(const jm_cpair *pc, const jm_
     if (pc->c->values == JM_NO_BLOCK || j->values == JM_NO_BLOCK)
         return JM_KNODATA;
     /* the importance decoded once (jm_crow_fill) */
-    const double score = values_score(pc->row->importance, jm_blockpool_at(&pc->js->values, j->values));
+    const double score = terms_score(pc->row->importance, jm_blockpool_at(&pc->js->values, j->values));
     return isnan(score) ? JM_KNODATA : jm_eval_clamped(score);
 }
 JM_MEMO_KERNEL_DEFINE(work_values, JM_FACTOR_WORK_VALUES, JM_MEMO_VALUES, values, values)
