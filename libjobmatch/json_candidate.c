@@ -28,6 +28,7 @@ static const char *const HISTORY_FIELDS[] = { "job_type", "months", "liked", "en
 typedef struct cand_ctx {
     jm_candidate *c;
     size_t cap;
+    jm_jc_ids seen; /* the skills' ids (read_skill) */
 } cand_ctx;
 
 /* A number in (0, hi] (read as jm_jr_number, then 0 is reported). */
@@ -80,7 +81,7 @@ static void read_job_types(jm_jr *r, const cJSON *prefs, jm_candidate *c)
     const cJSON *jt = jm_jr_enter(r, prefs, "job_types", JOB_TYPES_FIELDS, &m);
     if (!jt)
         return;
-    cand_ctx wanted = { c, 0 }, avoided = { c, 0 };
+    cand_ctx wanted = { .c = c }, avoided = { .c = c };
     jm_jr_each(r, jt, "wanted", NULL, read_wanted, &wanted);
     jm_jr_each(r, jt, "avoided", NULL, read_avoided, &avoided);
     jm_jr_pop(r, m);
@@ -224,7 +225,7 @@ static bool read_skill(jm_jr *r, const cJSON *e, size_t i, void *ctx)
     jm_jr_string(r, e, "label", 256, &label);
     jm_jr_number(r, e, "level", 0, 7, &level);
     if (r->errors == before)
-        jm_jc_skill_unique(r, c->skills, c->n_skills, sizeof *c->skills, id);
+        jm_jc_skill_unique(r, &x->seen, c->skills, c->n_skills, sizeof *c->skills, id);
     if (r->errors == before) {
         jm_skill s = { jm_strdup(id), jm_strdup(label), level, jm_str_key(id) };
         if (!s.id || (label && !s.label)) {
@@ -338,9 +339,10 @@ jm_candidate *jm_json_read_candidate(jm_jr *r, const cJSON *obj, bool header_req
         jm_jc_nomem(r);
         return NULL;
     }
-    cand_ctx skills = { c, 0 }, needs = { c, 0 }, history = { c, 0 };
+    cand_ctx skills = { .c = c }, needs = { .c = c }, history = { .c = c };
     read_preferences(r, obj, c);
     jm_jr_each(r, obj, "skills", "a skill object (id, label, level)", read_skill, &skills);
+    jm_jc_ids_free(&skills.seen);
     if (!jm_candidate_index_skills(c))
         jm_jc_nomem(r);
     if (jm_jr_each(r, obj, "licences", NULL, read_licence, c))

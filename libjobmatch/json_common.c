@@ -76,9 +76,63 @@ void jm_jc_location(jm_jr *r, const cJSON *l, double *lat, double *lon, char **a
         jm_jc_nomem(r);
 }
 
-void jm_jc_skill_unique(jm_jr *r, const void *v, size_t n, size_t elem, const char *id)
+void jm_jc_ids_free(jm_jc_ids *ids)
 {
-    long k = jm_id_index(v, n, elem, id);
+    free(ids->slots);
+    memset(ids, 0, sizeof *ids);
+}
+
+/* The id of element i of v (elements start with their id). */
+static const char *id_at(const void *v, size_t i, size_t elem)
+{
+    return *(char *const *)(const void *)((const char *)v + i * elem);
+}
+
+/* The slot of id in ids: the one holding it, or the empty one it would go
+ * to (linear probing; the table is at most half full). */
+static size_t ids_slot(const jm_jc_ids *ids, const void *v, size_t elem, const char *id)
+{
+    const size_t mask = ids->nslots - 1;
+    size_t at = (size_t)jm_str_key(id) & mask;
+    while (ids->slots[at] && strcmp(id_at(v, ids->slots[at] - 1, elem), id) != 0)
+        at = (at + 1) & mask;
+    return at;
+}
+
+/* Enters v[ids->n .. n) (none of them a duplicate); false out of memory. */
+static bool ids_catch_up(jm_jc_ids *ids, const void *v, size_t n, size_t elem)
+{
+    if (n > UINT32_MAX - 1)
+        return false;
+    if (2 * n > ids->nslots) {
+        size_t nslots = ids->nslots ? ids->nslots : 64;
+        while (2 * n > nslots)
+            nslots *= 2;
+        uint32_t *slots = calloc(nslots, sizeof *slots);
+        if (!slots)
+            return false;
+        free(ids->slots);
+        ids->slots = slots;
+        ids->nslots = nslots;
+        ids->n = 0; /* enter them all again */
+    }
+    for (; ids->n < n; ids->n++) {
+        const char *id = id_at(v, ids->n, elem);
+        if (id)
+            ids->slots[ids_slot(ids, v, elem, id)] = (uint32_t)ids->n + 1;
+    }
+    return true;
+}
+
+void jm_jc_skill_unique(jm_jr *r, jm_jc_ids *seen, const void *v, size_t n, size_t elem, const char *id)
+{
+    long k = -1;
+    if (ids_catch_up(seen, v, n, elem)) {
+        const uint32_t at = seen->nslots ? seen->slots[ids_slot(seen, v, elem, id)] : 0;
+        k = at ? (long)at - 1 : -1;
+    } else {
+        k = jm_id_index(v, n, elem, id);
+    }
     if (k < 0)
         return;
     size_t mk = jm_jr_push_key(r, "id");

@@ -21,6 +21,7 @@ static const char *const SUPPORTS_FIELDS[] = { "offers", "job_coach_on_site", "t
 typedef struct job_ctx {
     jm_job *j;
     size_t cap;
+    jm_jc_ids seen; /* the skills' ids */
 } job_ctx;
 
 static void read_hours(jm_jr *r, const cJSON *rec, jm_job *j)
@@ -70,7 +71,7 @@ static bool read_skill(jm_jr *r, const cJSON *e, size_t i, void *ctx)
     jm_jr_number(r, e, "level", 0, 7, &level);
     jm_jc_tristate(r, e, "trainable", &trainable);
     if (r->errors == before)
-        jm_jc_skill_unique(r, j->skills, j->n_skills, sizeof *j->skills, id);
+        jm_jc_skill_unique(r, &x->seen, j->skills, j->n_skills, sizeof *j->skills, id);
     if (r->errors == before) {
         jm_job_skill s = { jm_strdup(id), jm_strdup(label), level, essential, trainable, jm_str_key(id) };
         if (!s.id || (label && !s.label)) {
@@ -125,7 +126,7 @@ static void read_legal(jm_jr *r, const cJSON *rec, jm_job *j)
     const cJSON *l = jm_jr_enter(r, rec, "legal", LEGAL_FIELDS, &m);
     if (!l)
         return;
-    job_ctx licences = { j, 0 };
+    job_ctx licences = { .j = j };
     jm_jr_each(r, l, "licences", NULL, read_licence, &licences);
     bool b;
     if (jm_jr_bool(r, l, "right_to_work", &b))
@@ -200,9 +201,10 @@ jm_job *jm_json_read_job(jm_jr *r, const cJSON *obj, bool header_required)
     jm_jr_numbers(r, obj, "environment", jm_env_names, JM_ENV_COUNT, 0, 4, j->env);
     jm_jc_riasec(r, obj, "interests", &j->interests);
     jm_jr_numbers(r, obj, "work_values", jm_value_names, JM_VALUE_COUNT, 1, 7, j->values);
-    job_ctx skills = { j, 0 };
+    job_ctx skills = { .j = j };
     jm_jr_each(r, obj, "skills", "a skill object (id, label, essential, level, trainable)", read_skill,
                &skills);
+    jm_jc_ids_free(&skills.seen);
     if (!jm_job_index_skills(j))
         jm_jc_nomem(r);
     read_legal(r, obj, j);

@@ -293,6 +293,24 @@ START_TEST(skill_errors)
 }
 END_TEST
 
+/* Duplicates among many skills (the ids are hashed as they are read): the
+ * first occurrence is named, a repeat of a repeat too. */
+START_TEST(duplicates_among_many_skills)
+{
+    static char text[32768];
+    size_t len = (size_t)snprintf(text, sizeof text,
+                                  "{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": \"c1\", \"skills\": [");
+    for (int i = 0; i < 300; i++) {
+        const int id = i == 250 || i == 299 ? 17 : i;
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s{\"id\": \"skill-%d\"}", i ? ", " : "", id);
+    }
+    snprintf(text + len, sizeof text - len, "]}");
+    ck_assert_uint_eq(fails(text, JM_EINVAL), 2);
+    ck_assert(tu_diags_has(D, "skills[250].id", "duplicate skill id 'skill-17' (already given at skills[17])"));
+    ck_assert(tu_diags_has(D, "skills[299].id", "duplicate skill id 'skill-17' (already given at skills[17])"));
+}
+END_TEST
+
 START_TEST(unknown_field_with_suggestion)
 {
     fails(REC("\"skils\": []"), JM_EINVAL);
@@ -451,6 +469,7 @@ static Suite *suite(void)
     TCase *t = tcase_create("core");
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, reads_every_field);
+    tcase_add_test(t, duplicates_among_many_skills);
     tcase_add_test(t, minimal_record_is_all_unknown);
     tcase_add_test(t, round_trip_full);
     tcase_add_test(t, round_trip_week_past_midnight_and_rounding);
