@@ -297,17 +297,7 @@ END_TEST
  * first occurrence is named, a repeat of a repeat too. */
 START_TEST(duplicates_among_many_skills)
 {
-    static char text[32768];
-    size_t len = (size_t)snprintf(text, sizeof text,
-                                  "{\"schema\": \"jobmatch/1\", \"type\": \"candidate\", \"id\": \"c1\", \"skills\": [");
-    for (int i = 0; i < 300; i++) {
-        const int id = i == 250 || i == 299 ? 17 : i;
-        len += (size_t)snprintf(text + len, sizeof text - len, "%s{\"id\": \"skill-%d\"}", i ? ", " : "", id);
-    }
-    snprintf(text + len, sizeof text - len, "]}");
-    ck_assert_uint_eq(fails(text, JM_EINVAL), 2);
-    ck_assert(tu_diags_has(D, "skills[250].id", "duplicate skill id 'skill-17' (already given at skills[17])"));
-    ck_assert(tu_diags_has(D, "skills[299].id", "duplicate skill id 'skill-17' (already given at skills[17])"));
+    tu_check_duplicates_among_many_skills(D, "candidate");
 }
 END_TEST
 

@@ -1,6 +1,7 @@
 /* Shared helpers for the Check suites. */
 #include "testutil.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,22 @@ size_t tu_candidate_fails(jm_diags *d, const char *json, int code)
 size_t tu_job_fails(jm_diags *d, const char *json, int code)
 {
     return load_fails(&JOB, d, json, code);
+}
+
+void tu_check_duplicates_among_many_skills(jm_diags *d, const char *type)
+{
+    static char text[32768];
+    size_t len = (size_t)snprintf(text, sizeof text,
+                                  "{\"schema\": \"jobmatch/1\", \"type\": \"%s\", \"id\": \"r1\", \"skills\": [", type);
+    for (int i = 0; i < 300; i++) {
+        const int id = i == 250 || i == 299 ? 17 : i;
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s{\"id\": \"skill-%d\"}", i ? ", " : "", id);
+    }
+    snprintf(text + len, sizeof text - len, "]}");
+    const bool job = strcmp(type, "job") == 0;
+    ck_assert_uint_eq(job ? tu_job_fails(d, text, JM_EINVAL) : tu_candidate_fails(d, text, JM_EINVAL), 2);
+    ck_assert(tu_diags_has(d, "skills[250].id", "duplicate skill id 'skill-17' (already given at skills[17])"));
+    ck_assert(tu_diags_has(d, "skills[299].id", "duplicate skill id 'skill-17' (already given at skills[17])"));
 }
 
 char *tu_candidate_round_trip(const char *json)

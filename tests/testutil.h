@@ -21,6 +21,10 @@ jm_job *tu_job(const char *json);
  *  does.  Returns the number of errors. */
 size_t tu_candidate_fails(jm_diags *d, const char *json, int code);
 size_t tu_job_fails(jm_diags *d, const char *json, int code);
+/** A record of type ("candidate" or "job") with 300 skills, skill-17
+ *  given again at skills[250] and skills[299], must fail with exactly the
+ *  two duplicates named, each against skills[17]. */
+void tu_check_duplicates_among_many_skills(jm_diags *d, const char *type);
 
 /** Loads a candidate / job record, writes it, loads and writes that again:
  *  fails the test unless both writes are the same.  Returns the first write
