@@ -13,7 +13,7 @@ the ratios.  Figures, not tests: the machine may be busy.
 
 Scales (--scale): quick (2,000 candidates, 100,000 jobs: about 2 minutes)
 and full (100,000 candidates, 1,000,000 jobs: the issue's sizes; 4.9 GB of
-data, about 8 GB of memory, and about 10 minutes on the 2-core development
+data, about 8 GB of memory, and 7 to 10 minutes on the 2-core development
 machine once the data is generated; --all-rows limits the all-pairs run).
 """
 import argparse
