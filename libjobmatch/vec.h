@@ -13,6 +13,9 @@
 #ifndef JM_VEC_H
 #define JM_VEC_H
 
+#include <stddef.h>
+#include <string.h>
+
 #if defined(__GNUC__) && !defined(JM_NO_VEC)
 #define JM_HAVE_VEC 1
 #define JM_VLANES 2
@@ -84,6 +87,19 @@ static inline jm_vm4 jm_v4mask_of(int b)
 static inline int jm_v4any(jm_vm4 m)
 {
     return (m[0] | m[1] | m[2] | m[3]) != 0;
+}
+/** A four-lane kernel's last step: the first lanes (1..4) of v into out,
+ *  and each of those lanes of excluded into excl (set: 1). */
+static inline __attribute__((always_inline)) void jm_v4store(double *out, unsigned char *excl, jm_vd4 v,
+                                                             jm_vm4 excluded, size_t lanes)
+{
+    if (lanes == JM_VLANES4)
+        memcpy(out, &v, sizeof v);
+    else
+        for (size_t i = 0; i < lanes; i++)
+            out[i] = v[i];
+    for (size_t i = 0; i < lanes; i++)
+        excl[i] |= (unsigned char)(excluded[i] != 0);
 }
 #else
 #define JM_HAVE_VEC 0

@@ -306,10 +306,7 @@ void jm_kblock_benefits(const jm_cpair *pc, const jm_thresholds *th, const jm_cj
             wage[i] = col_wage[at];
         }
         limits_lanes(pc->c, b, th, jr_min, jr_max, wage, &v, &excluded);
-        for (size_t i = 0; i < lanes; i++) {
-            out[k + i] = v[i];
-            excl[k + i] |= (unsigned char)(excluded[i] != 0);
-        }
+        jm_v4store(out + k, excl + k, v, excluded, lanes);
     }
 #else
     for (size_t k = 0; k < n; k++) {

@@ -459,13 +459,7 @@ static JM_ALWAYS_INLINE void commute_lanes(const jm_cpair *pc, const jm_threshol
     const jm_vm4 far = coords & beyond;
     v = jm_v4sel(far | modes0, zero, v);
     const jm_vm4 excluded = modes0 | far | (found & (best > max));
-    if (lanes == JM_VLANES4)
-        memcpy(out, &v, sizeof v);
-    else
-        for (size_t i = 0; i < lanes; i++)
-            out[i] = v[i];
-    for (size_t i = 0; i < lanes; i++)
-        excl[i] |= (unsigned char)(excluded[i] != 0);
+    jm_v4store(out, excl, v, excluded, lanes);
 }
 
 /* The commute kernel over a block, four jobs at a time (commute_lanes),

@@ -274,13 +274,7 @@ void jm_kblock_environment(const jm_cpair *pc, const jm_thresholds *th, const jm
         v = jm_v4sel(v == v, v, zero);
         v = jm_v4sel(v < zero, zero, jm_v4sel(v > one, one, v));
         v = jm_v4sel(rated > zero, v, jm_v4splat(JM_KNODATA));
-        if (lanes == JM_VLANES4)
-            memcpy(out + k, &v, sizeof v);
-        else
-            for (size_t i = 0; i < lanes; i++)
-                out[k + i] = v[i];
-        for (size_t i = 0; i < lanes; i++)
-            excl[k + i] |= (unsigned char)(must[i] != 0);
+        jm_v4store(out + k, excl + k, v, must, lanes);
     }
 }
 #else

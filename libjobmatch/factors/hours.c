@@ -295,13 +295,7 @@ void jm_kblock_hours(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob 
         const jm_vm4 over = has_raw_max & known_min & (jr_min > raw_max);
         const jm_vm4 under = has_raw_min & known_max & (jr_max < raw_min);
         const jm_vm4 excluded = firm & has_data & (over | under);
-        if (lanes == JM_VLANES4)
-            memcpy(out + k, &v, sizeof v);
-        else
-            for (size_t i = 0; i < lanes; i++)
-                out[k + i] = v[i];
-        for (size_t i = 0; i < lanes; i++)
-            excl[k + i] |= (unsigned char)(excluded[i] != 0);
+        jm_v4store(out + k, excl + k, v, excluded, lanes);
     }
 }
 #else

@@ -109,13 +109,7 @@ void jm_kblock_wage(const jm_cpair *pc, const jm_thresholds *th, const jm_cjob *
         v = jm_v4sel(v < zero, zero, jm_v4sel(v > one, one, v));
         v = jm_v4sel(known, v, jm_v4splat(JM_KNODATA));
         const jm_vm4 excluded = firm & (wage < floor_);
-        if (lanes == JM_VLANES4)
-            memcpy(out + k, &v, sizeof v);
-        else
-            for (size_t i = 0; i < lanes; i++)
-                out[k + i] = v[i];
-        for (size_t i = 0; i < lanes; i++)
-            excl[k + i] |= (unsigned char)(excluded[i] != 0);
+        jm_v4store(out + k, excl + k, v, excluded, lanes);
     }
 }
 #else
