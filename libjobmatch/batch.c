@@ -30,6 +30,7 @@
 #include "engine_impl.h"
 #include "factors/factors.h"
 #include "score.h"
+#include "sets.h"
 #include "util.h"
 
 #define MAX_THREADS 256
@@ -145,7 +146,7 @@ static void work(batch *b, const jm_batch_options *progress)
     /* the score matrix sums skills by job (sums); top k marks the jobs
      * sharing a skill (touched) */
     scratch s = { { .ability = malloc(js->n_dims + 1) }, malloc(b->n_levels * sizeof *s.levels),
-                  b->skill_sums ? NULL : calloc(js->n / 64 + 1, sizeof *s.touched),
+                  b->skill_sums ? NULL : calloc(jm_touched_words(js), sizeof *s.touched),
                   malloc(groups * sizeof *s.job_type), calloc(groups / 64 + 1, sizeof *s.near),
                   calloc(groups ? groups : 1, sizeof *s.near_refs),
                   malloc(groups * sizeof *s.hot), malloc(groups * sizeof *s.cold), { 0, { NULL }, { false } },
@@ -478,21 +479,62 @@ static size_t lower_bound(const double *v, size_t n, double x)
  * engine.c prunes). */
 #define PRUNE_MARGIN 1e-9
 
-/* Top jobs for a candidate over the jobs group_jobs[from .. to). */
-static int top_scan(batch *b, top_state *st, size_t row, jm_cpair *pc, size_t from, size_t to)
+/* Jobs a scan filters by distance at a time (top_scan). */
+#define SCAN_RUN 256
+
+/* Fetches what scoring job col first reads, where it is not in the order of
+ * the scan: its record, the set's entry for it, and the columns of the
+ * factors that run first (commute, hours, wage). */
+static inline void fetch_job(const batch *b, uint32_t col)
 {
     const jm_cjobs *js = b->cjs;
+    const jm_cjob *r = &js->recs[col];
+    __builtin_prefetch(r);
+    __builtin_prefetch((const char *)r + sizeof *r - 1);
+    __builtin_prefetch(jm_jobs_item_at(b->jobs, col));
+    __builtin_prefetch(&js->lat[col]);
+    __builtin_prefetch(&js->lon[col]);
+    __builtin_prefetch(&js->cos_lat[col]);
+    __builtin_prefetch(&js->public_transport[col]);
+    __builtin_prefetch(&js->hours_min[col]);
+    __builtin_prefetch(&js->hours_max[col]);
+    __builtin_prefetch(&js->wage[col]);
+}
+
+/* Top jobs for a candidate over group_jobs[base + keep[i]], i < n (keep:
+ * NULL for base .. base + n). */
+static int top_scan_jobs(batch *b, top_state *st, size_t row, jm_cpair *pc, size_t base,
+                         const uint32_t *keep, size_t n)
+{
+    const uint32_t *jobs = b->cjs->group_jobs + base;
     int rc = JM_OK;
-    for (size_t at = from; at < to && rc == JM_OK; at++) {
+    for (size_t i = 0; i < n && rc == JM_OK; i++) {
         /* the records are visited out of order: fetch ahead */
-        if (at + PREFETCH_AHEAD < to) {
-            const jm_cjob *ahead = &js->recs[js->group_jobs[at + PREFETCH_AHEAD]];
-            __builtin_prefetch(ahead);
-            __builtin_prefetch((const char *)ahead + 64);
-        }
-        const uint32_t col = js->group_jobs[at];
-        pc->j = &js->recs[col];
+        if (i + PREFETCH_AHEAD < n)
+            fetch_job(b, jobs[keep ? keep[i + PREFETCH_AHEAD] : i + PREFETCH_AHEAD]);
+        const uint32_t col = jobs[keep ? keep[i] : i];
+        pc->j = &b->cjs->recs[col];
         rc = top_pair(b, st, row, col, true, pc);
+    }
+    return rc;
+}
+
+/* Top jobs for a candidate over the jobs group_jobs[from .. to).  With
+ * reach (a commute window, jobs with coordinates), the jobs beyond the
+ * candidate's reach are left out first, a run at a time, reading the
+ * group's coordinates in sequence: the commute kernel would exclude them. */
+static int top_scan(batch *b, top_state *st, size_t row, jm_cpair *pc, size_t from, size_t to, bool reach)
+{
+    if (!reach)
+        return top_scan_jobs(b, st, row, pc, from, NULL, to - from);
+    const jm_cjobs *js = b->cjs;
+    uint32_t keep[SCAN_RUN];
+    int rc = JM_OK;
+    for (size_t at = from; at < to && rc == JM_OK; at += SCAN_RUN) {
+        const size_t n = to - at < SCAN_RUN ? to - at : SCAN_RUN;
+        const size_t m = jm_commute_within_reach(pc->c, pc->row->reach_haversine, js->group_lat + at,
+                                                 js->group_lon + at, js->group_cos + at, n, keep);
+        rc = top_scan_jobs(b, st, row, pc, at, keep, m);
     }
     return rc;
 }
@@ -565,9 +607,9 @@ static int top_jobs_by_group(batch *b, top_state *st, size_t row, jm_cpair *pc, 
             while (hi < first + n_lat && js->group_lat[hi] <= lat + deg)
                 hi++;
         }
-        rc = top_scan(b, st, row, pc, lo, hi);
+        rc = top_scan(b, st, row, pc, lo, hi, !isnan(deg));
         if (rc == JM_OK)
-            rc = top_scan(b, st, row, pc, first + n_lat, js->group_first[g + 1]);
+            rc = top_scan(b, st, row, pc, first + n_lat, js->group_first[g + 1], false);
     }
     pc->job_types = NULL;
     return rc;

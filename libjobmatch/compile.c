@@ -97,6 +97,8 @@ void jm_cjobs_release(jm_cjobs *j)
     free(j->group_n_lat);
     free(j->group_jobs);
     free(j->group_lat);
+    free(j->group_lon);
+    free(j->group_cos);
     free(j->occ_keys);
     jm_interner_release(j->in);
     free(j);

@@ -401,12 +401,14 @@ typedef struct jm_cjobs {
      * occupation block g, the last group those whose occupation is
      * unknown.  Group g is group_jobs[group_first[g] .. group_first[g + 1]):
      * first the group_n_lat[g] jobs with coordinates, by latitude
-     * (group_lat, for commute windows), then the others, by index. */
+     * (group_lat, for commute windows), then the others, by index.
+     * group_lat, group_lon and group_cos are the lat, lon and cos_lat of
+     * group_jobs[i], in its order, so that a window is read in sequence. */
     size_t n_groups;
     uint32_t *group_first;
     uint32_t *group_n_lat;
     uint32_t *group_jobs;
-    double *group_lat;
+    double *group_lat, *group_lon, *group_cos;
     /* The groups by the keys of their occupation (jm_cocc_keys), sorted by
      * key then group: the last group (unknown occupation) has none */
     jm_occ_key *occ_keys;
@@ -559,8 +561,16 @@ int jm_cjobs_index(jm_cjobs *js);
 #define JM_POSTING_ESSENTIAL 0x80000000u
 #define JM_POSTING_TRAINABLE 0x40000000u
 
-/** Sets, in touched (a bit per job of js, all clear), the jobs that share a
- *  skill with the candidate; jm_touched_clear clears them again. */
+/** The words of a bitmap of a bit per job of js (jm_touched_fill). */
+static inline size_t jm_touched_words(const jm_cjobs *js)
+{
+    return js->n / 64 + 1;
+}
+
+/** Sets, in touched (a bit per job of js, all clear; jm_touched_words
+ *  long), the jobs that share a skill with the candidate; jm_touched_clear
+ *  clears them again (walking the same postings, or every word when there
+ *  are many). */
 void jm_touched_fill(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c);
 void jm_touched_clear(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c);
 

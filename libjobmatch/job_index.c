@@ -42,7 +42,10 @@ static int by_occupation(jm_cjobs *js)
     js->group_n_lat = calloc(js->n_groups, sizeof *js->group_n_lat);
     js->group_jobs = malloc((js->n ? js->n : 1) * sizeof *js->group_jobs);
     js->group_lat = malloc((js->n ? js->n : 1) * sizeof *js->group_lat);
-    if (!js->group_first || !js->group_n_lat || !js->group_jobs || !js->group_lat)
+    js->group_lon = malloc((js->n ? js->n : 1) * sizeof *js->group_lon);
+    js->group_cos = malloc((js->n ? js->n : 1) * sizeof *js->group_cos);
+    if (!js->group_first || !js->group_n_lat || !js->group_jobs || !js->group_lat || !js->group_lon ||
+        !js->group_cos)
         return JM_ENOMEM;
     for (size_t i = 0; i < js->n; i++) {
         const jm_cjob *r = &js->recs[i];
@@ -70,10 +73,14 @@ static int by_occupation(jm_cjobs *js)
     }
     sort_set = NULL;
     pthread_mutex_unlock(&sort_lock);
-    for (size_t i = 0; i < js->n; i++)
-        js->group_lat[i] = js->lat[js->group_jobs[i]];
+    for (size_t i = 0; i < js->n; i++) {
+        const uint32_t at = js->group_jobs[i];
+        js->group_lat[i] = js->lat[at];
+        js->group_lon[i] = js->lon[at];
+        js->group_cos[i] = js->cos_lat[at];
+    }
     js->index_bytes += (2 * js->n_groups + 1) * sizeof(uint32_t)
-                 + js->n * (sizeof *js->group_jobs + sizeof *js->group_lat);
+                 + js->n * (sizeof *js->group_jobs + 3 * sizeof *js->group_lat);
     return JM_OK;
 }
 
@@ -172,6 +179,15 @@ void jm_touched_fill(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs,
 
 void jm_touched_clear(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c)
 {
-    touch(touched, js, cs, c, false);
+    /* many postings: clearing every word costs less than walking them */
+    const size_t words = jm_touched_words(js);
+    const jm_cskill *s = cs->skills + c->skills;
+    size_t postings = 0;
+    for (size_t i = 0; i < c->n_skills; i++)
+        if (s[i].id <= js->n_skill_ids)
+            postings += js->skill_first[s[i].id + 1] - js->skill_first[s[i].id];
+    if (postings > words / 4)
+        memset(touched, 0, words * sizeof *touched);
+    else
+        touch(touched, js, cs, c, false);
 }
-

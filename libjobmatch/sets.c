@@ -325,6 +325,11 @@ const jm_job *jm_jobs_get(const jm_jobs *set, size_t i)
     return set && i < set->s.n ? set->s.items[i] : NULL;
 }
 
+const void *jm_jobs_item_at(const jm_jobs *set, size_t i)
+{
+    return &set->s.items[i];
+}
+
 const jm_job *jm_jobs_find(const jm_jobs *set, const char *id)
 {
     if (!set || !id)

@@ -11,4 +11,8 @@
 int jm_candidates_append(jm_candidates *set, jm_candidate **items, size_t n, size_t *dup_index);
 int jm_jobs_append(jm_jobs *set, jm_job **items, size_t n, size_t *dup_index);
 
+/** Where jm_jobs_get(set, i) is read from (items[i]), for fetching ahead;
+ *  valid until the set changes. */
+const void *jm_jobs_item_at(const jm_jobs *set, size_t i);
+
 #endif

@@ -89,6 +89,17 @@ double jm_commute_reach_haversine(double reach_km)
     return s * s;
 }
 
+size_t jm_commute_within_reach(const jm_ccand *c, double reach, const double *lat, const double *lon,
+                               const double *cos, size_t n, uint32_t *keep)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        keep[m] = (uint32_t)i; /* kept when the count moves on */
+        m += !(haversine_of(c->lat, c->lon, c->cos_lat, lat[i], lon[i], cos[i]) > reach);
+    }
+    return m;
+}
+
 double jm_haversine_km(double lat1, double lon1, double lat2, double lon2)
 {
     return jm_haversine_km_cos(lat1, lon1, jm_cos_lat(lat1), lat2, lon2, jm_cos_lat(lat2));

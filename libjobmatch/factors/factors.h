@@ -115,6 +115,14 @@ double jm_commute_reach_km(const jm_ccand *c, const jm_thresholds *th);
  *  rounding of it and of the travel times: INFINITY when reach_km is NaN or
  *  half the globe or more, below 0 when reach_km is (nearly) negative. */
 double jm_commute_reach_haversine(double reach_km);
+/** Of n jobs with coordinates (lat, lon, cos: theirs, in degrees and the
+ *  cos of the latitude), the offsets i whose haversine from the candidate
+ *  is not beyond reach (the row's reach_haversine) go to keep, in order;
+ *  returns how many.  A job left out is one the commute kernel excludes
+ *  (commute_value: its own test, on the same numbers), so a ranking may
+ *  skip it.  The candidate has coordinates and a maximum commute. */
+size_t jm_commute_within_reach(const jm_ccand *c, double reach, const double *lat, const double *lon,
+                               const double *cos, size_t n, uint32_t *keep);
 
 /* --- environment.c ------------------------------------------------------ */
 /** One dimension: 1 inside [min, max], else max(0, 1 - excess / span). */
