@@ -5,7 +5,8 @@
  * cannot reach the k-th total even with every factor not yet run scoring 1,
  * is not scored further (jm_score_compiled); top jobs visits the jobs by
  * occupation group and skips the groups whose job-type score alone keeps
- * them below the k-th total (top_jobs_by_group).  The pairs kept are scored
+ * them below the k-th total (top_jobs_by_group), and the jobs beyond a
+ * candidate's commute reach (top_scan).  The pairs kept are scored
  * in full, so the result is the brute-force one.
  * The rows (candidates, or jobs for top candidates) are handed out in
  * chunks through an atomic counter; each row is computed whole by one thread
@@ -556,7 +557,8 @@ static int by_bound(const void *a, const void *b)
  * pairs are counted: then every group that is not excluded is visited).
  * Groups whose job-type score is 0 share one bound and are visited last, in
  * index order.  In each group, with a commute window, only the jobs whose
- * latitude is inside it, and those without coordinates. */
+ * latitude is inside it and whose distance is within the candidate's reach
+ * (top_scan), and those without coordinates. */
 static int top_jobs_by_group(batch *b, top_state *st, size_t row, jm_cpair *pc, scratch *s)
 {
     const jm_cjobs *js = b->cjs;

@@ -307,6 +307,41 @@ START_TEST(unusable_mode_skipped)
 }
 END_TEST
 
+/* The filter top jobs runs over a commute window: the jobs within the
+ * reach, in order; beyond it none; with an unbounded reach all. */
+START_TEST(within_reach)
+{
+    jm_ccand c;
+    memset(&c, 0, sizeof c);
+    c.lat = 51.5;
+    c.lon = -0.1;
+    c.cos_lat = jm_cos_lat(c.lat);
+    /* north, east, south-west and west of the candidate, at these km */
+    const double km[] = { 2.0, 9.9, 10.5, 30.0, 5.0, 10.02, 0.0 };
+    const double dir[][2] = { { 1, 0 }, { 0, 1 }, { -0.7, -0.7 }, { 1, 0 }, { 0, -1 }, { 0, 1 }, { 0, 0 } };
+    enum { N = sizeof km / sizeof *km };
+    double lat[N], lon[N], cs[N];
+    for (size_t i = 0; i < N; i++) {
+        const double deg = jm_degrees_of_km(km[i]);
+        lat[i] = c.lat + dir[i][0] * deg;
+        lon[i] = c.lon + dir[i][1] * deg / c.cos_lat;
+        cs[i] = jm_cos_lat(lat[i]);
+    }
+    uint32_t keep[N];
+    const double reach = jm_commute_reach_haversine(10.0);
+    ck_assert_uint_eq(jm_commute_within_reach(&c, reach, lat, lon, cs, N, keep), 4);
+    const uint32_t want[] = { 0, 1, 4, 6 }; /* 2, 9.9, 5 and 0 km */
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert_uint_eq(keep[i], want[i]);
+        ck_assert(jm_haversine_km(c.lat, c.lon, lat[keep[i]], lon[keep[i]]) < 10.0);
+    }
+    ck_assert_double_gt(jm_haversine_km(c.lat, c.lon, lat[5], lon[5]), 10.0);
+    ck_assert_uint_eq(jm_commute_within_reach(&c, jm_commute_reach_haversine(-1.0), lat, lon, cs, N, keep), 0);
+    ck_assert_uint_eq(jm_commute_within_reach(&c, jm_commute_reach_haversine(NAN), lat, lon, cs, N, keep), N);
+    ck_assert_uint_eq(keep[N - 1], N - 1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("factor_commute");
@@ -315,6 +350,7 @@ static Suite *suite(void)
     tcase_add_test(t, haversine_series_accuracy);
     tcase_add_test(t, travel_minutes);
     tcase_add_test(t, commute_score);
+    tcase_add_test(t, within_reach);
     t = fx_tcase(s, "factor", setup, fx_teardown);
     tcase_add_test(t, estimated_fastest_mode);
     tcase_add_test(t, modes_assumed);
