@@ -415,6 +415,11 @@ typedef struct top_state {
     size_t *idx;
     double *tot;
     size_t kept, feasible;
+    /* top jobs with pruning: the bitmap of the jobs sharing a skill with
+     * the candidate (scratch.touched) is filled once the row has scanned
+     * fill_at jobs (top_scan_jobs); touched: NULL before */
+    uint64_t *touched;
+    size_t scanned, fill_at;
 } top_state;
 
 static int top_pair(batch *b, top_state *st, size_t row, size_t col, bool rows_are_candidates,
@@ -500,6 +505,26 @@ static inline void fetch_job(const batch *b, uint32_t col)
     __builtin_prefetch(&js->hours_min[col]);
     __builtin_prefetch(&js->hours_max[col]);
     __builtin_prefetch(&js->wage[col]);
+    __builtin_prefetch(&js->legal[col]);
+    __builtin_prefetch(&js->prog_value[col]);
+    __builtin_prefetch(&js->prog_exclusions[col]);
+}
+
+/* A row's top jobs fills the bitmap of the jobs sharing a skill with the
+ * candidate once it has scanned a job for every TOUCH_AFTER_SHARE postings
+ * of the candidate's skills: filling it costs a write a posting; without
+ * it, a pair that gets as far as the skills factor scores them from the
+ * candidate's levels, which costs many times more, but few pairs do. */
+#define TOUCH_AFTER_SHARE 16
+
+/* Fills the row's bitmap once it has scanned enough jobs (top_state). */
+static inline void touch_when_due(const batch *b, top_state *st, jm_cpair *pc, size_t scanning)
+{
+    st->scanned += scanning;
+    if (pc->touched || st->scanned < st->fill_at)
+        return;
+    jm_touched_fill(st->touched, b->cjs, b->ccs, pc->c);
+    pc->touched = st->touched;
 }
 
 /* Top jobs for a candidate over group_jobs[base + keep[i]], i < n (keep:
@@ -509,6 +534,7 @@ static int top_scan_jobs(batch *b, top_state *st, size_t row, jm_cpair *pc, size
 {
     const uint32_t *jobs = b->cjs->group_jobs + base;
     int rc = JM_OK;
+    touch_when_due(b, st, pc, n);
     for (size_t i = 0; i < n && rc == JM_OK; i++) {
         /* the records are visited out of order: fetch ahead */
         if (i + PREFETCH_AHEAD < n)
@@ -620,27 +646,32 @@ static int top_jobs_by_group(batch *b, top_state *st, size_t row, jm_cpair *pc, 
 static int top_row(batch *b, size_t row, bool rows_are_candidates, scratch *s)
 {
     const size_t k = b->k;
-    top_state st = { b->index + row * k, b->totals + row * k, 0, 0 };
+    top_state st = { b->index + row * k, b->totals + row * k, 0, 0, s->touched, 0, 0 };
     jm_cpair pc = { b->ccs, b->cjs, NULL, NULL, s->levels, NULL, NULL, NULL, NULL, &s->row };
     int rc = JM_OK;
     if (rows_are_candidates) {
         pc.c = &b->ccs->recs[row];
-        pc.touched = s->touched;
         pc.memo = memo_row(b->cjs, s);
         row_fill(b, s, pc.c);
-        jm_touched_fill(s->touched, b->cjs, b->ccs, pc.c);
         /* The order of the columns does not change the result (ties go by
-         * id): with pruning, by occupation group; else in index order. */
+         * id): with pruning, by occupation group; else in index order.  The
+         * bitmap of the jobs sharing a skill only changes how a pair's
+         * skills are worked out, not their bits: with pruning, it is filled
+         * once the row has scanned enough jobs (touch_when_due). */
         if (b->prune) {
+            st.fill_at = jm_touched_postings(b->cjs, b->ccs, pc.c) / TOUCH_AFTER_SHARE;
             rc = top_jobs_by_group(b, &st, row, &pc, s);
         } else {
+            pc.touched = s->touched;
+            jm_touched_fill(s->touched, b->cjs, b->ccs, pc.c);
             for (size_t col = 0; col < b->cols && rc == JM_OK; col++) {
                 pc.j = &b->cjs->recs[col];
                 rc = top_pair(b, &st, row, col, true, &pc);
             }
         }
         row_clear(b, s, pc.c);
-        jm_touched_clear(s->touched, b->cjs, b->ccs, pc.c);
+        if (pc.touched)
+            jm_touched_clear(s->touched, b->cjs, b->ccs, pc.c);
     } else {
         pc.j = &b->cjs->recs[row];
         for (size_t col = 0; col < b->cols && rc == JM_OK; col++) {

@@ -573,6 +573,9 @@ static inline size_t jm_touched_words(const jm_cjobs *js)
  *  are many). */
 void jm_touched_fill(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c);
 void jm_touched_clear(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c);
+/** The postings of the candidate's skills in js's skill index (the bits
+ *  jm_touched_fill sets, with repeats). */
+size_t jm_touched_postings(const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c);
 
 /** Fills levels (n_skill_ids + 1 entries, all JM_LEVEL_ABSENT) with a
  *  candidate's skills, and clears them again. */

@@ -177,16 +177,21 @@ void jm_touched_fill(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs,
     touch(touched, js, cs, c, true);
 }
 
-void jm_touched_clear(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c)
+size_t jm_touched_postings(const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c)
 {
-    /* many postings: clearing every word costs less than walking them */
-    const size_t words = jm_touched_words(js);
     const jm_cskill *s = cs->skills + c->skills;
     size_t postings = 0;
     for (size_t i = 0; i < c->n_skills; i++)
         if (s[i].id <= js->n_skill_ids)
             postings += js->skill_first[s[i].id + 1] - js->skill_first[s[i].id];
-    if (postings > words / 4)
+    return postings;
+}
+
+void jm_touched_clear(uint64_t *touched, const jm_cjobs *js, const jm_ccands *cs, const jm_ccand *c)
+{
+    /* many postings: clearing every word costs less than walking them */
+    const size_t words = jm_touched_words(js);
+    if (jm_touched_postings(js, cs, c) > words / 4)
         memset(touched, 0, words * sizeof *touched);
     else
         touch(touched, js, cs, c, false);
