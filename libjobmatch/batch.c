@@ -415,9 +415,10 @@ typedef struct top_state {
     size_t *idx;
     double *tot;
     size_t kept, feasible;
-    /* top jobs with pruning: the bitmap of the jobs sharing a skill with
-     * the candidate (scratch.touched) is filled once the row has scanned
-     * fill_at jobs (top_scan_jobs); touched: NULL before */
+    /* top jobs with pruning: touched, the bitmap of the jobs sharing a
+     * skill with the candidate (scratch.touched), is filled once the row
+     * has scanned fill_at jobs (touch_when_due); until then the pair's
+     * touched is NULL */
     uint64_t *touched;
     size_t scanned, fill_at;
 } top_state;
@@ -488,9 +489,10 @@ static size_t lower_bound(const double *v, size_t n, double x)
 /* Jobs a scan filters by distance at a time (top_scan). */
 #define SCAN_RUN 256
 
-/* Fetches what scoring job col first reads, where it is not in the order of
- * the scan: its record, the set's entry for it, and the columns of the
- * factors that run first (commute, hours, wage). */
+/* Fetches what scoring job col reads, where it is not in the order of the
+ * scan: its record, the set's entry for it, and the columns of the factors
+ * that may exclude (commute, hours, wage, legal, the programme), which run
+ * first. */
 static inline void fetch_job(const batch *b, uint32_t col)
 {
     const jm_cjobs *js = b->cjs;
