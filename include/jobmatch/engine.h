@@ -113,8 +113,9 @@ JM_API int jm_engine_score_matrix(jm_engine *engine, const jm_candidates *candid
  *  it cannot reach the k-th total kept so far even if every factor left
  *  scored 1; the jobs are visited by occupation, best job-type score first,
  *  and once an occupation's bound is below the k-th total its jobs and
- *  those of every occupation after it are skipped; jobs beyond a
- *  candidate's commute reach north or south are skipped.  Asking for counts
+ *  those of every occupation after it are skipped; jobs beyond the
+ *  distance a candidate can travel within their maximum commute are
+ *  skipped (the commute factor would exclude them).  Asking for counts
  *  costs speed: every job not excluded must then be checked for exclusions.
  *  Returns as jm_engine_score_matrix. */
 JM_API int jm_engine_top_jobs(jm_engine *engine, const jm_candidates *candidates,
@@ -141,7 +142,8 @@ typedef struct jm_prepare_stats {
     size_t candidate_skills; /**< skills of all the candidates */
     size_t job_skills;      /**< skills of all the jobs */
     size_t string_bytes;    /**< the engine's pools of ids and codes, shared by both */
-    size_t job_index_bytes; /**< the jobs' indexes for top k: by skill, by occupation and latitude */
+    size_t job_index_bytes; /**< the jobs' indexes for top k: by skill, by occupation and latitude
+                                 (with the coordinates in that order) */
 } jm_prepare_stats;
 
 /** Compiles candidates and jobs for the batch calls now.  The batch calls
